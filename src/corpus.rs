@@ -1,0 +1,536 @@
+//! Corpus: which inputs to read, and reading them into raw articles.
+//!
+//! In: paths given on the command line (folders are walked recursively) and an
+//! optional manifest. Out: a sorted list of [`InputFile`]s and, per file, one or
+//! more [`RawArticle`]s (a `.jsonl` or `.csv` file holds many). Reading never
+//! fails the run: a file that cannot be used becomes an [`InputError`].
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// The article formats stancediff reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Jsonl,
+    Csv,
+}
+
+impl Format {
+    pub fn from_path(p: &Path) -> Option<Format> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// One input file: where it is and how it is named in the outputs.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to the corpus folder given on the command line.
+    pub rel: String,
+    pub format: Format,
+}
+
+/// A problem with one input; the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    pub stage: &'static str,
+    pub message: String,
+}
+
+/// Metadata that a manifest, a JSONL/CSV record or an HTML page supplies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub url: String,
+    pub outlet: String,
+    pub published: String,
+    pub title: String,
+}
+
+/// One article as read: its text (not yet cleaned) and what came with it.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    pub file: String,
+    /// Record number inside a JSONL/CSV file (1-based), 0 for whole files.
+    pub record: usize,
+    pub format: Format,
+    pub text: String,
+    pub meta: Meta,
+    pub warnings: Vec<String>,
+    /// Bytes read from disk for this article (for throughput figures).
+    pub bytes: usize,
+}
+
+/// Files that are never articles: the manifest, gold annotations, hidden files.
+fn is_ignored(rel: &Path) -> bool {
+    rel.components().any(|c| {
+        let s = c.as_os_str().to_string_lossy();
+        s.starts_with('.') || s == "gold"
+    }) || rel.file_name().is_some_and(|n| n == "manifest.csv")
+}
+
+/// Find the input files under `paths`, sorted by relative path so that every
+/// run sees them in the same order.
+pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        if root.is_dir() {
+            for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        errors.push(InputError {
+                            file: e
+                                .path()
+                                .map_or(root.display().to_string(), |p| p.display().to_string()),
+                            stage: "read",
+                            message: e.to_string(),
+                        });
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel_path = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                if is_ignored(rel_path) {
+                    continue;
+                }
+                if let Some(format) = Format::from_path(entry.path()) {
+                    files.push(InputFile {
+                        path: entry.path().to_path_buf(),
+                        rel: slash_path(rel_path),
+                        format,
+                    });
+                }
+            }
+        } else if root.is_file() {
+            let rel = root
+                .file_name()
+                .map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into());
+            match Format::from_path(root) {
+                Some(format) => files.push(InputFile {
+                    path: root.clone(),
+                    rel,
+                    format,
+                }),
+                None => errors.push(InputError {
+                    file: rel,
+                    stage: "read",
+                    message: "unknown file type: use .txt, .html, .htm, .jsonl or .csv".into(),
+                }),
+            }
+        } else {
+            errors.push(InputError {
+                file: root.display().to_string(),
+                stage: "read",
+                message: "no such file or folder".into(),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.path.cmp(&b.path)));
+    (files, errors)
+}
+
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The corpus manifest: metadata by file name.
+#[derive(Debug, Default, Clone)]
+pub struct Manifest {
+    by_file: HashMap<String, Meta>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ManifestRow {
+    file: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    outlet: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    title: String,
+}
+
+impl Manifest {
+    pub fn load(path: &Path) -> anyhow::Result<Manifest> {
+        let mut rdr = csv::Reader::from_path(path)
+            .map_err(|e| anyhow::anyhow!("cannot read manifest {}: {e}", path.display()))?;
+        let mut by_file = HashMap::new();
+        for (i, row) in rdr.deserialize::<ManifestRow>().enumerate() {
+            let row = row.map_err(|e| {
+                anyhow::anyhow!(
+                    "manifest {} row {}: {e} (expected columns file,url,outlet,published,title)",
+                    path.display(),
+                    i + 2
+                )
+            })?;
+            by_file.insert(
+                row.file.trim().to_string(),
+                Meta {
+                    url: row.url.trim().into(),
+                    outlet: row.outlet.trim().into(),
+                    published: row.published.trim().into(),
+                    title: row.title.trim().into(),
+                },
+            );
+        }
+        Ok(Manifest { by_file })
+    }
+
+    /// Look up by relative path, then by bare file name.
+    pub fn get(&self, rel: &str) -> Option<&Meta> {
+        self.by_file.get(rel).or_else(|| {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            self.by_file.get(name)
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_file.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_file.is_empty()
+    }
+}
+
+/// Decode bytes: UTF-8, else Windows-1252 with a warning; binary is an error.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if looks_binary(bytes) {
+        return Err("binary file (contains NUL or control bytes), skipped".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), None)),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok((
+                text.into_owned(),
+                Some(format!(
+                    "not valid UTF-8 (first bad byte at offset {}): decoded as Windows-1252",
+                    e.valid_up_to()
+                )),
+            ))
+        }
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    !head.is_empty() && control * 20 > head.len()
+}
+
+/// Field names accepted in JSONL and CSV records, in order of preference.
+pub const TEXT_FIELDS: &[&str] = &["text", "content", "body", "article", "maintext", "full_text"];
+pub const TITLE_FIELDS: &[&str] = &["title", "headline"];
+pub const DATE_FIELDS: &[&str] = &[
+    "published",
+    "date",
+    "published_at",
+    "publish_date",
+    "date_publish",
+    "datetime",
+    "pubdate",
+];
+pub const URL_FIELDS: &[&str] = &["url", "link", "source_url"];
+pub const OUTLET_FIELDS: &[&str] = &["outlet", "source", "publisher", "site", "site_name", "domain"];
+
+type Fields = HashMap<String, String>;
+
+fn pick<'a>(fields: &'a Fields, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .filter_map(|n| fields.get(*n))
+        .map(|s| s.as_str())
+        .find(|v| !v.trim().is_empty())
+}
+
+fn meta_from(fields: &Fields) -> Meta {
+    Meta {
+        url: pick(fields, URL_FIELDS).unwrap_or("").trim().into(),
+        outlet: pick(fields, OUTLET_FIELDS).unwrap_or("").trim().into(),
+        published: pick(fields, DATE_FIELDS).unwrap_or("").trim().into(),
+        title: pick(fields, TITLE_FIELDS).unwrap_or("").trim().into(),
+    }
+}
+
+/// Read one whole-file article (.txt or .html).
+pub fn read_whole(file: &InputFile) -> Result<RawArticle, InputError> {
+    let err = |stage, message: String| InputError {
+        file: file.rel.clone(),
+        stage,
+        message,
+    };
+    let bytes = std::fs::read(&file.path).map_err(|e| err("read", e.to_string()))?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(err("read", "empty file".into()));
+    }
+    let (text, warning) = decode(&bytes).map_err(|m| err("decode", m))?;
+    Ok(RawArticle {
+        file: file.rel.clone(),
+        record: 0,
+        format: file.format,
+        text,
+        meta: Meta::default(),
+        warnings: warning.into_iter().collect(),
+        bytes: bytes.len(),
+    })
+}
+
+/// Stream the records of a JSONL or CSV file in batches of `batch` articles,
+/// calling `sink` with each batch so that a huge file is never held at once.
+pub fn stream_records(
+    file: &InputFile,
+    batch: usize,
+    sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
+) {
+    let err = |stage, message: String| InputError {
+        file: file.rel.clone(),
+        stage,
+        message,
+    };
+    let f = match std::fs::File::open(&file.path) {
+        Ok(f) => f,
+        Err(e) => return sink(vec![Err(err("read", e.to_string()))]),
+    };
+    match file.format {
+        Format::Jsonl => stream_jsonl(file, std::io::BufReader::new(f), batch, sink),
+        Format::Csv => stream_csv(file, f, batch, sink),
+        _ => sink(vec![read_whole(file)]),
+    }
+}
+
+fn stream_jsonl(
+    file: &InputFile,
+    mut reader: std::io::BufReader<std::fs::File>,
+    batch: usize,
+    sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
+) {
+    let mut out = Vec::with_capacity(batch);
+    let mut line = Vec::new();
+    let mut n = 0usize;
+    let mut any = false;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                out.push(Err(InputError {
+                    file: file.rel.clone(),
+                    stage: "read",
+                    message: e.to_string(),
+                }));
+                break;
+            }
+        }
+        n += 1;
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        any = true;
+        out.push(jsonl_record(file, n, &line));
+        if out.len() >= batch {
+            sink(std::mem::take(&mut out));
+        }
+    }
+    if !any && out.is_empty() {
+        out.push(Err(InputError {
+            file: file.rel.clone(),
+            stage: "read",
+            message: "empty file".into(),
+        }));
+    }
+    if !out.is_empty() {
+        sink(out);
+    }
+}
+
+fn jsonl_record(file: &InputFile, n: usize, line: &[u8]) -> Result<RawArticle, InputError> {
+    let err = |message: String| InputError {
+        file: format!("{}#{}", file.rel, n),
+        stage: "parse",
+        message,
+    };
+    let (decoded, warning) = decode(line).map_err(err)?;
+    let value: serde_json::Value =
+        serde_json::from_str(&decoded).map_err(|e| err(format!("invalid JSON: {e}")))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| err("a JSONL line must be a JSON object".into()))?;
+    let fields: Fields = obj
+        .iter()
+        .filter_map(|(k, v)| {
+            let s = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => return None,
+            };
+            Some((k.to_ascii_lowercase(), s))
+        })
+        .collect();
+    let text = pick(&fields, TEXT_FIELDS).ok_or_else(|| {
+        err(format!(
+            "no article text: expected one of the fields {}",
+            TEXT_FIELDS.join(", ")
+        ))
+    })?;
+    Ok(RawArticle {
+        file: file.rel.clone(),
+        record: n,
+        format: Format::Jsonl,
+        text: text.to_string(),
+        meta: meta_from(&fields),
+        warnings: warning.into_iter().collect(),
+        bytes: line.len(),
+    })
+}
+
+fn stream_csv(
+    file: &InputFile,
+    f: std::fs::File,
+    batch: usize,
+    sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
+) {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(f);
+    let headers = match rdr.byte_headers() {
+        Ok(h) => h
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_ascii_lowercase())
+            .collect::<Vec<_>>(),
+        Err(e) => {
+            return sink(vec![Err(InputError {
+                file: file.rel.clone(),
+                stage: "parse",
+                message: format!("invalid CSV header: {e}"),
+            })]);
+        }
+    };
+    if !TEXT_FIELDS.iter().any(|t| headers.iter().any(|h| h == t)) {
+        return sink(vec![Err(InputError {
+            file: file.rel.clone(),
+            stage: "parse",
+            message: format!(
+                "no article text column: expected one of {} in the header",
+                TEXT_FIELDS.join(", ")
+            ),
+        })]);
+    }
+    let mut out = Vec::with_capacity(batch);
+    let mut record = csv::ByteRecord::new();
+    let mut n = 0;
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                n += 1;
+                out.push(csv_record(file, n, &headers, &record));
+            }
+            Err(e) => {
+                n += 1;
+                out.push(Err(InputError {
+                    file: format!("{}#{}", file.rel, n),
+                    stage: "parse",
+                    message: format!("invalid CSV row: {e}"),
+                }));
+                if e.is_io_error() {
+                    break;
+                }
+            }
+        }
+        if out.len() >= batch {
+            sink(std::mem::take(&mut out));
+        }
+    }
+    if !out.is_empty() {
+        sink(out);
+    }
+}
+
+fn csv_record(
+    file: &InputFile,
+    n: usize,
+    headers: &[String],
+    record: &csv::ByteRecord,
+) -> Result<RawArticle, InputError> {
+    let mut warnings = Vec::new();
+    let mut fields: Fields = HashMap::new();
+    for (h, v) in headers.iter().zip(record.iter()) {
+        let (s, w) = decode(v).map_err(|m| InputError {
+            file: format!("{}#{}", file.rel, n),
+            stage: "decode",
+            message: m,
+        })?;
+        if let Some(w) = w
+            && warnings.is_empty()
+        {
+            warnings.push(w);
+        }
+        fields.insert(h.clone(), s);
+    }
+    let text = pick(&fields, TEXT_FIELDS).ok_or_else(|| InputError {
+        file: format!("{}#{}", file.rel, n),
+        stage: "parse",
+        message: "empty article text".into(),
+    })?;
+    Ok(RawArticle {
+        file: file.rel.clone(),
+        record: n,
+        format: Format::Csv,
+        text: text.to_string(),
+        meta: meta_from(&fields),
+        warnings,
+        bytes: record.as_slice().len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_falls_back_to_windows_1252() {
+        let (s, w) = decode(b"caf\xe9 \x93quoted\x94").unwrap();
+        assert_eq!(s, "café “quoted”");
+        assert!(w.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn decode_rejects_binary() {
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_err());
+    }
+
+    #[test]
+    fn ignored_paths() {
+        assert!(is_ignored(Path::new("gold/quotes.csv")));
+        assert!(is_ignored(Path::new("manifest.csv")));
+        assert!(is_ignored(Path::new(".hidden/a.txt")));
+        assert!(!is_ignored(Path::new("2026/a.txt")));
+    }
+}

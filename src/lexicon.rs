@@ -1,0 +1,894 @@
+//! The lexicon: everything stancediff knows about one negotiation, as data.
+//!
+//! In: a TOML file (the Russia-Ukraine lexicon is embedded as the default).
+//! Out: a [`Lexicon`] whose terms are compiled once into a single Aho-Corasick
+//! automaton, so each document is scanned for every name, cue and issue word in
+//! one pass. Parties, actors, unnamed sources, speech cues, stance cues and
+//! issues all live here; the code only knows the *kinds* of term.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The embedded default lexicon (Russia-Ukraine talks 2025-2026).
+pub const DEFAULT_LEXICON: &str = include_str!("../lexicon/russia-ukraine.toml");
+
+/// The party id for speakers that belong to no side.
+pub const OTHER_PARTY: &str = "other";
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: TOML error at line {line}, column {column}: {message}")]
+    Toml {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {} problem(s):\n  - {}", .problems.len(), .problems.join("\n  - "))]
+    Invalid { path: String, problems: Vec<String> },
+}
+
+// ---------------------------------------------------------------------------
+// The file format (see LEXICON.md)
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub parties: Vec<PartyDef>,
+    #[serde(default)]
+    pub actors: Vec<ActorDef>,
+    #[serde(default)]
+    pub sources: Vec<SourceDef>,
+    #[serde(default)]
+    pub media: Vec<String>,
+    #[serde(default)]
+    pub speech: SpeechDef,
+    #[serde(default)]
+    pub stance: StanceDef,
+    #[serde(default)]
+    pub issues: Vec<IssueDef>,
+    #[serde(default)]
+    pub text: TextDef,
+    #[serde(default)]
+    pub examples: Vec<ExampleDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyDef {
+    pub id: String,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub color: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorDef {
+    pub name: String,
+    pub party: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub pronoun: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub phrase: String,
+    pub speaker: String,
+    #[serde(default = "other_party")]
+    pub party: String,
+}
+
+fn other_party() -> String {
+    OTHER_PARTY.to_string()
+}
+
+/// Speech cues. Missing lists fall back to the built-in English defaults.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SpeechDef {
+    /// Verbs that introduce speech: "said", "told", "wrote".
+    pub verbs: Option<Vec<String>>,
+    /// Verbs that ascribe a position without speech: "insists", "wants", "rejected".
+    pub position_verbs: Option<Vec<String>>,
+    /// Verbs that attribute a quotation but never start a statement of their
+    /// own: "calling", "telling", "described as".
+    pub quote_verbs: Option<Vec<String>>,
+    /// Phrases that attribute with the source after them: "according to".
+    pub source_first: Option<Vec<String>>,
+    /// Words that may stand between a speech verb and its content ("reporters", "Axios").
+    pub audiences: Option<Vec<String>>,
+}
+
+/// Stance cues: the attitude words, negators and conditions.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StanceDef {
+    pub support: Option<Vec<String>>,
+    pub open: Option<Vec<String>>,
+    pub oppose: Option<Vec<String>>,
+    pub reject: Option<Vec<String>>,
+    pub negators: Option<Vec<String>>,
+    pub conditions: Option<Vec<String>>,
+    /// Words that refer back to the previous sentence's issue ("the idea").
+    pub anaphors: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TextDef {
+    pub abbreviations: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueDef {
+    pub id: String,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub proposition: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub toward: Vec<String>,
+    #[serde(default)]
+    pub away: Vec<String>,
+    #[serde(default)]
+    pub claims: Vec<ClaimDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimDef {
+    pub term: String,
+    pub stance: i8,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleDef {
+    pub text: String,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub party: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub stances: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+// ---------------------------------------------------------------------------
+// Built-in English defaults for the generic cue lists.
+// ---------------------------------------------------------------------------
+
+const DEFAULT_SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed",
+    "stresses", "warned", "warns", "warned against", "warns against", "insisted", "wrote",
+    "writes", "stated", "states", "declared", "argued", "argues", "explained", "acknowledged",
+    "acknowledges", "claimed", "claims", "announced", "indicated", "hinted", "suggested",
+    "emphasized", "emphasised", "urged", "asserted", "commented", "replied", "responded",
+    "remarked", "reiterated", "confirmed", "denied", "posted", "tweeted", "pointed out",
+    "made clear", "made it clear", "has said", "reported", "compared", "criticized",
+    "criticised", "voiced concern about", "voiced concern", "remain skeptical", "remains skeptical",
+    "expressed concern",
+];
+const DEFAULT_QUOTE_VERBS: &[&str] = &[
+    "telling", "saying", "calling", "called", "call", "described", "describing", "dubbed",
+    "branded", "labelled", "labeled",
+];
+const DEFAULT_POSITION_VERBS: &[&str] = &[
+    "insists", "insist", "continues to insist", "wants", "want", "demands", "demanded",
+    "is demanding", "continues to demand", "continue to demand", "rejects", "rejected", "has rejected", "refuses", "refused", "is pushing",
+    "pushed", "pressed for", "has pressed for", "offers", "offered", "proposed", "proposes",
+    "signaled", "signalled", "agreed", "agrees", "opposes", "opposed", "seeks", "sought",
+    "plans to", "is ready", "is willing", "has made it clear", "interpreted",
+];
+const DEFAULT_SOURCE_FIRST: &[&str] = &["according to", "citing"];
+const DEFAULT_AUDIENCES: &[&str] = &[
+    "reporters", "journalists", "media", "Russian media", "state media", "state television",
+    "Axios", "the BBC", "CNN", "Fox News", "Reuters", "the Associated Press", "Telegram", "X",
+];
+const DEFAULT_SUPPORT: &[&str] = &[
+    "insist", "insists", "insisted", "insisting", "demand", "demands", "demanded", "demanding",
+    "want", "wants", "wanted", "wanting", "is pushing", "pushing", "pushed for", "pressed for",
+    "pressing for", "needs", "need", "must", "calls for", "called for", "seeks", "sought",
+    "agreed", "agreed on", "agree", "support", "supports", "backs", "willing to", "ready to",
+    "ready for", "preparing", "committed to", "wants to", "require", "requires", "price for",
+    "key demand",
+];
+const DEFAULT_OPEN: &[&str] = &[
+    "open to", "openness", "signaled openness", "signalled openness", "could", "consider",
+    "considering", "suggest", "suggested", "suggesting", "discuss", "offers", "offered",
+    "possible", "might", "compromise on", "compromising on", "room for",
+];
+const DEFAULT_OPPOSE: &[&str] = &[
+    "concern", "concerned", "skeptical", "sceptical", "warned against", "warns against",
+    "criticized", "criticised", "doubts", "wary of", "premature", "pressure",
+];
+const DEFAULT_REJECT: &[&str] = &[
+    "reject", "rejects", "rejected", "refuse", "refuses", "refused", "will not", "won't",
+    "would not", "will never", "never", "rule out", "ruled out", "rules out", "not willing",
+    "unwilling", "not ready", "against", "oppose", "opposes", "opposed", "cannot accept",
+    "can't accept", "no way",
+];
+const DEFAULT_NEGATORS: &[&str] = &["not", "no", "n't", "neither", "nor", "without"];
+const DEFAULT_CONDITIONS: &[&str] = &[
+    "only after", "only if", "on condition", "on the condition", "provided that", "as long as",
+    "in exchange for", "unless", "only when", "until",
+];
+const DEFAULT_ANAPHORS: &[&str] = &["the idea", "the proposal", "the demand", "this idea", "that demand"];
+const DEFAULT_ABBREVIATIONS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "St.",
+    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "U.S.",
+    "U.K.", "U.N.", "E.U.", "a.m.", "p.m.", "e.g.", "i.e.", "vs.", "No.", "Jr.", "Sr.", "Adm.",
+];
+const PRONOUNS: &[(&str, Pronoun)] = &[
+    ("he", Pronoun::He),
+    ("she", Pronoun::She),
+    ("they", Pronoun::They),
+];
+
+fn list_or(given: &Option<Vec<String>>, default: &[&str]) -> Vec<String> {
+    match given {
+        Some(v) => v.clone(),
+        None => default.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Compiled form
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+}
+
+/// The polarity of an attitude cue: how strongly the holder favours what follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attitude {
+    Support,
+    Open,
+    Oppose,
+    Reject,
+}
+
+impl Attitude {
+    pub fn value(self) -> i8 {
+        match self {
+            Attitude::Support => 2,
+            Attitude::Open => 1,
+            Attitude::Oppose => -1,
+            Attitude::Reject => -2,
+        }
+    }
+}
+
+/// What one lexicon term means. A term string may carry several meanings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Meaning {
+    Party(usize),
+    Actor(usize),
+    Role(usize),
+    Source(usize),
+    Media,
+    Pronoun(Pronoun),
+    SpeechVerb,
+    QuoteVerb,
+    PositionVerb,
+    SourceFirst,
+    Audience,
+    Attitude(Attitude),
+    Negator,
+    Condition,
+    Anaphor,
+    /// An issue word: issue index and direction (+1 toward, -1 away, 0 topic).
+    IssueTerm { issue: usize, direction: i8 },
+    /// A term that carries a stance on its own.
+    Claim { issue: usize, stance: i8 },
+}
+
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub id: String,
+    pub label: String,
+    pub color: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    pub party: usize,
+    pub pronoun: Pronoun,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub speaker: String,
+    pub party: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Issue {
+    pub id: String,
+    pub label: String,
+    pub proposition: String,
+}
+
+/// One term of the automaton: its text as written and its meanings.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub text: String,
+    /// Case must match exactly (acronyms such as "US").
+    pub exact_case: bool,
+    pub meanings: Vec<Meaning>,
+}
+
+/// A compiled lexicon, ready to scan documents.
+pub struct Lexicon {
+    pub name: String,
+    pub description: String,
+    pub parties: Vec<Party>,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub issues: Vec<Issue>,
+    pub terms: Vec<Term>,
+    pub abbreviations: HashSet<String>,
+    pub examples: Vec<ExampleDef>,
+    automaton: AhoCorasick,
+    /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
+    actor_by_alias: HashMap<String, usize>,
+    pub other_party: usize,
+}
+
+/// A term found in a text: byte range and term index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub term: u32,
+}
+
+impl Lexicon {
+    /// The embedded default lexicon.
+    pub fn default_lexicon() -> Lexicon {
+        Lexicon::from_toml(DEFAULT_LEXICON, "<default lexicon>")
+            .expect("the embedded default lexicon is valid")
+    }
+
+    pub fn from_path(path: &Path) -> Result<Lexicon, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Lexicon::from_toml(&text, &path.display().to_string())
+    }
+
+    pub fn from_toml(text: &str, path: &str) -> Result<Lexicon, LexiconError> {
+        let file: LexiconFile = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((0, 0));
+            LexiconError::Toml {
+                path: path.to_string(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        compile(file, path)
+    }
+
+    pub fn party_index(&self, id: &str) -> Option<usize> {
+        self.parties.iter().position(|p| p.id == id)
+    }
+
+    pub fn party_id(&self, idx: usize) -> &str {
+        &self.parties[idx].id
+    }
+
+    pub fn issue_index(&self, id: &str) -> Option<usize> {
+        self.issues.iter().position(|i| i.id == id)
+    }
+
+    /// An actor known by this alias or surname (case-insensitive).
+    pub fn actor_by_alias(&self, alias: &str) -> Option<usize> {
+        self.actor_by_alias.get(&alias.to_lowercase()).copied()
+    }
+
+    /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !is_boundary(bytes, s, e) {
+                continue;
+            }
+            let term = &self.terms[m.pattern().as_usize()];
+            if term.exact_case && &text[s..e] != term.text.as_str() {
+                continue;
+            }
+            hits.push(Hit {
+                start: s,
+                end: e,
+                term: m.pattern().as_u32(),
+            });
+        }
+        hits
+    }
+
+    pub fn term(&self, hit: &Hit) -> &Term {
+        &self.terms[hit.term as usize]
+    }
+}
+
+/// True when `[s, e)` starts and ends on word boundaries.
+fn is_boundary(bytes: &[u8], s: usize, e: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    // A multi-byte char before/after counts as a word char unless it is
+    // punctuation such as a curly quote; check the char itself.
+    let before_ok = s == 0 || {
+        let b = bytes[s - 1];
+        if b < 0x80 {
+            !word(b)
+        } else {
+            !prev_char_is_alpha(bytes, s)
+        }
+    };
+    let after_ok = e >= bytes.len() || {
+        let b = bytes[e];
+        if b < 0x80 {
+            !word(b)
+        } else {
+            !next_char_is_alpha(bytes, e)
+        }
+    };
+    // The term itself may start/end with punctuation ("U.S."): then no check needed.
+    let first = bytes[s];
+    let last = bytes[e - 1];
+    (before_ok || !first.is_ascii_alphanumeric()) && (after_ok || !last.is_ascii_alphanumeric())
+}
+
+fn prev_char_is_alpha(bytes: &[u8], s: usize) -> bool {
+    let mut i = s - 1;
+    while i > 0 && (bytes[i] & 0xC0) == 0x80 {
+        i -= 1;
+    }
+    std::str::from_utf8(&bytes[i..s])
+        .ok()
+        .and_then(|c| c.chars().next())
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+fn next_char_is_alpha(bytes: &[u8], e: usize) -> bool {
+    let mut j = e + 1;
+    while j < bytes.len() && (bytes[j] & 0xC0) == 0x80 {
+        j += 1;
+    }
+    std::str::from_utf8(&bytes[e..j])
+        .ok()
+        .and_then(|c| c.chars().next())
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn parse_pronoun(p: &str) -> Option<Pronoun> {
+    match p.to_ascii_lowercase().as_str() {
+        "" | "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "they" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// Normalise curly apostrophes so "Russia’s" in a text matches "Russia's" in the lexicon.
+pub fn fold_apostrophes(s: &str) -> String {
+    s.replace('\u{2019}', "'")
+}
+
+struct TermTable {
+    terms: Vec<Term>,
+    index: HashMap<String, usize>,
+}
+
+impl TermTable {
+    fn add(&mut self, text: &str, meaning: Meaning) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        // Both apostrophe spellings are patterns, so texts need no rewriting.
+        let mut variants = vec![text.to_string()];
+        if text.contains('\'') {
+            variants.push(text.replace('\'', "\u{2019}"));
+        }
+        for v in variants {
+            let key = v.to_lowercase();
+            let idx = *self.index.entry(key).or_insert_with(|| {
+                let exact_case = v.chars().skip(1).any(|c| c.is_uppercase())
+                    && v.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                self.terms.push(Term {
+                    text: v.clone(),
+                    exact_case,
+                    meanings: Vec::new(),
+                });
+                self.terms.len() - 1
+            });
+            if !self.terms[idx].meanings.contains(&meaning) {
+                self.terms[idx].meanings.push(meaning);
+            }
+        }
+    }
+}
+
+fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
+    let problems = validate(&file);
+    if !problems.is_empty() {
+        return Err(LexiconError::Invalid {
+            path: path.to_string(),
+            problems,
+        });
+    }
+    let mut parties: Vec<Party> = file
+        .parties
+        .iter()
+        .map(|p| Party {
+            id: p.id.clone(),
+            label: if p.label.is_empty() { p.id.clone() } else { p.label.clone() },
+            color: p.color.clone(),
+        })
+        .collect();
+    let other_party = match parties.iter().position(|p| p.id == OTHER_PARTY) {
+        Some(i) => i,
+        None => {
+            parties.push(Party {
+                id: OTHER_PARTY.into(),
+                label: "Other".into(),
+                color: "#7f7f7f".into(),
+            });
+            parties.len() - 1
+        }
+    };
+    let pidx = |id: &str| parties.iter().position(|p| p.id == id).unwrap_or(other_party);
+
+    let mut table = TermTable {
+        terms: Vec::new(),
+        index: HashMap::new(),
+    };
+    for (i, p) in file.parties.iter().enumerate() {
+        for a in &p.aliases {
+            table.add(a, Meaning::Party(i));
+        }
+    }
+    let mut actors = Vec::new();
+    let mut actor_by_alias = HashMap::new();
+    for (i, a) in file.actors.iter().enumerate() {
+        actors.push(Actor {
+            name: a.name.clone(),
+            party: pidx(&a.party),
+            pronoun: parse_pronoun(&a.pronoun).unwrap_or(Pronoun::He),
+        });
+        table.add(&a.name, Meaning::Actor(i));
+        actor_by_alias.insert(a.name.to_lowercase(), i);
+        if let Some(last) = a.name.split_whitespace().last() {
+            actor_by_alias.entry(last.to_lowercase()).or_insert(i);
+        }
+        for al in &a.aliases {
+            table.add(al, Meaning::Actor(i));
+            actor_by_alias.insert(al.to_lowercase(), i);
+        }
+        for r in &a.roles {
+            table.add(r, Meaning::Role(i));
+        }
+    }
+    let mut sources = Vec::new();
+    for (i, s) in file.sources.iter().enumerate() {
+        sources.push(Source {
+            speaker: s.speaker.clone(),
+            party: pidx(&s.party),
+        });
+        table.add(&s.phrase, Meaning::Source(i));
+    }
+    for m in &file.media {
+        table.add(m, Meaning::Media);
+    }
+    for (p, pr) in PRONOUNS {
+        table.add(p, Meaning::Pronoun(*pr));
+    }
+    let sp = &file.speech;
+    for v in list_or(&sp.verbs, DEFAULT_SPEECH_VERBS) {
+        table.add(&v, Meaning::SpeechVerb);
+    }
+    for v in list_or(&sp.quote_verbs, DEFAULT_QUOTE_VERBS) {
+        table.add(&v, Meaning::QuoteVerb);
+    }
+    for v in list_or(&sp.position_verbs, DEFAULT_POSITION_VERBS) {
+        table.add(&v, Meaning::PositionVerb);
+    }
+    for v in list_or(&sp.source_first, DEFAULT_SOURCE_FIRST) {
+        table.add(&v, Meaning::SourceFirst);
+    }
+    for v in list_or(&sp.audiences, DEFAULT_AUDIENCES) {
+        table.add(&v, Meaning::Audience);
+    }
+    let st = &file.stance;
+    for (list, def, att) in [
+        (&st.support, DEFAULT_SUPPORT, Attitude::Support),
+        (&st.open, DEFAULT_OPEN, Attitude::Open),
+        (&st.oppose, DEFAULT_OPPOSE, Attitude::Oppose),
+        (&st.reject, DEFAULT_REJECT, Attitude::Reject),
+    ] {
+        for v in list_or(list, def) {
+            table.add(&v, Meaning::Attitude(att));
+        }
+    }
+    for v in list_or(&st.negators, DEFAULT_NEGATORS) {
+        table.add(&v, Meaning::Negator);
+    }
+    for v in list_or(&st.conditions, DEFAULT_CONDITIONS) {
+        table.add(&v, Meaning::Condition);
+    }
+    for v in list_or(&st.anaphors, DEFAULT_ANAPHORS) {
+        table.add(&v, Meaning::Anaphor);
+    }
+    let mut issues = Vec::new();
+    for (i, is) in file.issues.iter().enumerate() {
+        issues.push(Issue {
+            id: is.id.clone(),
+            label: if is.label.is_empty() { is.id.clone() } else { is.label.clone() },
+            proposition: is.proposition.clone(),
+        });
+        for k in &is.keywords {
+            table.add(k, Meaning::IssueTerm { issue: i, direction: 0 });
+        }
+        for k in &is.toward {
+            table.add(k, Meaning::IssueTerm { issue: i, direction: 1 });
+        }
+        for k in &is.away {
+            table.add(k, Meaning::IssueTerm { issue: i, direction: -1 });
+        }
+        for c in &is.claims {
+            table.add(&c.term, Meaning::Claim { issue: i, stance: c.stance });
+        }
+    }
+    let abbreviations = list_or(&file.text.abbreviations, DEFAULT_ABBREVIATIONS)
+        .into_iter()
+        .collect();
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(table.terms.iter().map(|t| t.text.as_str()))
+        .map_err(|e| LexiconError::Invalid {
+            path: path.to_string(),
+            problems: vec![format!("cannot compile terms: {e}")],
+        })?;
+    Ok(Lexicon {
+        name: file.name,
+        description: file.description,
+        parties,
+        actors,
+        sources,
+        issues,
+        terms: table.terms,
+        abbreviations,
+        examples: file.examples,
+        automaton,
+        actor_by_alias,
+        other_party,
+    })
+}
+
+/// Every problem in a lexicon file, each as a sentence that says what to fix.
+pub fn validate(file: &LexiconFile) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut party_ids = HashSet::new();
+    if file.parties.is_empty() {
+        problems.push("no [[parties]]: define at least two sides".to_string());
+    }
+    for p in &file.parties {
+        if !is_id(&p.id) {
+            problems.push(format!(
+                "party id {:?} must be lowercase letters, digits and '_'",
+                p.id
+            ));
+        }
+        if !party_ids.insert(p.id.as_str()) {
+            problems.push(format!("duplicate party id {:?}", p.id));
+        }
+        if !p.color.is_empty() && parse_hex_color(&p.color).is_none() {
+            problems.push(format!(
+                "party {:?}: color {:?} is not #rrggbb",
+                p.id, p.color
+            ));
+        }
+    }
+    let known_party =
+        |id: &str| party_ids.contains(id) || id == OTHER_PARTY;
+    let mut actor_names = HashSet::new();
+    for a in &file.actors {
+        if !known_party(&a.party) {
+            problems.push(format!(
+                "actor {:?}: unknown party id {:?} (known: {})",
+                a.name,
+                a.party,
+                party_ids.iter().copied().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if !actor_names.insert(a.name.as_str()) {
+            problems.push(format!("duplicate actor {:?}", a.name));
+        }
+        if parse_pronoun(&a.pronoun).is_none() {
+            problems.push(format!(
+                "actor {:?}: pronoun {:?} must be he, she or they",
+                a.name, a.pronoun
+            ));
+        }
+    }
+    for s in &file.sources {
+        if !known_party(&s.party) {
+            problems.push(format!(
+                "source {:?}: unknown party id {:?}",
+                s.phrase, s.party
+            ));
+        }
+    }
+    let mut issue_ids = HashSet::new();
+    if file.issues.is_empty() {
+        problems.push("no [[issues]]: define at least one issue".to_string());
+    }
+    for i in &file.issues {
+        if !is_id(&i.id) {
+            problems.push(format!(
+                "issue id {:?} must be lowercase letters, digits and '_'",
+                i.id
+            ));
+        }
+        if !issue_ids.insert(i.id.as_str()) {
+            problems.push(format!("duplicate issue id {:?}", i.id));
+        }
+        if i.keywords.is_empty() && i.toward.is_empty() && i.away.is_empty() && i.claims.is_empty()
+        {
+            problems.push(format!(
+                "issue {:?} has no cues: add keywords, toward, away or claims",
+                i.id
+            ));
+        }
+        if i.proposition.is_empty() {
+            problems.push(format!(
+                "issue {:?} has no proposition: say what a stance of +2 supports",
+                i.id
+            ));
+        }
+        for c in &i.claims {
+            if !(-2..=2).contains(&c.stance) {
+                problems.push(format!(
+                    "issue {:?}: claim {:?} has stance {} outside -2..2",
+                    i.id, c.term, c.stance
+                ));
+            }
+        }
+    }
+    for (n, ex) in file.examples.iter().enumerate() {
+        if let Some(p) = &ex.party
+            && !known_party(p)
+        {
+            problems.push(format!("example {}: unknown party id {:?}", n + 1, p));
+        }
+        for s in &ex.stances {
+            match s.split_once('=') {
+                Some((issue, v))
+                    if issue_ids.contains(issue.trim())
+                        && v.trim().parse::<i8>().is_ok_and(|v| (-2..=2).contains(&v)) => {}
+                _ => problems.push(format!(
+                    "example {}: stance {:?} must be issue=value with a known issue and -2..2",
+                    n + 1,
+                    s
+                )),
+            }
+        }
+    }
+    problems
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Parse "#rrggbb".
+pub fn parse_hex_color(s: &str) -> Option<(u8, u8, u8)> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let v = u32::from_str_radix(h, 16).ok()?;
+    Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_lexicon_compiles() {
+        let lex = Lexicon::default_lexicon();
+        assert!(lex.party_index("ukraine").is_some());
+        assert!(lex.issue_index("territory").is_some());
+        assert_eq!(lex.parties[lex.other_party].id, "other");
+    }
+
+    #[test]
+    fn scan_respects_word_boundaries_and_case() {
+        let lex = Lexicon::default_lexicon();
+        let text = "Thus the US said it; thus us. Zelenskyy’s aide said.";
+        let hits = lex.scan(text);
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert!(words.contains(&"US"));
+        assert!(!words.contains(&"us"), "lowercase 'us' is not the United States: {words:?}");
+        assert!(words.contains(&"Zelenskyy"));
+        assert!(!words.iter().any(|w| *w == "he"), "'he' inside 'the' is no pronoun");
+    }
+
+    #[test]
+    fn toml_errors_have_line_and_column() {
+        let err = Lexicon::from_toml("name = \"x\"\n[[parties]\nid=1", "t.toml").err().unwrap();
+        let msg = err.to_string();
+        assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn validation_names_each_problem() {
+        let text = r#"
+[[parties]]
+id = "a"
+[[parties]]
+id = "a"
+[[actors]]
+name = "X"
+party = "zz"
+[[issues]]
+id = "t"
+proposition = "p"
+"#;
+        let err = Lexicon::from_toml(text, "t.toml").err().unwrap().to_string();
+        assert!(err.contains("duplicate party id \"a\""), "{err}");
+        assert!(err.contains("unknown party id \"zz\""), "{err}");
+        assert!(err.contains("issue \"t\" has no cues"), "{err}");
+    }
+}

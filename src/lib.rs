@@ -1,0 +1,18 @@
+//! stancediff: who said what in a negotiation, and how each side's position moved.
+//!
+//! Data flows one way, one module per stage:
+//! corpus -> documents -> statements -> stances -> positions -> shifts/gaps -> report.
+//! [`pipeline`] runs them all; [`output`] writes files atomically; [`eval`]
+//! scores a run against gold annotations.
+
+pub mod corpus;
+pub mod documents;
+pub mod gaps;
+pub mod lexicon;
+pub mod output;
+pub mod pipeline;
+pub mod positions;
+pub mod report;
+pub mod shifts;
+pub mod stances;
+pub mod statements;

@@ -1,0 +1,441 @@
+//! The analysis run: every stage, from input paths to the output folder.
+//!
+//! In: input paths and a [`Config`]. Out: the files of CONTRACT.md in the
+//! output folder. Documents stream through in fixed-size batches; each batch
+//! is processed in parallel (rayon) and written in input order, so memory
+//! stays flat and the output is the same whatever the thread count.
+
+use crate::corpus::{self, Format, InputError, InputFile, Manifest, RawArticle};
+use crate::documents::{self, Boilerplate, Document};
+use crate::lexicon::Lexicon;
+use crate::output::{self, StreamingCsv};
+use crate::positions::{Aggregator, Period, StanceRow};
+use crate::stances;
+use crate::statements::{self, Statement};
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Articles per batch: large enough to keep both cores busy, small enough
+/// that memory does not grow with the corpus.
+const BATCH: usize = 512;
+
+/// Everything a run needs besides its inputs.
+pub struct Config {
+    pub lexicon: Lexicon,
+    pub boilerplate: Boilerplate,
+    pub manifest: Manifest,
+    pub period: Period,
+    pub shift_threshold: f64,
+    pub threads: Option<usize>,
+    pub progress: bool,
+    /// Write charts and the report (off for benchmarks of extraction alone).
+    pub report: bool,
+}
+
+impl Config {
+    pub fn new(lexicon: Lexicon) -> Config {
+        Config {
+            lexicon,
+            boilerplate: Boilerplate::default_rules(),
+            manifest: Manifest::default(),
+            period: Period::Day,
+            shift_threshold: crate::shifts::DEFAULT_THRESHOLD,
+            threads: None,
+            progress: false,
+            report: true,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub documents: usize,
+    pub statements: usize,
+    pub stances: usize,
+    pub warnings: usize,
+    pub errors: usize,
+    pub bytes: usize,
+    pub seconds: f64,
+    pub positions: usize,
+    pub shifts: usize,
+}
+
+impl Summary {
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.seconds.max(1e-9)
+    }
+
+    pub fn line(&self, out: &Path) -> String {
+        format!(
+            "{} documents, {} statements, {} stances, {} positions, {} shifts; {} warnings, {} errors; {:.1} MB in {:.2}s ({:.1} MB/s) -> {}",
+            self.documents,
+            self.statements,
+            self.stances,
+            self.positions,
+            self.shifts,
+            self.warnings,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            self.mb_per_s(),
+            out.display()
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------
+
+pub const DOCUMENT_HEADER: &[&str] = &[
+    "doc_id", "file", "outlet", "url", "title", "published", "date_source", "statements",
+    "warnings", "record", "title_source", "bytes",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRow {
+    pub doc_id: String,
+    pub file: String,
+    pub outlet: String,
+    pub url: String,
+    pub title: String,
+    pub published: String,
+    pub date_source: String,
+    pub statements: usize,
+    pub warnings: String,
+    pub record: usize,
+    pub title_source: String,
+    pub bytes: usize,
+}
+
+pub const STATEMENT_HEADER: &[&str] = &[
+    "statement_id", "doc_id", "file", "published", "said_on", "speaker", "party", "kind", "cue",
+    "text", "char_start", "char_end", "outlet",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementRow<'a> {
+    pub statement_id: String,
+    pub doc_id: &'a str,
+    pub file: &'a str,
+    pub published: String,
+    pub said_on: String,
+    pub speaker: &'a str,
+    pub party: &'a str,
+    pub kind: &'static str,
+    pub cue: &'a str,
+    pub text: &'a str,
+    pub char_start: usize,
+    pub char_end: usize,
+    pub outlet: &'a str,
+}
+
+pub const STANCE_HEADER: &[&str] = &[
+    "statement_id", "doc_id", "file", "date", "party", "speaker", "issue", "stance", "cues",
+    "evidence", "kind", "text", "numbers", "outlet",
+];
+
+pub const ERROR_HEADER: &[&str] = &["file", "stage", "message"];
+
+#[derive(Debug, Serialize)]
+struct ErrorRow<'a> {
+    file: &'a str,
+    stage: &'a str,
+    message: &'a str,
+}
+
+fn date_str(d: Option<jiff::civil::Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A document's statements and their stances.
+pub struct Analysis {
+    pub statements: Vec<Statement>,
+    pub stances: Vec<Vec<stances::Stance>>,
+}
+
+/// Statements and stances of one document: the library's one-call entry point.
+pub fn analyze_document(doc: &Document, lex: &Lexicon) -> Analysis {
+    let statements = statements::extract(doc, lex);
+    let mut antecedent = None;
+    let mut all = Vec::with_capacity(statements.len());
+    for s in &statements {
+        all.push(stances::score(&doc.text, s, lex, antecedent));
+        antecedent = stances::antecedent_of(&doc.text, s, lex).or(antecedent);
+    }
+    Analysis {
+        statements,
+        stances: all,
+    }
+}
+
+/// The stance rows of one analysed document.
+pub fn stance_rows(doc: &Document, a: &Analysis, lex: &Lexicon) -> Vec<StanceRow> {
+    let mut rows = Vec::new();
+    for (s, sts) in a.statements.iter().zip(&a.stances) {
+        for st in sts {
+            rows.push(StanceRow {
+                statement_id: s.id(&doc.doc_id),
+                doc_id: doc.doc_id.clone(),
+                file: doc.file.clone(),
+                date: date_str(s.said_on),
+                party: lex.party_id(s.party).to_string(),
+                speaker: s.speaker.clone(),
+                issue: lex.issues[st.issue].id.clone(),
+                stance: st.stance,
+                cues: st.cues.clone(),
+                evidence: doc.text[s.sentence.clone()].to_string(),
+                kind: s.kind.as_str().to_string(),
+                text: doc.text[s.span.clone()].to_string(),
+                numbers: st.numbers.clone(),
+                outlet: doc.outlet.clone(),
+            });
+        }
+    }
+    rows
+}
+
+fn statement_rows<'a>(doc: &'a Document, a: &'a Analysis, lex: &'a Lexicon) -> Vec<StatementRow<'a>> {
+    a.statements
+        .iter()
+        .map(|s| StatementRow {
+            statement_id: s.id(&doc.doc_id),
+            doc_id: &doc.doc_id,
+            file: &doc.file,
+            published: date_str(doc.published),
+            said_on: date_str(s.said_on),
+            speaker: &s.speaker,
+            party: lex.party_id(s.party),
+            kind: s.kind.as_str(),
+            cue: &s.cue,
+            text: &doc.text[s.span.clone()],
+            char_start: s.span.start,
+            char_end: s.span.end,
+            outlet: &doc.outlet,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------
+
+enum Job {
+    File(InputFile),
+    Record(Result<RawArticle, InputError>),
+}
+
+enum DocOut {
+    Done {
+        row: DocumentRow,
+        statements_csv: Vec<u8>,
+        stances_csv: Vec<u8>,
+        stance_rows: Vec<StanceRow>,
+        n_stances: usize,
+    },
+    Failed(InputError),
+}
+
+fn process(job: Job, cfg: &Config) -> DocOut {
+    let raw = match job {
+        Job::File(f) => corpus::read_whole(&f),
+        Job::Record(r) => r,
+    };
+    let raw = match raw {
+        Ok(r) => r,
+        Err(e) => return DocOut::Failed(e),
+    };
+    let manifest = cfg.manifest.get(&raw.file).filter(|_| raw.record == 0);
+    let doc = documents::build(raw, manifest, &cfg.boilerplate);
+    let a = analyze_document(&doc, &cfg.lexicon);
+    let statements_csv = output::rows_bytes(&statement_rows(&doc, &a, &cfg.lexicon));
+    let stance_rows = stance_rows(&doc, &a, &cfg.lexicon);
+    let stances_csv = output::rows_bytes(&stance_rows);
+    let row = DocumentRow {
+        doc_id: doc.doc_id.clone(),
+        file: doc.file.clone(),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+        title: doc.title.clone(),
+        published: date_str(doc.published),
+        date_source: doc.date_source.to_string(),
+        statements: a.statements.len(),
+        warnings: doc.warnings.join("; "),
+        record: doc.record,
+        title_source: doc.title_source.to_string(),
+        bytes: doc.bytes,
+    };
+    DocOut::Done {
+        row,
+        statements_csv,
+        n_stances: stance_rows.len(),
+        stances_csv,
+        stance_rows,
+    }
+}
+
+/// Documents kept for the report's list (a report of a million rows helps nobody).
+pub const REPORT_DOCUMENT_LIMIT: usize = 1000;
+
+struct Writers {
+    documents: StreamingCsv,
+    statements: StreamingCsv,
+    stances: StreamingCsv,
+    errors: Vec<InputError>,
+    aggregator: Aggregator,
+    seen: HashMap<String, String>,
+    summary: Summary,
+    report_docs: Vec<DocumentRow>,
+}
+
+impl Writers {
+    fn take(&mut self, outs: Vec<DocOut>) -> Result<()> {
+        for o in outs {
+            match o {
+                DocOut::Failed(e) => {
+                    self.summary.errors += 1;
+                    self.errors.push(e);
+                }
+                DocOut::Done {
+                    mut row,
+                    statements_csv,
+                    stances_csv,
+                    stance_rows,
+                    n_stances,
+                } => {
+                    self.summary.bytes += row.bytes;
+                    self.summary.documents += 1;
+                    if let Some(first) = self.seen.get(&row.doc_id) {
+                        // The same article twice (syndicated copies): count it once.
+                        let w = format!("duplicate of {first}: statements not counted again");
+                        row.warnings = if row.warnings.is_empty() { w } else { format!("{}; {w}", row.warnings) };
+                        row.statements = 0;
+                    } else {
+                        self.seen.insert(row.doc_id.clone(), row.file.clone());
+                        self.statements.write_raw(&statements_csv)?;
+                        self.stances.write_raw(&stances_csv)?;
+                        self.summary.statements += row.statements;
+                        self.summary.stances += n_stances;
+                        for r in stance_rows {
+                            self.aggregator.add(r);
+                        }
+                    }
+                    if !row.warnings.is_empty() {
+                        self.summary.warnings += row.warnings.split("; ").count();
+                    }
+                    self.documents.write_raw(&output::rows_bytes(std::slice::from_ref(&row)))?;
+                    if self.report_docs.len() < REPORT_DOCUMENT_LIMIT {
+                        self.report_docs.push(row);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Run the whole analysis and write every output file into `out`.
+pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> {
+    let started = Instant::now();
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = cfg.threads {
+            b = b.num_threads(n.max(1));
+        }
+        b.build()?
+    };
+    std::fs::create_dir_all(out)?;
+    let (files, discover_errors) = corpus::discover(inputs);
+    let mut w = Writers {
+        documents: StreamingCsv::create(&out.join("documents.csv"), DOCUMENT_HEADER)?,
+        statements: StreamingCsv::create(&out.join("statements.csv"), STATEMENT_HEADER)?,
+        stances: StreamingCsv::create(&out.join("stances.csv"), STANCE_HEADER)?,
+        errors: discover_errors,
+        aggregator: Aggregator::new(cfg.period),
+        seen: HashMap::new(),
+        summary: Summary::default(),
+        report_docs: Vec::new(),
+    };
+    w.summary.errors = w.errors.len();
+    let bar = if cfg.progress && std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}",
+            )
+            .expect("valid template"),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut pending: Vec<Job> = Vec::with_capacity(BATCH);
+    let run_batch = |pending: &mut Vec<Job>, w: &mut Writers| -> Result<()> {
+        let jobs = std::mem::take(pending);
+        let outs: Vec<DocOut> = pool.install(|| jobs.into_par_iter().map(|j| process(j, cfg)).collect());
+        w.take(outs)?;
+        bar.set_message(format!("{} statements", w.summary.statements));
+        Ok(())
+    };
+    let mut failure: Option<anyhow::Error> = None;
+    for f in files {
+        match f.format {
+            Format::Jsonl | Format::Csv => {
+                corpus::stream_records(&f, BATCH, &mut |records| {
+                    pending.extend(records.into_iter().map(Job::Record));
+                    if pending.len() >= BATCH
+                        && failure.is_none()
+                        && let Err(e) = run_batch(&mut pending, &mut w)
+                    {
+                        failure = Some(e);
+                    }
+                });
+            }
+            _ => pending.push(Job::File(f)),
+        }
+        if let Some(e) = failure.take() {
+            return Err(e);
+        }
+        if pending.len() >= BATCH {
+            run_batch(&mut pending, &mut w)?;
+        }
+        bar.inc(1);
+    }
+    run_batch(&mut pending, &mut w)?;
+    bar.finish_and_clear();
+
+    let Writers {
+        documents,
+        statements,
+        stances,
+        errors,
+        aggregator,
+        mut summary,
+        report_docs,
+        ..
+    } = w;
+    documents.finish()?;
+    statements.finish()?;
+    stances.finish()?;
+    let rows: Vec<ErrorRow> = errors
+        .iter()
+        .map(|e| ErrorRow {
+            file: &e.file,
+            stage: e.stage,
+            message: &e.message,
+        })
+        .collect();
+    output::write_csv(&out.join("errors.csv"), ERROR_HEADER, &rows)?;
+    let positions = aggregator.finish();
+    let comparison = crate::report::write_comparison(out, &positions, &report_docs, cfg)?;
+    summary.positions = positions.len();
+    summary.shifts = comparison.shifts;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}

@@ -1,0 +1,369 @@
+//! Stances: which issues a statement speaks to, and where its party stands.
+//!
+//! In: a [`Statement`] (its words and the cue that attributes it) and the
+//! lexicon. Out: [`Stance`]s, one per issue the statement takes a position on,
+//! on the -2..2 scale, with the lexicon cues that produced the number.
+//!
+//! The score is composed, not looked up: an attitude cue (insist, ready to,
+//! reject) times the direction of the issue phrase it governs (toward or away
+//! from the proposition), flipped by a negator ("not willing"), capped at 1
+//! before a condition ("only after") and raised to 2 for the condition's
+//! prerequisite. Evaluative claims ("illegitimate") carry their own value.
+
+use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
+use crate::statements::{Kind, Statement};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A party's stance on one issue, from one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stance {
+    pub issue: usize,
+    pub stance: i8,
+    /// How the number was made, e.g. `insist(+2) > hand over(toward)`.
+    pub cues: String,
+    /// Numbers stated with units ("15 years", "30-50 years").
+    pub numbers: String,
+}
+
+/// The issue an anaphor ("the idea") refers back to: issue and direction.
+pub type Antecedent = Option<(usize, i8)>;
+
+#[derive(Debug, Clone, Copy)]
+enum Token {
+    Attitude(Attitude),
+    Negator,
+    Condition,
+    Anaphor,
+    Term { issue: usize, direction: i8 },
+    Claim { issue: usize, stance: i8 },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    token: Token,
+}
+
+/// The words a statement's stance is read from: its own words, plus the cue
+/// before them ("rejected the idea") and a few words before a short quoted
+/// fragment ("calling Zelensky “illegitimate”").
+pub fn scope(text: &str, s: &Statement) -> Range<usize> {
+    let mut start = s.span.start;
+    if let Some(c) = &s.cue_span
+        && c.start < s.span.start
+        && matches!(s.kind, Kind::Indirect | Kind::Reported)
+    {
+        start = c.start;
+    }
+    if s.kind == Kind::Partial && text[s.span.clone()].split_whitespace().count() <= 4 {
+        let before = &text[s.sentence.start..s.span.start];
+        let cut = before
+            .char_indices()
+            .rev()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(5)
+            .map_or(0, |(i, _)| i);
+        start = s.sentence.start + cut;
+    }
+    start..s.span.end
+}
+
+fn tokens(lex: &Lexicon, hits: &[Hit]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for h in hits {
+        let term = lex.term(h);
+        // A term may mean several things; issue meanings all count, and the
+        // first cue meaning wins.
+        let mut cue_done = false;
+        for m in &term.meanings {
+            let token = match *m {
+                Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
+                Meaning::Claim { issue, stance } => Token::Claim { issue, stance },
+                Meaning::Attitude(a) if !cue_done => {
+                    cue_done = true;
+                    Token::Attitude(a)
+                }
+                Meaning::Negator if !cue_done => {
+                    cue_done = true;
+                    Token::Negator
+                }
+                Meaning::Condition if !cue_done => {
+                    cue_done = true;
+                    Token::Condition
+                }
+                Meaning::Anaphor => Token::Anaphor,
+                _ => continue,
+            };
+            out.push(Tok {
+                start: h.start,
+                end: h.end,
+                token,
+            });
+        }
+    }
+    out
+}
+
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    text[a..b].split_whitespace().count()
+}
+
+/// A sentence or clause break between two points stops a cue's reach.
+fn clause_break(text: &str, a: usize, b: usize) -> bool {
+    b > a && text[a..b].contains([';', '?', '!']) || (b > a && text[a..b].contains(". "))
+}
+
+const REACH: usize = 12;
+
+/// Score one statement. `antecedent` is the issue of the previous statement,
+/// for anaphors such as "rejected the idea".
+pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -> Vec<Stance> {
+    let sc = scope(text, s);
+    let hits: Vec<Hit> = lex
+        .scan(&text[sc.clone()])
+        .into_iter()
+        .map(|h| Hit {
+            start: h.start + sc.start,
+            end: h.end + sc.start,
+            term: h.term,
+        })
+        .collect();
+    let toks = tokens(lex, &hits);
+    let condition = toks.iter().find(|t| matches!(t.token, Token::Condition)).copied();
+    // (issue, stance, governed by a cue, trace)
+    let mut found: Vec<(usize, i8, bool, String)> = Vec::new();
+    let word = |t: &Tok| &text[t.start..t.end];
+    let mut objects: Vec<(Tok, usize, i8)> = toks
+        .iter()
+        .filter_map(|t| match t.token {
+            Token::Term { issue, direction } => Some((*t, issue, direction)),
+            _ => None,
+        })
+        .collect();
+    if objects.is_empty()
+        && let Some((issue, direction)) = antecedent
+        && let Some(a) = toks.iter().find(|t| matches!(t.token, Token::Anaphor))
+    {
+        objects.push((*a, issue, direction));
+    }
+    for (t, issue, direction) in &objects {
+        let dir = if *direction == 0 { 1 } else { *direction };
+        let dir_name = match direction {
+            1 => "toward",
+            -1 => "away",
+            _ => "topic",
+        };
+        let after_condition = condition.is_some_and(|c| c.start < t.start);
+        // The governing attitude: the nearest one before the term, in reach,
+        // not across a clause break, and on the same side of a condition.
+        let governing = toks
+            .iter()
+            .rev()
+            .filter(|a| a.end <= t.start && matches!(a.token, Token::Attitude(_)))
+            .find(|a| {
+                words_between(text, a.end, t.start) <= REACH
+                    && !clause_break(text, a.end, t.start)
+                    && condition.is_none_or(|c| (c.start < a.start) == after_condition)
+            });
+        if let Some(a) = governing {
+            let Token::Attitude(att) = a.token else { unreachable!() };
+            let mut value = att.value();
+            let mut trace = format!("{}({:+})", word(a), value);
+            if negated(text, &toks, a.start) {
+                value = -value;
+                trace = format!("not {trace}");
+            }
+            let mut stance = value * dir;
+            trace.push_str(&format!(" > {}({dir_name})", word(t)));
+            if let Some(c) = condition
+                && !after_condition
+                && stance > 1
+            {
+                stance = 1;
+                trace.push_str(&format!(" | {}(cap 1)", word(&c)));
+            }
+            found.push((*issue, stance, true, trace));
+        } else if let Some(c) = condition {
+            // No attitude word: the condition itself says how the side feels.
+            let (stance, trace) = if after_condition {
+                (2 * dir, format!("{}(prerequisite) > {}({dir_name})", word(&c), word(t)))
+            } else {
+                (dir, format!("{}({dir_name}) | {}(conditional)", word(t), word(&c)))
+            };
+            if *direction != 0 || after_condition || has_toward(&objects, *issue) {
+                found.push((*issue, stance, true, trace));
+            }
+        } else if *direction != 0 && negated(text, &toks, t.start) {
+            found.push((*issue, -2 * dir, true, format!("not > {}({dir_name})", word(t))));
+        }
+    }
+    for t in &toks {
+        if let Token::Claim { issue, stance } = t.token {
+            let mut v = stance;
+            let mut trace = format!("claim {}({:+})", word(t), stance);
+            if negated(text, &toks, t.start) && !word(t).starts_with("not ") {
+                v = -v;
+                trace = format!("not {trace}");
+            }
+            found.push((issue, v, false, trace));
+        }
+    }
+    combine(found, numbers(&text[sc]))
+}
+
+fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
+    objects.iter().any(|(_, i, d)| *i == issue && *d != 0)
+}
+
+/// A negator within three words before `pos`, with no other cue between.
+fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
+    toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
+        matches!(t.token, Token::Negator) && words_between(text, t.end, pos) <= 3
+    })
+}
+
+/// One stance per issue: cue-governed findings outrank bare claims; several
+/// findings are averaged, rounding half away from zero.
+fn combine(found: Vec<(usize, i8, bool, String)>, numbers: String) -> Vec<Stance> {
+    let mut issues: Vec<usize> = found.iter().map(|f| f.0).collect();
+    issues.sort_unstable();
+    issues.dedup();
+    issues
+        .into_iter()
+        .map(|issue| {
+            let mine: Vec<&(usize, i8, bool, String)> =
+                found.iter().filter(|f| f.0 == issue).collect();
+            let governed: Vec<_> = mine.iter().filter(|f| f.2).collect();
+            let chosen: Vec<_> = if governed.is_empty() {
+                mine.iter().collect()
+            } else {
+                governed
+            };
+            let sum: i32 = chosen.iter().map(|f| f.1 as i32).sum();
+            let n = chosen.len() as i32;
+            let stance = ((sum as f64 / n as f64).round() as i8).clamp(-2, 2);
+            let mut traces: Vec<&str> = mine.iter().map(|f| f.3.as_str()).collect();
+            traces.dedup();
+            Stance {
+                issue,
+                stance,
+                cues: traces.join("; "),
+                numbers: numbers.clone(),
+            }
+        })
+        .collect()
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d+)?)?[\s-](?:years?|months?|days?|weeks?|km|kilometers?|kilometres?|miles?|percent|%|troops|soldiers|prisoners|POWs)\b")
+        .unwrap()
+});
+
+/// Quantities stated with a unit, joined with "; ".
+pub fn numbers(s: &str) -> String {
+    NUMBER
+        .find_iter(s)
+        .map(|m| m.as_str().replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The issue and direction a statement was about, for the next anaphor.
+pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon) -> Antecedent {
+    let sc = scope(text, s);
+    let hits = lex.scan(&text[sc]);
+    tokens(lex, &hits).iter().rev().find_map(|t| match t.token {
+        Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Format, Meta, RawArticle};
+    use crate::documents::{Boilerplate, build};
+    use crate::statements::extract;
+
+    /// (party, issue=stance) for every stance of every statement in `text`.
+    fn stances_of(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::default_lexicon();
+        let raw = RawArticle {
+            file: "t.txt".into(),
+            record: 0,
+            format: Format::Text,
+            text: text.into(),
+            meta: Meta::default(),
+            warnings: vec![],
+            bytes: 0,
+        };
+        let d = build(raw, None, &Boilerplate::default_rules());
+        let mut out = Vec::new();
+        let mut ante = None;
+        for s in extract(&d, &lex) {
+            for st in score(&d.text, &s, &lex, ante) {
+                out.push((
+                    lex.party_id(s.party).to_string(),
+                    format!("{}={}", lex.issues[st.issue].id, st.stance),
+                ));
+            }
+            ante = antecedent_of(&d.text, &s, &lex).or(ante);
+        }
+        out
+    }
+
+    fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
+        got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn insist_on_handing_over_is_a_demand() {
+        let got = stances_of("Moscow continues to insist that Ukraine hand over the eastern Donbas region.");
+        assert!(has(&got, "russia", "territory=2"), "{got:?}");
+    }
+
+    #[test]
+    fn negated_willingness_is_rejection() {
+        let got = stances_of("However, Zelenskyy has made it clear that Ukraine is not willing to concede territory in Donbas.");
+        assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn condition_caps_and_prerequisite_is_demanded() {
+        let got = stances_of("But Mr. Zelensky has also made clear that any territorial compromise would come only after Ukraine secures firm security guarantees.");
+        assert!(has(&got, "ukraine", "territory=1"), "{got:?}");
+        assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
+    }
+
+    #[test]
+    fn anaphor_takes_previous_issue() {
+        let got = stances_of("Moscow continues to insist that Ukraine hand over the eastern Donbas region. Zelensky has repeatedly rejected the idea.");
+        assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn claims_and_negated_claims() {
+        let got = stances_of("Witkoff said there had been “meaningful progress” in Geneva.");
+        assert!(has(&got, "united_states", "talks_process=2"), "{got:?}");
+        let got = stances_of("Witkoff said there had been no meaningful progress in Geneva.");
+        assert!(has(&got, "united_states", "talks_process=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn away_phrase_flips_support() {
+        let got = stances_of("Peskov said Russia wants a change of government in Kyiv.");
+        assert!(has(&got, "russia", "legitimacy=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn numbers_are_kept() {
+        assert_eq!(numbers("Washington offers 15 years, Kyiv wants 30-50 years"), "15 years; 30-50 years");
+        assert_eq!(numbers("a 20-kilometre zone and 1,000 prisoners"), "20-kilometre; 1,000 prisoners");
+    }
+}

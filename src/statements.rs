@@ -1,0 +1,1213 @@
+//! Statements: every quoted or reported statement in a document, with its
+//! speaker, party and date.
+//!
+//! In: a [`Document`] and the compiled [`Lexicon`]. Out: [`Statement`]s, each a
+//! byte span of the document text plus who said it (`speaker`, `party`), how
+//! (`kind`, `cue`) and when (`said_on`).
+//!
+//! One pass finds every lexicon term in the article (Aho-Corasick); quotation
+//! marks are paired per paragraph; sentences are split around quotations; then
+//! each sentence's speech cues are tied to the nearest speaker mention.
+
+use crate::documents::{Document, month_number};
+use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How a statement is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Direct,
+    Partial,
+    Indirect,
+    Reported,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+            Kind::Reported => "reported",
+        }
+    }
+}
+
+/// One statement found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Position in the document (0-based); the id is `{doc_id}-{index+1:03}`.
+    pub index: usize,
+    pub kind: Kind,
+    /// Canonical name, the name as written, a role, or empty for `reported`.
+    pub speaker: String,
+    pub party: usize,
+    /// The speech or position cue that attributes it ("said", "according to").
+    pub cue: String,
+    /// Where the cue stands in the text, when there is one.
+    pub cue_span: Option<Range<usize>>,
+    /// The statement's words: byte range in the document text.
+    pub span: Range<usize>,
+    /// The whole sentence around it, for stance scoring and evidence.
+    pub sentence: Range<usize>,
+    pub said_on: Option<Date>,
+}
+
+impl Statement {
+    pub fn id(&self, doc_id: &str) -> String {
+        format!("{doc_id}-{:03}", self.index + 1)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Quotations
+// ---------------------------------------------------------------------------
+
+/// A quotation: `open` is the opening mark, `[start, end)` the quoted words,
+/// `close` the byte just past the closing mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub open: usize,
+    pub start: usize,
+    pub end: usize,
+    pub close: usize,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The closing mark that pairs with an opening mark.
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”', '"'],
+        '"' => &['"', '”'],
+        '«' => &['»'],
+        '„' => &['“', '”'],
+        '‘' => &['’'],
+        '\'' => &['\''],
+        '‹' => &['›'],
+        _ => &[],
+    }
+}
+
+fn is_double(open: char) -> bool {
+    matches!(open, '“' | '"' | '«' | '„')
+}
+
+/// Can `c` at this position open a quotation? Apostrophes are not quotes.
+fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        '“' | '«' | '„' | '‹' => true,
+        '"' => !prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| !n.is_whitespace()),
+        '‘' => next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"'),
+        '\'' => {
+            !is_word_char(prev) && next.is_some_and(|n| n.is_alphabetic())
+        }
+        _ => false,
+    }
+}
+
+/// Is `c` here a closing mark for `open`? Single marks must not be apostrophes.
+fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    if !closers(open).contains(&c) {
+        return false;
+    }
+    match c {
+        '’' | '\'' => !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace()),
+        '"' => prev.is_some_and(|p| !p.is_whitespace()) || !is_word_char(next),
+        _ => true,
+    }
+}
+
+/// Pair quotation marks paragraph by paragraph. A quotation left open at the
+/// end of a paragraph continues when the next paragraph opens with the same
+/// mark (the newspaper convention for multi-paragraph quotes).
+pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    // An open quotation carried over from the previous paragraph.
+    let mut carried: Option<(char, usize, usize)> = None;
+    for para in paragraphs {
+        let p = &text[para.clone()];
+        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        let mut state: Option<(char, usize, usize)> = None; // (mark, open, start)
+        let mut i = 0;
+        if let Some((mark, open, start)) = carried.take()
+            && chars.first().is_some_and(|&(_, c)| c == mark)
+        {
+            state = Some((mark, open, start));
+            i = 1;
+        }
+        while i < chars.len() {
+            let (off, c) = chars[i];
+            let prev = i.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(i + 1).map(|x| x.1);
+            match state {
+                None => {
+                    if opens(c, prev, next) {
+                        let start = para.start + off + c.len_utf8();
+                        state = Some((c, para.start + off, start));
+                    }
+                }
+                Some((mark, open, start)) => {
+                    if closes(mark, c, prev, next) {
+                        quotes.push(Quote {
+                            open,
+                            start,
+                            end: para.start + off,
+                            close: para.start + off + c.len_utf8(),
+                        });
+                        state = None;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if let Some((mark, open, start)) = state
+            && is_double(mark)
+        {
+            carried = Some((mark, open, start));
+        }
+    }
+    quotes.retain(|q| q.end > q.start);
+    quotes
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------
+
+/// Split paragraphs into sentences; quotations are never split, and a
+/// multi-paragraph quotation belongs to the sentence where it opens.
+pub fn split_sentences(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quotes: &[Quote],
+    lex: &Lexicon,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut q = 0; // next quote index
+    let mut resume_at = 0; // skip paragraphs swallowed by a multi-paragraph quote
+    for para in paragraphs {
+        if para.end <= resume_at {
+            continue;
+        }
+        let mut sent_start = para.start.max(resume_at);
+        let mut i = sent_start;
+        let mut end = para.end;
+        while i < end {
+            while q < quotes.len() && quotes[q].open < i {
+                q += 1;
+            }
+            if q < quotes.len() && quotes[q].open == i {
+                let qu = quotes[q];
+                i = qu.close;
+                if qu.close > end {
+                    // The quotation runs into later paragraphs: extend this one.
+                    end = paragraphs
+                        .iter()
+                        .find(|p| p.contains(&(qu.close - 1)))
+                        .map_or(qu.close, |p| p.end);
+                    resume_at = end;
+                }
+                // A quotation ending in . ? ! followed by a capital ends the sentence.
+                let inner_end = text[qu.start..qu.end].trim_end();
+                if inner_end.ends_with(['.', '?', '!']) && starts_new_sentence(text, i, end) {
+                    out.push(sent_start..i);
+                    sent_start = skip_ws(text, i, end);
+                    i = sent_start;
+                }
+                continue;
+            }
+            let b = bytes[i];
+            if matches!(b, b'.' | b'?' | b'!')
+                && starts_new_sentence(text, i + 1, end)
+                && !(b == b'.' && is_abbreviation(text, sent_start, i, lex))
+            {
+                out.push(sent_start..i + 1);
+                sent_start = skip_ws(text, i + 1, end);
+                i = sent_start;
+                continue;
+            }
+            i += 1;
+            while i < end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        if sent_start < end {
+            let s = text[sent_start..end].trim_end();
+            if !s.is_empty() {
+                out.push(sent_start..sent_start + s.len());
+            }
+        }
+    }
+    out
+}
+
+fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = text[i..].chars().next().unwrap();
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// After a terminator at `i`: whitespace, then a capital, digit or quote mark.
+fn starts_new_sentence(text: &str, i: usize, end: usize) -> bool {
+    if i >= end {
+        return true;
+    }
+    let rest = &text[i..end];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return false; // no whitespace after the terminator
+    }
+    trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘'(".contains(c))
+}
+
+fn is_abbreviation(text: &str, sent_start: usize, dot: usize, lex: &Lexicon) -> bool {
+    let before = &text[sent_start..=dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    if lex.abbreviations.contains(word) {
+        return true;
+    }
+    // Single capital initials ("J. D.").
+    let w = word.trim_end_matches('.');
+    w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())
+}
+
+// ---------------------------------------------------------------------------
+// Mentions of possible speakers
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+enum Who {
+    /// A person: canonical or as-written name, party, pronoun.
+    Person(String, usize, Pronoun),
+    /// An unnamed source with a role as speaker.
+    Source(usize),
+    /// A side as a whole: "Moscow", "Kyiv".
+    Party(usize),
+    Pronoun(Pronoun),
+    Media,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    who: Who,
+}
+
+impl Mention {
+    fn is_personal(&self) -> bool {
+        matches!(self.who, Who::Person(..) | Who::Source(_) | Who::Pronoun(_))
+    }
+}
+
+/// Capitalised words that are not names when they start a phrase.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "Or", "Despite", "While",
+    "Ahead", "According", "Following", "Separately", "However", "Still", "Yet", "Those", "This",
+    "That", "These", "It", "He", "She", "They", "We", "I", "Our", "Their", "His", "Her", "If",
+    "When", "Whichever", "Nearly", "Among", "As", "For", "From", "With", "By", "Of", "To",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Senior",
+    "Other", "Both", "Some", "Many", "Most", "All", "Strong", "What", "Who", "Why", "How",
+    "Can", "Not", "Second", "First", "Third", "Secretary", "Deputy", "Minister", "President",
+    "Prime", "Foreign", "National", "Security", "Council", "Defense", "Defence", "State",
+    "Department", "House", "Air", "Force", "Abu", "Saudi", "United", "European", "Russian",
+    "Ukrainian", "American", "Western", "Eastern", "Middle", "East", "New", "Geneva",
+];
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:Mr|Mrs|Ms|Dr)\.\s)?\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,2}\b")
+        .unwrap()
+});
+
+/// Per-document memory: names introduced so far and recent subjects.
+#[derive(Default)]
+struct Context {
+    /// Surname -> full name for people the lexicon does not know.
+    surnames: HashMap<String, String>,
+    /// The subject (first personal mention) of recent sentences, newest last.
+    subjects: Vec<(String, usize, Pronoun)>,
+    /// Most recent group speaker (source or party) for "they".
+    group: Option<(String, usize)>,
+    /// The last direct quotation's speaker and its sentence number.
+    last_quote: Option<(String, usize, usize)>,
+}
+
+fn mentions_in(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    quotes: &[Quote],
+    lex: &Lexicon,
+    ctx: &mut Context,
+    with_unknown_names: bool,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for h in hits {
+        if in_quote(quotes, h.start) {
+            continue;
+        }
+        let term = lex.term(h);
+        let who = term.meanings.iter().find_map(|m| match *m {
+            Meaning::Actor(i) | Meaning::Role(i) => {
+                let a = &lex.actors[i];
+                Some(Who::Person(a.name.clone(), a.party, a.pronoun))
+            }
+            Meaning::Source(i) => Some(Who::Source(i)),
+            Meaning::Media => Some(Who::Media),
+            Meaning::Pronoun(p) => Some(Who::Pronoun(p)),
+            _ => None,
+        });
+        let who = who.or_else(|| {
+            term.meanings.iter().find_map(|m| match *m {
+                Meaning::Party(i) => Some(Who::Party(i)),
+                _ => None,
+            })
+        });
+        if let Some(who) = who {
+            // "Kremlin spokesman Dmitry Peskov": a role right before the name is the same person.
+            if let Some(last) = out.last()
+                && matches!(last.who, Who::Person(..))
+                && last.who == who
+                && text[last.end..h.start].trim().is_empty()
+            {
+                out.last_mut().unwrap().end = h.end;
+                continue;
+            }
+            // "Russia's" possessive before a person ("Russia's lead negotiator") is not a mention.
+            out.push(Mention {
+                start: h.start,
+                end: h.end,
+                who,
+            });
+        }
+    }
+    if !with_unknown_names {
+        return out;
+    }
+    // People the lexicon does not know: capitalised names.
+    let s = &text[sentence.clone()];
+    for m in NAME.find_iter(s) {
+        let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
+        if in_quote(quotes, start) || out.iter().any(|x| x.start < end && start < x.end) {
+            continue;
+        }
+        let name = m.as_str();
+        let honorific = name.starts_with("Mr.") || name.starts_with("Ms.") || name.starts_with("Mrs.") || name.starts_with("Dr.");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if !honorific && (words.len() < 2 || NOT_NAMES.contains(&words[0])) {
+            continue;
+        }
+        if words.iter().any(|w| month_number(w).is_some() || NOT_NAMES.contains(w) && !honorific && *w != words[0]) {
+            continue;
+        }
+        let surname = words.last().unwrap().to_string();
+        let resolved = if honorific {
+            match lex.actor_by_alias(&surname) {
+                Some(i) => {
+                    let a = &lex.actors[i];
+                    Who::Person(a.name.clone(), a.party, a.pronoun)
+                }
+                None => Who::Person(
+                    ctx.surnames.get(&surname).cloned().unwrap_or_else(|| name.to_string()),
+                    lex.other_party,
+                    Pronoun::He,
+                ),
+            }
+        } else {
+            ctx.surnames.entry(surname).or_insert_with(|| name.to_string());
+            Who::Person(name.to_string(), lex.other_party, Pronoun::He)
+        };
+        out.push(Mention {
+            start,
+            end,
+            who: resolved,
+        });
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn in_quote(quotes: &[Quote], pos: usize) -> bool {
+    let i = quotes.partition_point(|q| q.close <= pos);
+    i < quotes.len() && quotes[i].open <= pos
+}
+
+/// Resolve a mention to (speaker, party); `None` for media.
+fn resolve(who: &Who, lex: &Lexicon, ctx: &Context) -> Option<(String, usize, bool)> {
+    match who {
+        Who::Person(n, p, _) => Some((n.clone(), *p, true)),
+        Who::Source(i) => Some((lex.sources[*i].speaker.clone(), lex.sources[*i].party, true)),
+        Who::Party(i) => Some((String::new(), *i, false)),
+        Who::Media => None,
+        Who::Pronoun(Pronoun::They) => ctx
+            .group
+            .clone()
+            .map(|(n, p)| (n.clone(), p, !n.is_empty())),
+        Who::Pronoun(pr) => ctx
+            .subjects
+            .iter()
+            .rev()
+            .find(|(_, _, g)| g == pr)
+            .or(ctx.subjects.last())
+            .map(|(n, p, _)| (n.clone(), *p, true)),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CueKind {
+    Speech,
+    Position,
+    QuoteOnly,
+    SourceFirst,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+    kind: CueKind,
+}
+
+fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
+    let t = lex.term(h);
+    let has = |m: Meaning| t.meanings.contains(&m);
+    if has(Meaning::SourceFirst) {
+        Some(CueKind::SourceFirst)
+    } else if has(Meaning::QuoteVerb) {
+        Some(CueKind::QuoteOnly)
+    } else if has(Meaning::SpeechVerb) {
+        Some(CueKind::Speech)
+    } else if has(Meaning::PositionVerb) {
+        Some(CueKind::Position)
+    } else {
+        None
+    }
+}
+
+/// Find every statement in a document.
+pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Statement> {
+    let text = doc.text.as_str();
+    let mut hits = Vec::new();
+    for p in &doc.paragraphs {
+        hits.extend(lex.scan(&text[p.clone()]).into_iter().map(|h| Hit {
+            start: h.start + p.start,
+            end: h.end + p.start,
+            term: h.term,
+        }));
+    }
+    let quotes = find_quotes(text, &doc.paragraphs);
+    let sentences = split_sentences(text, &doc.paragraphs, &quotes, lex);
+    let mut ctx = Context::default();
+    let mut out = Vec::new();
+    for (n, sentence) in sentences.iter().enumerate() {
+        let lo = hits.partition_point(|h| h.start < sentence.start);
+        let hi = hits.partition_point(|h| h.start < sentence.end);
+        let shits = &hits[lo..hi];
+        let qlo = quotes.partition_point(|q| q.open < sentence.start);
+        let qhi = quotes.partition_point(|q| q.open < sentence.end);
+        let squotes = &quotes[qlo..qhi];
+        sentence_statements(doc, lex, sentence, n, shits, &quotes, squotes, &mut ctx, &mut out);
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        s.index = i;
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_statements(
+    doc: &Document,
+    lex: &Lexicon,
+    sentence: &Range<usize>,
+    n: usize,
+    hits: &[Hit],
+    all_quotes: &[Quote],
+    quotes: &[Quote],
+    ctx: &mut Context,
+    out: &mut Vec<Statement>,
+) {
+    let text = doc.text.as_str();
+    let cues: Vec<Cue> = hits
+        .iter()
+        .filter(|h| !in_quote(all_quotes, h.start))
+        .filter_map(|h| {
+            cue_kind(lex, h).map(|kind| Cue {
+                start: h.start,
+                end: h.end,
+                kind,
+            })
+        })
+        .collect();
+    let wanted = !(cues.is_empty() && quotes.is_empty());
+    let mentions = mentions_in(text, sentence, hits, all_quotes, lex, ctx, wanted);
+    if !wanted {
+        remember_subject(&mentions, ctx);
+        return;
+    }
+    // Each cue's subject: (speaker, party, personal?) or None.
+    let mut subjects: Vec<Option<(String, usize, bool)>> = Vec::with_capacity(cues.len());
+    let mut media_cue = vec![false; cues.len()];
+    for (ci, cue) in cues.iter().enumerate() {
+        // A participle ("…, calling him", "telling reporters") shares the clause's subject.
+        if cue.kind == CueKind::QuoteOnly && text[cue.start..cue.end].ends_with("ing") {
+            subjects.push(None);
+            continue;
+        }
+        let region_start = region_start(sentence, quotes, &cues, ci);
+        let subject = find_subject(text, cue, region_start, sentence, &mentions, quotes)
+            .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal());
+        let resolved = match &subject {
+            Some(m) if m.who == Who::Media => {
+                media_cue[ci] = true;
+                None
+            }
+            Some(m) => resolve(&m.who, lex, ctx),
+            None => None,
+        };
+        // "…, and added that": a coordinated cue shares the previous subject.
+        let resolved = resolved.or_else(|| {
+            if ci > 0 && coordinated(text, cues[ci - 1].end, cue.start) {
+                subjects[ci - 1].clone()
+            } else {
+                None
+            }
+        });
+        subjects.push(resolved);
+    }
+    let mut cue_used = vec![false; cues.len()];
+    let mut sentence_speaker: Option<(String, usize)> = None;
+
+    // 1. Quotations.
+    let mut prev_kind = None;
+    for (qi, q) in quotes.iter().enumerate() {
+        let mut kind = quote_kind(text, sentence, q);
+        // "“First,” he said, “security guarantees.”": the second half of an
+        // interrupted direct quotation is direct too.
+        if prev_kind == Some(Kind::Direct) && text[..q.open].trim_end().ends_with(',') {
+            kind = Kind::Direct;
+        }
+        prev_kind = Some(kind);
+        // Cues between the previous quote and the next one; prefer the one after
+        // this quote for direct quotes ("…,” he said), else the nearest before.
+        let prev_close = if qi > 0 { quotes[qi - 1].close } else { sentence.start };
+        let next_open = quotes.get(qi + 1).map_or(sentence.end, |x| x.open);
+        let after = cues
+            .iter()
+            .position(|c| c.start >= q.close && c.start < next_open && subjects[cues.iter().position(|x| x.start == c.start).unwrap()].is_some());
+        let before = cues.iter().rposition(|c| c.end <= q.open && c.start >= prev_close);
+        let before_any = cues.iter().rposition(|c| c.end <= q.open);
+        let chosen = match kind {
+            Kind::Direct => after.or(before).or(before_any),
+            _ => before.or(before_any).or(after),
+        };
+        let mut who = chosen.and_then(|ci| {
+            let s = subjects[ci].clone();
+            if s.is_some() {
+                cue_used[ci] = true;
+            }
+            s.or_else(|| {
+                // "…, calling him “illegitimate”": a participle takes the sentence's subject.
+                let prior = (0..ci).rev().find(|&j| subjects[j].is_some())?;
+                if cues[ci].kind == CueKind::QuoteOnly && !has_that_clause(text, &cues[prior], sentence) {
+                    cue_used[prior] = true;
+                }
+                cue_used[ci] = true;
+                subjects[prior].clone()
+            })
+        });
+        let mut cue_text = chosen.map(|ci| text[cues[ci].start..cues[ci].end].to_string());
+        // A media subject with "citing X" elsewhere in the sentence: X speaks.
+        if who.is_none()
+            && let Some(ci) = chosen
+            && media_cue[ci]
+            && let Some(cj) = cues.iter().position(|c| c.kind == CueKind::SourceFirst)
+        {
+            who = subjects[cj].clone();
+            cue_text = Some(text[cues[cj].start..cues[cj].end].to_string());
+        }
+        // An unattributed quotation right after another one continues it.
+        if who.is_none()
+            && chosen.is_none()
+            && kind == Kind::Direct
+            && let Some((sp, party, at)) = &ctx.last_quote
+            && n <= at + 2
+        {
+            who = Some((sp.clone(), *party, true));
+            cue_text = Some(String::new());
+        }
+        let Some((speaker, party, _)) = who else {
+            continue; // scare quotes, or no speaker we can name
+        };
+        let said_on = said_on(text, sentence, chosen.map(|c| &cues[c]), quotes, doc.published);
+        if kind == Kind::Direct {
+            ctx.last_quote = Some((speaker.clone(), party, n));
+        }
+        if sentence_speaker.is_none() && !speaker.is_empty() {
+            sentence_speaker = Some((speaker.clone(), party));
+        }
+        out.push(Statement {
+            index: 0,
+            kind,
+            speaker,
+            party,
+            cue: cue_text.unwrap_or_default(),
+            cue_span: chosen.map(|c| cues[c].start..cues[c].end),
+            span: q.start..q.end,
+            sentence: sentence.clone(),
+            said_on,
+        });
+    }
+
+    // 2. Reported speech and positions without quotation marks.
+    let mut content_until = 0usize; // cues inside an earlier statement's content are part of it
+    for (ci, cue) in cues.iter().enumerate() {
+        if cue_used[ci] || cue.kind == CueKind::QuoteOnly || media_cue[ci] {
+            continue;
+        }
+        let Some((speaker, party, personal)) = subjects[ci].clone() else {
+            continue;
+        };
+        if cue.start < content_until && !own_named_subject(text, cue, &mentions) {
+            continue;
+        }
+        // A cue inside a quotation-attributing clause is not a second statement.
+        if quotes.iter().any(|q| q.open >= cue.end && cues[ci + 1..].iter().all(|c| c.start > q.open) && cue_used.iter().any(|&u| u)) {
+            continue;
+        }
+        let Some(span) = content_span(text, sentence, cue, &cues[ci + 1..], &mentions, lex) else {
+            continue;
+        };
+        if span.end <= span.start {
+            continue;
+        }
+        content_until = span.end;
+        // Trim the previous statement's content where this one's subject starts.
+        if let Some(prev) = out.last_mut()
+            && prev.sentence == *sentence
+            && matches!(prev.kind, Kind::Indirect | Kind::Reported)
+            && prev.span.end > cue.start
+        {
+            let cut = subject_start(cue, &mentions).unwrap_or(cue.start);
+            let new_end = trim_tail(text, prev.span.start, cut);
+            if new_end > prev.span.start {
+                prev.span.end = new_end;
+            }
+        }
+        let kind = if personal { Kind::Indirect } else { Kind::Reported };
+        if sentence_speaker.is_none() && !speaker.is_empty() {
+            sentence_speaker = Some((speaker.clone(), party));
+        }
+        out.push(Statement {
+            index: 0,
+            kind,
+            speaker,
+            party,
+            cue: text[cue.start..cue.end].to_string(),
+            cue_span: Some(cue.start..cue.end),
+            span,
+            sentence: sentence.clone(),
+            said_on: said_on(text, sentence, Some(cue), quotes, doc.published),
+        });
+    }
+    remember_subject(&mentions, ctx);
+    for m in &mentions {
+        if let Who::Source(i) = m.who {
+            ctx.group = Some((lex.sources[i].speaker.clone(), lex.sources[i].party));
+        } else if let Who::Party(i) = m.who {
+            ctx.group = Some((String::new(), i));
+        }
+    }
+    if let Some((sp, p)) = sentence_speaker
+        && ctx.subjects.last().is_none_or(|s| s.0 != sp)
+    {
+        ctx.subjects.push((sp, p, Pronoun::He));
+    }
+}
+
+/// Remember the sentence's first person as the antecedent for "he"/"she".
+fn remember_subject(mentions: &[Mention], ctx: &mut Context) {
+    if let Some(Who::Person(n, p, g)) = mentions
+        .iter()
+        .map(|m| &m.who)
+        .find(|w| matches!(w, Who::Person(..)))
+    {
+        ctx.subjects.push((n.clone(), *p, *g));
+        if ctx.subjects.len() > 8 {
+            ctx.subjects.remove(0);
+        }
+    }
+}
+
+/// Where the subject of cue `ci` may start: after the previous quotation or cue.
+fn region_start(sentence: &Range<usize>, quotes: &[Quote], cues: &[Cue], ci: usize) -> usize {
+    let cue = cues[ci];
+    let q = quotes
+        .iter()
+        .filter(|q| q.close <= cue.start)
+        .map(|q| q.close)
+        .max()
+        .unwrap_or(sentence.start);
+    let c = if ci > 0 { cues[ci - 1].end } else { sentence.start };
+    q.max(c).max(sentence.start)
+}
+
+/// The speaker mention for a cue: the nearest personal mention before it in
+/// its region (people before sides), else one right after it ("said Harry
+/// Nedelcu"), else for "according to" the mention after it.
+fn find_subject<'m>(
+    text: &str,
+    cue: &Cue,
+    region_start: usize,
+    sentence: &Range<usize>,
+    mentions: &'m [Mention],
+    quotes: &[Quote],
+) -> Option<&'m Mention> {
+    let after = || {
+        let limit = word_offset(text, cue.end, 6).min(sentence.end);
+        mentions
+            .iter()
+            .find(|m| m.start >= cue.end && m.start <= limit && !quotes.iter().any(|q| q.open >= cue.end && q.open < m.start))
+    };
+    if cue.kind == CueKind::SourceFirst {
+        return after();
+    }
+    let before: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= region_start && m.end <= cue.start)
+        .collect();
+    before
+        .iter()
+        .rev()
+        .find(|m| m.is_personal() || m.who == Who::Media)
+        .or_else(|| before.iter().rev().find(|m| matches!(m.who, Who::Party(_))))
+        .copied()
+        .or_else(|| after().filter(|m| m.is_personal() || m.who == Who::Media))
+}
+
+/// Byte offset `n` words after `from`.
+fn word_offset(text: &str, from: usize, n: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in text[from..].char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                count += 1;
+                if count >= n {
+                    return from + i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+fn coordinated(text: &str, prev_end: usize, start: usize) -> bool {
+    let between = text[prev_end..start].trim_end();
+    between.ends_with(" and") || between.ends_with(", and") || between.ends_with(" and also")
+}
+
+fn has_that_clause(text: &str, cue: &Cue, sentence: &Range<usize>) -> bool {
+    let end = word_offset(text, cue.end, 4).min(sentence.end);
+    text[cue.end..end].split_whitespace().any(|w| w.trim_matches(',') == "that")
+}
+
+/// A cue with a subject of its own starts a new statement even inside an
+/// earlier one's words: a named person right before it, or a side that opens
+/// a new clause ("…, Kyiv wants"), but not "if Ukraine refuses".
+fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> bool {
+    mentions.iter().any(|m| {
+        let close = m.end <= cue.start && text[m.end..cue.start].split_whitespace().count() <= 3;
+        let before = text[..m.start].trim_end();
+        let opens_clause = before.ends_with([',', ';'])
+            || before.ends_with(" and")
+            || before.ends_with(" but")
+            || before.ends_with(" while");
+        close
+            && match m.who {
+                Who::Person(..) => true,
+                Who::Party(_) => opens_clause,
+                _ => false,
+            }
+    })
+}
+
+fn subject_start(cue: &Cue, mentions: &[Mention]) -> Option<usize> {
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= cue.start && cue.start - m.end < 40)
+        .map(|m| m.start)
+}
+
+/// Direct when a capitalised quotation opens the sentence or follows a comma
+/// or colon; otherwise a fragment woven into the sentence.
+fn quote_kind(text: &str, sentence: &Range<usize>, q: &Quote) -> Kind {
+    let first = text[q.start..q.end].trim_start().chars().next();
+    let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let before = text[sentence.start..q.open].trim_end();
+    if capital && (before.is_empty() || before.ends_with([',', ':', '—'])) {
+        Kind::Direct
+    } else {
+        Kind::Partial
+    }
+}
+
+/// The words of a reported statement: after the cue (and "that"), or, when
+/// the cue ends the sentence ("…, sources said."), the words before its subject.
+fn content_span(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    later: &[Cue],
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<Range<usize>> {
+    let mut start = cue.end;
+    // Skip an audience ("told reporters", "told Axios") and anything up to "that".
+    let window_end = word_offset(text, cue.end, 8).min(sentence.end);
+    let window = &text[cue.end..window_end];
+    if let Some(pos) = find_word(window, "that") {
+        let between = &window[..pos];
+        if !between.contains(',') || between.trim_start().starts_with(',') || between.trim().is_empty() {
+            start = cue.end + pos + 4;
+        }
+    } else {
+        start = skip_audience(text, start, sentence.end, lex);
+    }
+    let end = later
+        .iter()
+        .find(|c| {
+            coordinated(text, cue.end, c.start)
+                || (c.start > start && coordinated(text, start, c.start))
+                // "…, calling Zelensky “illegitimate”" is the quotation's attribution.
+                || (c.kind == CueKind::QuoteOnly && text[..c.start].trim_end().ends_with(','))
+        })
+        .map_or(sentence.end, |c| {
+            text[..c.start].trim_end().strip_suffix("and").map_or(c.start, |s| s.len())
+        });
+    let mut start = skip_ws_punct(text, start, end);
+    let mut end = trim_tail(text, start, end);
+    if end <= start || text[start..end].split_whitespace().count() < 1 {
+        // "…, two of the sources said." — the content is before the subject.
+        if cue.kind == CueKind::SourceFirst {
+            return None;
+        }
+        let subj = subject_start(cue, mentions)?;
+        let clause = text[sentence.start..subj].rfind(", ").map(|i| sentence.start + i)?;
+        start = sentence.start;
+        end = trim_tail(text, start, clause);
+    }
+    // "according to X, Y said": the content follows the source's comma.
+    if cue.kind == CueKind::SourceFirst {
+        let at_start = text[sentence.start..cue.start].trim().is_empty();
+        if at_start {
+            let comma = text[cue.end..sentence.end].find(", ")? + cue.end + 2;
+            return Some(comma..trim_tail(text, comma, sentence.end));
+        }
+        return Some(sentence.start..trim_tail(text, sentence.start, cue.start));
+    }
+    (end > start).then_some(start..end)
+}
+
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(word) {
+        let s = from + i;
+        let e = s + word.len();
+        let ok_before = s == 0 || !hay[..s].chars().last().unwrap().is_alphanumeric();
+        let ok_after = e >= hay.len() || !hay[e..].chars().next().unwrap().is_alphanumeric();
+        if ok_before && ok_after {
+            return Some(s);
+        }
+        from = e;
+    }
+    None
+}
+
+fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
+    let rest = &text[start..end];
+    let trimmed = rest.trim_start();
+    let lead = rest.len() - trimmed.len();
+    for h in lex.scan(trimmed).into_iter().take(1) {
+        if h.start == 0 && lex.term(&h).meanings.contains(&Meaning::Audience) {
+            return start + lead + h.end;
+        }
+    }
+    start
+}
+
+fn skip_ws_punct(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = text[i..].chars().next().unwrap();
+        if !(c.is_whitespace() || c == ',' || c == ':' || c == '—') {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// End of `[start, end)` without trailing spaces, commas and final stops.
+fn trim_tail(text: &str, start: usize, end: usize) -> usize {
+    let s = text[start..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';' || c == ':' || c == '—');
+    start + s.len()
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap()
+});
+static MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b").unwrap());
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(yesterday|last week|today|this week|last month)\b").unwrap());
+
+/// When the statement was made: a date phrase near its cue resolved against
+/// the publication date, else the publication date.
+fn said_on(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: Option<&Cue>,
+    quotes: &[Quote],
+    published: Option<Date>,
+) -> Option<Date> {
+    let published = published?;
+    let Some(cue) = cue else {
+        return Some(published);
+    };
+    // The attribution clause: a few words either side of the cue, outside quotes.
+    let lo = text[sentence.start..cue.start]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(6)
+        .map_or(sentence.start, |(i, _)| sentence.start + i);
+    let mut hi = word_offset(text, cue.end, 7).min(sentence.end);
+    if let Some(q) = quotes.iter().find(|q| q.open >= cue.end && q.open < hi) {
+        hi = q.open;
+    }
+    let window = &text[lo..hi];
+    resolve_date_phrase(window, published).or(Some(published))
+}
+
+/// Resolve "on Monday", "Feb. 17", "yesterday", "last week" against `published`.
+pub fn resolve_date_phrase(window: &str, published: Date) -> Option<Date> {
+    if let Some(c) = MONTH_DAY.captures(window)
+        && let Some(m) = month_number(&c[1])
+        && let Ok(day) = c[2].parse::<i8>()
+        && let Ok(mut d) = Date::new(published.year(), m, day)
+    {
+        if d > published {
+            d = Date::new(published.year() - 1, m, day).ok()?;
+        }
+        return Some(d);
+    }
+    if let Some(c) = WEEKDAY.captures(window) {
+        let target = match &c[1] {
+            "Monday" => Weekday::Monday,
+            "Tuesday" => Weekday::Tuesday,
+            "Wednesday" => Weekday::Wednesday,
+            "Thursday" => Weekday::Thursday,
+            "Friday" => Weekday::Friday,
+            "Saturday" => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        };
+        let back = (published.weekday().to_monday_zero_offset() - target.to_monday_zero_offset())
+            .rem_euclid(7);
+        return published.checked_sub((back as i64).days()).ok();
+    }
+    if let Some(c) = RELATIVE.captures(window) {
+        return match &c[1] {
+            "yesterday" => published.checked_sub(1.day()).ok(),
+            "last week" => {
+                let monday = published
+                    .checked_sub((published.weekday().to_monday_zero_offset() as i64).days())
+                    .ok()?;
+                monday.checked_sub(7.days()).ok()
+            }
+            "last month" => published.first_of_month().checked_sub(1.month()).ok(),
+            _ => Some(published),
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::{Boilerplate, build};
+    use crate::corpus::{Format, Meta, RawArticle};
+
+    fn doc(text: &str, date: &str) -> Document {
+        let raw = RawArticle {
+            file: "t.txt".into(),
+            record: 0,
+            format: Format::Text,
+            text: text.into(),
+            meta: Meta {
+                published: date.into(),
+                ..Meta::default()
+            },
+            warnings: vec![],
+            bytes: text.len(),
+        };
+        build(raw, None, &Boilerplate::default_rules())
+    }
+
+    fn run(text: &str) -> Vec<(String, String, String, String)> {
+        let lex = Lexicon::default_lexicon();
+        let d = doc(text, "2026-02-18");
+        extract(&d, &lex)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.kind.as_str().to_string(),
+                    d.text[s.span.clone()].to_string(),
+                    s.speaker.clone(),
+                    lex.party_id(s.party).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn q(text: &str) -> Vec<String> {
+        let para = vec![0..text.len()];
+        find_quotes(text, &para)
+            .into_iter()
+            .map(|q| text[q.start..q.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quote_marks_of_many_styles() {
+        assert_eq!(q("He said “yes” and «да» and „ja“ and \"si\"."), vec!["yes", "да", "ja", "si"]);
+        assert_eq!(q("Russia’s view, don't and the '90s: ‘fine’ it is."), vec!["fine"]);
+        assert_eq!(q("“He told me ‘never’ twice,” she said."), vec!["He told me ‘never’ twice,"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_is_one() {
+        let text = "“First part of it.\n\n“Second part,” he said.";
+        let paras = vec![0..text.find('\n').unwrap(), text.rfind('“').unwrap()..text.len()];
+        let qs = find_quotes(text, &paras);
+        assert_eq!(qs.len(), 1);
+        assert!(text[qs[0].start..qs[0].end].ends_with("Second part,"));
+    }
+
+    #[test]
+    fn interrupted_quotation_gives_two_statements_by_one_speaker() {
+        let got = run("“First,” Mr. Zelensky said, “security guarantees.”");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|g| g.2 == "Volodymyr Zelensky" && g.0 == "direct"), "{got:?}");
+    }
+
+    #[test]
+    fn partial_quotes_take_the_speaker_of_the_participle() {
+        let got = run("He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”");
+        // No antecedent for "He" here: only check the kinds.
+        let kinds: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(kinds.iter().filter(|k| **k == "partial").count() <= 2, "{got:?}");
+        let got = run("President Vladimir Putin spoke. He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”");
+        let partials: Vec<_> = got.iter().filter(|g| g.0 == "partial").collect();
+        assert_eq!(partials.len(), 2, "{got:?}");
+        assert!(partials.iter().all(|g| g.2 == "Vladimir Putin" && g.3 == "russia"));
+        assert_eq!(partials[1].1, "neo-Nazi.");
+        assert!(got.iter().any(|g| g.0 == "indirect" && g.1.starts_with("he wants a change")), "{got:?}");
+    }
+
+    #[test]
+    fn speaker_after_the_quotation_and_inverted() {
+        let got = run("“The sequencing matters a lot,” said Harry Nedelcu, a senior director at Rasmussen Global.\n\n“This risks a trap,” Mr. Nedelcu said.");
+        assert_eq!(got[0].2, "Harry Nedelcu");
+        assert_eq!(got[0].3, "other");
+        assert_eq!(got[1].2, "Harry Nedelcu", "surname resolves to the full name: {got:?}");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_previous_subject() {
+        let got = run("Ukraine’s National Security and Defense Council Secretary Rustem Umerov stressed the need for unity.\n\n“It’s important to maintain a common vision,” he wrote on Telegram.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], ("indirect".into(), "the need for unity".into(), "Rustem Umerov".into(), "ukraine".into()));
+        assert_eq!(got[1].2, "Rustem Umerov");
+        assert_eq!(got[1].0, "direct");
+    }
+
+    #[test]
+    fn reported_positions_of_sides() {
+        let got = run("However, there are differences with the US over security guarantees, while Washington offers 15 years, Kyiv wants an American commitment lasting 30-50 years.");
+        assert!(got.contains(&("reported".into(), "15 years".into(), "".into(), "united_states".into())), "{got:?}");
+        assert!(got.contains(&("reported".into(), "an American commitment lasting 30-50 years".into(), "".into(), "ukraine".into())), "{got:?}");
+    }
+
+    #[test]
+    fn trailing_attribution_and_according_to() {
+        let got = run("The two sides met in Geneva while the conference was still ongoing, two sources said.");
+        assert_eq!(got[0].1, "The two sides met in Geneva while the conference was still ongoing");
+        assert_eq!(got[0].2, "unnamed sources");
+        let got = run("According to Bloomberg, the next phase will hinge on readiness.");
+        assert!(got.is_empty(), "media are not speakers: {got:?}");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_statements() {
+        let got = run("Russia Effectively Blocks WhatsApp: A Shift Toward a “National Messenger” in the country.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn unattributed_quote_continues_previous_speaker() {
+        let got = run("“They’re big talks,” Trump told reporters on board Air Force One Monday. “Ukraine better come to the table, fast.”");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].2, "Donald Trump");
+    }
+
+    #[test]
+    fn dates_resolve_against_publication() {
+        let p: Date = "2026-02-18".parse().unwrap(); // a Wednesday
+        assert_eq!(resolve_date_phrase("said on Monday", p), Some("2026-02-16".parse().unwrap()));
+        assert_eq!(resolve_date_phrase("said Monday night", p), Some("2026-02-16".parse().unwrap()));
+        assert_eq!(resolve_date_phrase("on Wednesday", p), Some(p));
+        assert_eq!(resolve_date_phrase("said on Feb. 17", p), Some("2026-02-17".parse().unwrap()));
+        assert_eq!(resolve_date_phrase("said yesterday", p), Some("2026-02-17".parse().unwrap()));
+        assert_eq!(resolve_date_phrase("last week", p), Some("2026-02-09".parse().unwrap()));
+        assert_eq!(resolve_date_phrase("said on Dec. 30", p), Some("2025-12-30".parse().unwrap()));
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let lex = Lexicon::default_lexicon();
+        let text = "Mr. Zelensky met U.S. envoys on Feb. 17. They talked.";
+        let s = split_sentences(text, &[0..text.len()], &[], &lex);
+        assert_eq!(s.len(), 2, "{:?}", s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>());
+    }
+}
