@@ -187,7 +187,7 @@ pub struct ExampleDef {
 // ---------------------------------------------------------------------------
 
 const DEFAULT_SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed",
+    "said", "says", "say", "told", "tells", "added", "adds", "add", "noted", "notes", "stressed",
     "stresses", "warned", "warns", "warned against", "warns against", "insisted", "wrote",
     "writes", "stated", "states", "declared", "argued", "argues", "explained", "acknowledged",
     "acknowledges", "claimed", "claims", "announced", "indicated", "hinted", "suggested",
@@ -363,6 +363,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
+    /// Lowercase term text -> term index, for looking up the head word of a longer term.
+    term_index: HashMap<String, usize>,
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
     actor_by_alias: HashMap<String, usize>,
     pub other_party: usize,
@@ -448,6 +450,20 @@ impl Lexicon {
 
     pub fn term(&self, hit: &Hit) -> &Term {
         &self.terms[hit.term as usize]
+    }
+
+    /// The meanings of a term and of its first one or two words: a longer
+    /// term ("signaled openness") keeps the meaning of its head ("signaled").
+    pub fn meanings_with_head(&self, hit: &Hit, text: &str) -> Vec<Meaning> {
+        let mut out = self.term(hit).meanings.clone();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for n in 1..words.len().min(3) {
+            let head = words[..n].join(" ").to_lowercase();
+            if let Some(&i) = self.term_index.get(&head) {
+                out.extend(self.terms[i].meanings.iter().copied());
+            }
+        }
+        out
     }
 }
 
@@ -690,6 +706,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         .into_iter()
         .collect();
     let automaton = AhoCorasickBuilder::new()
+        .prefilter(true)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(table.terms.iter().map(|t| t.text.as_str()))
@@ -708,6 +725,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         abbreviations,
         examples: file.examples,
         automaton,
+        term_index: table.index,
         actor_by_alias,
         other_party,
     })

@@ -7,6 +7,7 @@
 
 pub mod corpus;
 pub mod documents;
+pub mod eval;
 pub mod gaps;
 pub mod lexicon;
 pub mod output;

@@ -49,6 +49,21 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Score a run against gold annotations (quotes.csv, stances.csv).
+    Eval {
+        /// Folder with the gold quotes.csv and stances.csv.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Output folder of an `analyze` run.
+        #[arg(long)]
+        run: PathBuf,
+        /// Where to write the scores as CSV (default: RUN/eval.csv).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print only the scores, not the missed and extra statements.
+        #[arg(long)]
+        brief: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -114,6 +129,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(if summary.errors > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Command::Eval { gold, run, out, brief } => {
+            let scores = stancediff::eval::evaluate(&gold, &run)?;
+            let table = scores.table();
+            if brief {
+                print!("{}", table.split("\n\n").next().unwrap_or(""));
+                println!();
+            } else {
+                print!("{table}");
+            }
+            let out = out.unwrap_or_else(|| run.join("eval.csv"));
+            stancediff::output::write_csv(&out, &["metric", "value"], &scores.rows())?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -252,8 +252,28 @@ fn process(job: Job, cfg: &Config) -> DocOut {
         Err(e) => return DocOut::Failed(e),
     };
     let manifest = cfg.manifest.get(&raw.file).filter(|_| raw.record == 0);
-    let doc = documents::build(raw, manifest, &cfg.boilerplate);
-    let a = analyze_document(&doc, &cfg.lexicon);
+    let name = if raw.record > 0 { format!("{}#{}", raw.file, raw.record) } else { raw.file.clone() };
+    // A bug on one odd article must not stop a corpus run: report it and go on.
+    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let doc = documents::build(raw, manifest, &cfg.boilerplate);
+        let a = analyze_document(&doc, &cfg.lexicon);
+        (doc, a)
+    }));
+    let (doc, a) = match analysed {
+        Ok(x) => x,
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            return DocOut::Failed(InputError {
+                file: name,
+                stage: "analyze",
+                message: format!("internal error, please report it: {}", msg.lines().next().unwrap_or("")),
+            });
+        }
+    };
     let statements_csv = output::rows_bytes(&statement_rows(&doc, &a, &cfg.lexicon));
     let stance_rows = stance_rows(&doc, &a, &cfg.lexicon);
     let stances_csv = output::rows_bytes(&stance_rows);

@@ -286,9 +286,14 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, lex: &Lexicon) -> 
     if lex.abbreviations.contains(word) {
         return true;
     }
-    // Single capital initials ("J. D.").
+    // Single capital initials ("J. D. Vance"), but not "on X. “I think".
     let w = word.trim_end_matches('.');
-    w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())
+    let next_is_capital = text[dot + 1..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase());
+    w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) && next_is_capital
 }
 
 // ---------------------------------------------------------------------------
@@ -348,8 +353,8 @@ struct Context {
     subjects: Vec<(String, usize, Pronoun)>,
     /// Most recent group speaker (source or party) for "they".
     group: Option<(String, usize)>,
-    /// The last direct quotation's speaker and its sentence number.
-    last_quote: Option<(String, usize, usize)>,
+    /// The last direct quotation's speaker, sentence number and date.
+    last_quote: Option<(String, usize, usize, Option<Date>)>,
 }
 
 fn mentions_in(
@@ -492,9 +497,9 @@ struct Cue {
     kind: CueKind,
 }
 
-fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
-    let t = lex.term(h);
-    let has = |m: Meaning| t.meanings.contains(&m);
+fn cue_kind(lex: &Lexicon, h: &Hit, text: &str) -> Option<CueKind> {
+    let meanings = lex.meanings_with_head(h, &text[h.start..h.end]);
+    let has = |m: Meaning| meanings.contains(&m);
     if has(Meaning::SourceFirst) {
         Some(CueKind::SourceFirst)
     } else if has(Meaning::QuoteVerb) {
@@ -555,7 +560,7 @@ fn sentence_statements(
         .iter()
         .filter(|h| !in_quote(all_quotes, h.start))
         .filter_map(|h| {
-            cue_kind(lex, h).map(|kind| Cue {
+            cue_kind(lex, h, text).map(|kind| Cue {
                 start: h.start,
                 end: h.end,
                 kind,
@@ -577,6 +582,12 @@ fn sentence_statements(
             subjects.push(None);
             continue;
         }
+        // "a brief session that suggested": the subject is a thing, not a speaker.
+        let word_before = text[sentence.start..cue.start].split_whitespace().last().unwrap_or("");
+        if matches!(word_before, "that" | "which") {
+            subjects.push(None);
+            continue;
+        }
         let region_start = region_start(sentence, quotes, &cues, ci);
         let subject = find_subject(text, cue, region_start, sentence, &mentions, quotes)
             .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal());
@@ -591,7 +602,7 @@ fn sentence_statements(
         // "…, and added that": a coordinated cue shares the previous subject.
         let resolved = resolved.or_else(|| {
             if ci > 0 && coordinated(text, cues[ci - 1].end, cue.start) {
-                subjects[ci - 1].clone()
+                subjects.iter().rev().find_map(|s| s.clone())
             } else {
                 None
             }
@@ -640,31 +651,37 @@ fn sentence_statements(
             })
         });
         let mut cue_text = chosen.map(|ci| text[cues[ci].start..cues[ci].end].to_string());
-        // A media subject with "citing X" elsewhere in the sentence: X speaks.
+        let mut inherited_date = None;
+        // No speaker (or only the outlet) but "citing X" / "according to X" in the sentence: X speaks.
         if who.is_none()
-            && let Some(ci) = chosen
-            && media_cue[ci]
-            && let Some(cj) = cues.iter().position(|c| c.kind == CueKind::SourceFirst)
+            && chosen.is_some()
+            && let Some(cj) = cues
+                .iter()
+                .position(|c| c.kind == CueKind::SourceFirst)
+                .filter(|&cj| subjects[cj].is_some())
         {
             who = subjects[cj].clone();
+            cue_used[cj] = true;
             cue_text = Some(text[cues[cj].start..cues[cj].end].to_string());
         }
         // An unattributed quotation right after another one continues it.
         if who.is_none()
             && chosen.is_none()
             && kind == Kind::Direct
-            && let Some((sp, party, at)) = &ctx.last_quote
+            && let Some((sp, party, at, date)) = &ctx.last_quote
             && n <= at + 2
         {
             who = Some((sp.clone(), *party, true));
             cue_text = Some(String::new());
+            inherited_date = *date;
         }
         let Some((speaker, party, _)) = who else {
             continue; // scare quotes, or no speaker we can name
         };
-        let said_on = said_on(text, sentence, chosen.map(|c| &cues[c]), quotes, doc.published);
+        let said_on = inherited_date
+            .or_else(|| said_on(text, sentence, chosen.map(|c| &cues[c]), quotes, doc.published));
         if kind == Kind::Direct {
-            ctx.last_quote = Some((speaker.clone(), party, n));
+            ctx.last_quote = Some((speaker.clone(), party, n, said_on));
         }
         if sentence_speaker.is_none() && !speaker.is_empty() {
             sentence_speaker = Some((speaker.clone(), party));
@@ -786,18 +803,23 @@ fn find_subject<'m>(
     mentions: &'m [Mention],
     quotes: &[Quote],
 ) -> Option<&'m Mention> {
-    let after = || {
-        let limit = word_offset(text, cue.end, 6).min(sentence.end);
+    let after = |words: usize| {
+        let limit = word_offset(text, cue.end, words).min(sentence.end);
         mentions
             .iter()
             .find(|m| m.start >= cue.end && m.start <= limit && !quotes.iter().any(|q| q.open >= cue.end && q.open < m.start))
     };
     if cue.kind == CueKind::SourceFirst {
-        return after();
+        return after(6);
     }
+    // "…,” said Harry Nedelcu": inverted only right after a quotation or comma.
+    let before_cue = text[region_start.min(cue.start)..cue.start].trim_end();
+    let inverted = before_cue.is_empty() || before_cue.ends_with([',', '”', '"', '’']);
+    // A possessive ("Trump's re-election signaled") is not the subject.
     let before: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.start >= region_start && m.end <= cue.start)
+        .filter(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
         .collect();
     before
         .iter()
@@ -805,7 +827,13 @@ fn find_subject<'m>(
         .find(|m| m.is_personal() || m.who == Who::Media)
         .or_else(|| before.iter().rev().find(|m| matches!(m.who, Who::Party(_))))
         .copied()
-        .or_else(|| after().filter(|m| m.is_personal() || m.who == Who::Media))
+        .or_else(|| {
+            if inverted {
+                after(3).filter(|m| m.is_personal() || m.who == Who::Media)
+            } else {
+                None
+            }
+        })
 }
 
 /// Byte offset `n` words after `from`.
@@ -914,7 +942,13 @@ fn content_span(
         });
     let mut start = skip_ws_punct(text, start, end);
     let mut end = trim_tail(text, start, end);
-    if end <= start || text[start..end].split_whitespace().count() < 1 {
+    let first_word = text[start..end].split_whitespace().next().unwrap_or("");
+    let short = text[start..end].split_whitespace().count() <= 4;
+    let time_only = short && TIME_WORDS.contains(&first_word);
+    if end > start && !time_only && PREPOSITIONS.contains(&first_word) {
+        return None; // "hinted at this concern": no stated content
+    }
+    if end <= start || time_only {
         // "…, two of the sources said." — the content is before the subject.
         if cue.kind == CueKind::SourceFirst {
             return None;
@@ -935,6 +969,14 @@ fn content_span(
     }
     (end > start).then_some(start..end)
 }
+
+/// Words that open a time phrase after a speech verb ("said on Feb. 17").
+const TIME_WORDS: &[&str] = &[
+    "on", "in", "at", "during", "this", "last", "late", "earlier", "yesterday", "today", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "after", "before",
+];
+/// Words that open a prepositional phrase: no stated content follows.
+const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "with", "from"];
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;
@@ -1006,12 +1048,20 @@ fn said_on(
         return Some(published);
     };
     // The attribution clause: a few words either side of the cue, outside quotes.
-    let lo = text[sentence.start..cue.start]
+    let before = &text[sentence.start..cue.start];
+    let six_words = before
         .char_indices()
         .rev()
         .filter(|(_, c)| c.is_whitespace())
         .nth(6)
-        .map_or(sentence.start, |(i, _)| sentence.start + i);
+        .map_or(0, |(i, _)| i);
+    // "…on Nov. 5, sources said": a date before the comma belongs to the content.
+    let comma = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '”' | '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let lo = sentence.start + six_words.max(comma);
     let mut hi = word_offset(text, cue.end, 7).min(sentence.end);
     if let Some(q) = quotes.iter().find(|q| q.open >= cue.end && q.open < hi) {
         hi = q.open;

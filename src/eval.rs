@@ -1,0 +1,342 @@
+//! Evaluation: a run scored against hand-made gold annotations.
+//!
+//! In: a gold folder (`quotes.csv`: file,quote_prefix,speaker,party,kind;
+//! `stances.csv`: file,party,issue,stance,evidence_prefix) and a run folder
+//! (`statements.csv`, `stances.csv`). Out: [`Scores`]: precision, recall and
+//! F1 for statements, speaker/party/kind accuracy over matched statements,
+//! and stance coverage, sign and exact accuracy, mean absolute error and
+//! spurious stances.
+//!
+//! A gold statement matches a run statement of the same file when the run's
+//! text starts with the gold prefix (quotation marks and case aside); for
+//! indirect and reported speech, whose boundaries are a judgment call, it is
+//! enough that one contains the start of the other.
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+struct GoldQuote {
+    file: String,
+    quote_prefix: String,
+    speaker: String,
+    party: String,
+    kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldStance {
+    file: String,
+    party: String,
+    issue: String,
+    stance: i8,
+    evidence_prefix: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+struct RunStatement {
+    file: String,
+    speaker: String,
+    party: String,
+    kind: String,
+    text: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+struct RunStance {
+    file: String,
+    party: String,
+    issue: String,
+    stance: i8,
+    #[serde(default)]
+    text: String,
+    evidence: String,
+}
+
+/// Precision, recall and F1 of one matching.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Prf {
+    pub gold: usize,
+    pub found: usize,
+    pub matched: usize,
+}
+
+impl Prf {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.found)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Scores {
+    /// Direct and partial quotations.
+    pub quotations: Prf,
+    /// Every statement, all kinds.
+    pub statements: Prf,
+    pub speaker_correct: usize,
+    pub party_correct: usize,
+    pub kind_correct: usize,
+    pub stance_gold: usize,
+    pub stance_covered: usize,
+    pub sign_correct: usize,
+    pub exact_correct: usize,
+    pub abs_error_sum: f64,
+    pub stance_run_triples: usize,
+    pub stance_spurious: usize,
+    /// Gold statements no run statement matched: (file, prefix).
+    pub missed: Vec<(String, String)>,
+    /// Run statements that matched no gold: (file, text).
+    pub extra: Vec<(String, String)>,
+    /// Gold stances scored differently: (file, party, issue, gold, run).
+    pub stance_errors: Vec<(String, String, String, i8, Option<i8>)>,
+}
+
+/// Lowercase, straight quotes, single spaces, no surrounding punctuation.
+fn norm(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            '“' | '”' | '«' | '»' | '„' => '"',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect();
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'')
+        .to_string()
+}
+
+fn first_words(s: &str, n: usize) -> String {
+    s.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+fn matches(gold_prefix: &str, gold_kind: &str, run_text: &str) -> bool {
+    let (g, r) = (norm(gold_prefix), norm(run_text));
+    if g.is_empty() || r.is_empty() {
+        return false;
+    }
+    if r.starts_with(&g) || (g.starts_with(&r) && r.split_whitespace().count() >= 1) {
+        return true;
+    }
+    if matches!(gold_kind, "indirect" | "reported") {
+        let rf = first_words(&r, 4);
+        let gf = first_words(&g, 5);
+        return r.contains(&g)
+            || (rf.split_whitespace().count() >= 3 && g.contains(&rf))
+            || (gf.split_whitespace().count() >= 3 && r.contains(&gf));
+    }
+    false
+}
+
+fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
+    let mut rdr = csv::Reader::from_path(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    rdr.deserialize()
+        .collect::<Result<Vec<T>, _>>()
+        .with_context(|| format!("cannot parse {}", path.display()))
+}
+
+fn same_speaker(gold: &str, run: &str) -> bool {
+    norm(gold) == norm(run)
+}
+
+/// Score the run in `run_dir` against the gold in `gold_dir`.
+pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
+    let gold: Vec<GoldQuote> = read_csv(&gold_dir.join("quotes.csv"))?;
+    let run: Vec<RunStatement> = read_csv(&run_dir.join("statements.csv"))?;
+    let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
+    let mut s = Scores::default();
+    let run_in: Vec<&RunStatement> = run.iter().filter(|r| files.contains(r.file.as_str())).collect();
+    let mut used = vec![false; run_in.len()];
+    let is_quote = |k: &str| k == "direct" || k == "partial";
+    s.statements.gold = gold.len();
+    s.statements.found = run_in.len();
+    s.quotations.gold = gold.iter().filter(|g| is_quote(&g.kind)).count();
+    s.quotations.found = run_in.iter().filter(|r| is_quote(&r.kind)).count();
+    // Quotations first (strict prefix), then reported speech (looser), so a
+    // loose match never takes a quotation's row.
+    let mut order: Vec<&GoldQuote> = gold.iter().collect();
+    order.sort_by_key(|g| !is_quote(&g.kind));
+    for g in order {
+        let hit = run_in.iter().enumerate().find(|(i, r)| {
+            !used[*i] && r.file == g.file && matches(&g.quote_prefix, &g.kind, &r.text)
+        });
+        match hit {
+            Some((i, r)) => {
+                used[i] = true;
+                s.statements.matched += 1;
+                if is_quote(&g.kind) && is_quote(&r.kind) {
+                    s.quotations.matched += 1;
+                }
+                s.speaker_correct += same_speaker(&g.speaker, &r.speaker) as usize;
+                s.party_correct += (g.party == r.party) as usize;
+                s.kind_correct += (g.kind == r.kind) as usize;
+            }
+            None => s.missed.push((g.file.clone(), g.quote_prefix.clone())),
+        }
+    }
+    for (i, r) in run_in.iter().enumerate() {
+        if !used[i] {
+            s.extra.push((r.file.clone(), r.text.chars().take(90).collect()));
+        }
+    }
+
+    let gold_st: Vec<GoldStance> = read_csv(&gold_dir.join("stances.csv"))?;
+    let run_st: Vec<RunStance> = read_csv(&run_dir.join("stances.csv"))?;
+    let mut by_triple: BTreeMap<(&str, &str, &str), Vec<&RunStance>> = BTreeMap::new();
+    for r in run_st.iter().filter(|r| files.contains(r.file.as_str())) {
+        by_triple
+            .entry((r.file.as_str(), r.party.as_str(), r.issue.as_str()))
+            .or_default()
+            .push(r);
+    }
+    s.stance_gold = gold_st.len();
+    let mut gold_triples = BTreeSet::new();
+    for g in &gold_st {
+        gold_triples.insert((g.file.as_str(), g.party.as_str(), g.issue.as_str()));
+        let Some(rows) = by_triple.get(&(g.file.as_str(), g.party.as_str(), g.issue.as_str())) else {
+            s.stance_errors.push((g.file.clone(), g.party.clone(), g.issue.clone(), g.stance, None));
+            continue;
+        };
+        s.stance_covered += 1;
+        // The run's stance from the same statement if we can find it, else the mean.
+        let own = rows.iter().find(|r| {
+            matches(&g.evidence_prefix, "indirect", &r.text) || norm(&r.evidence).contains(&norm(&g.evidence_prefix))
+        });
+        let value = match own {
+            Some(r) => r.stance,
+            None => {
+                let mean = rows.iter().map(|r| r.stance as f64).sum::<f64>() / rows.len() as f64;
+                mean.round() as i8
+            }
+        };
+        s.sign_correct += (value.signum() == g.stance.signum()) as usize;
+        s.exact_correct += (value == g.stance) as usize;
+        s.abs_error_sum += (value - g.stance).abs() as f64;
+        if value != g.stance {
+            s.stance_errors.push((g.file.clone(), g.party.clone(), g.issue.clone(), g.stance, Some(value)));
+        }
+    }
+    s.stance_run_triples = by_triple.len();
+    s.stance_spurious = by_triple.keys().filter(|k| !gold_triples.contains(*k)).count();
+    Ok(s)
+}
+
+/// One `metric,value` row of `eval.csv`.
+#[derive(Debug, Serialize)]
+pub struct MetricRow {
+    pub metric: String,
+    pub value: String,
+}
+
+impl Scores {
+    pub fn metrics(&self) -> Vec<(String, String)> {
+        let f = |x: f64| format!("{x:.3}");
+        let m = self.statements.matched;
+        let mut v = vec![
+            ("quotations_gold".into(), self.quotations.gold.to_string()),
+            ("quotations_found".into(), self.quotations.found.to_string()),
+            ("quotations_matched".into(), self.quotations.matched.to_string()),
+            ("quotations_precision".into(), f(self.quotations.precision())),
+            ("quotations_recall".into(), f(self.quotations.recall())),
+            ("quotations_f1".into(), f(self.quotations.f1())),
+            ("statements_gold".into(), self.statements.gold.to_string()),
+            ("statements_found".into(), self.statements.found.to_string()),
+            ("statements_matched".into(), m.to_string()),
+            ("statements_precision".into(), f(self.statements.precision())),
+            ("statements_recall".into(), f(self.statements.recall())),
+            ("statements_f1".into(), f(self.statements.f1())),
+            ("speaker_accuracy".into(), f(ratio(self.speaker_correct, m))),
+            ("party_accuracy".into(), f(ratio(self.party_correct, m))),
+            ("kind_accuracy".into(), f(ratio(self.kind_correct, m))),
+            ("stances_gold".into(), self.stance_gold.to_string()),
+            ("stance_coverage".into(), f(ratio(self.stance_covered, self.stance_gold))),
+            ("stance_sign_accuracy".into(), f(ratio(self.sign_correct, self.stance_covered))),
+            ("stance_exact_accuracy".into(), f(ratio(self.exact_correct, self.stance_covered))),
+            (
+                "stance_mean_abs_error".into(),
+                f(if self.stance_covered == 0 { 0.0 } else { self.abs_error_sum / self.stance_covered as f64 }),
+            ),
+            ("stance_run_triples".into(), self.stance_run_triples.to_string()),
+            ("stance_spurious".into(), self.stance_spurious.to_string()),
+        ];
+        v.push((
+            "stance_spurious_share".into(),
+            f(ratio(self.stance_spurious, self.stance_run_triples)),
+        ));
+        v
+    }
+
+    /// The scores as a plain-text table, then what was missed.
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        for (k, v) in self.metrics() {
+            out.push_str(&format!("{k:<28} {v:>8}\n"));
+        }
+        if !self.missed.is_empty() {
+            out.push_str("\nmissed statements (gold, no match):\n");
+            for (f, p) in &self.missed {
+                out.push_str(&format!("  {f}: {p}\n"));
+            }
+        }
+        if !self.extra.is_empty() {
+            out.push_str("\nextra statements (run, not in gold):\n");
+            for (f, t) in &self.extra {
+                out.push_str(&format!("  {f}: {t}\n"));
+            }
+        }
+        if !self.stance_errors.is_empty() {
+            out.push_str("\nstances that differ from gold (file party issue gold run):\n");
+            for (f, p, i, g, r) in &self.stance_errors {
+                let r = r.map_or("none".to_string(), |r| r.to_string());
+                out.push_str(&format!("  {f} {p} {i} {g} {r}\n"));
+            }
+        }
+        out
+    }
+
+    pub fn rows(&self) -> Vec<MetricRow> {
+        self.metrics()
+            .into_iter()
+            .map(|(metric, value)| MetricRow { metric, value })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_rules() {
+        assert!(matches("neo-Nazi", "partial", "neo-Nazi."));
+        assert!(matches("They’re big talks. It’s going", "direct", "They're big talks. It's going to be very easy,"));
+        assert!(!matches("They’re big talks", "direct", "It’s going to be very easy"));
+        assert!(matches("the move as a sign that Moscow was not ready", "reported", "Moscow was not ready to compromise"));
+    }
+
+    #[test]
+    fn prf_arithmetic() {
+        let p = Prf { gold: 10, found: 8, matched: 6 };
+        assert!((p.precision() - 0.75).abs() < 1e-9);
+        assert!((p.recall() - 0.6).abs() < 1e-9);
+        assert!((p.f1() - 2.0 * 0.75 * 0.6 / 1.35).abs() < 1e-9);
+    }
+}
