@@ -117,9 +117,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
                 }
             }
         } else if root.is_file() {
-            let rel = root
-                .file_name()
-                .map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into());
+            let rel = root.file_name().map_or_else(
+                || root.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
             match Format::from_path(root) {
                 Some(format) => files.push(InputFile {
                     path: root.clone(),
@@ -247,7 +248,14 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Field names accepted in JSONL and CSV records, in order of preference.
-pub const TEXT_FIELDS: &[&str] = &["text", "content", "body", "article", "maintext", "full_text"];
+pub const TEXT_FIELDS: &[&str] = &[
+    "text",
+    "content",
+    "body",
+    "article",
+    "maintext",
+    "full_text",
+];
 pub const TITLE_FIELDS: &[&str] = &["title", "headline"];
 pub const DATE_FIELDS: &[&str] = &[
     "published",
@@ -259,7 +267,14 @@ pub const DATE_FIELDS: &[&str] = &[
     "pubdate",
 ];
 pub const URL_FIELDS: &[&str] = &["url", "link", "source_url"];
-pub const OUTLET_FIELDS: &[&str] = &["outlet", "source", "publisher", "site", "site_name", "domain"];
+pub const OUTLET_FIELDS: &[&str] = &[
+    "outlet",
+    "source",
+    "publisher",
+    "site",
+    "site_name",
+    "domain",
+];
 
 type Fields = HashMap<String, String>;
 

@@ -59,7 +59,8 @@ pub struct Boilerplate {
 
 impl Boilerplate {
     pub fn default_rules() -> Boilerplate {
-        Boilerplate::from_tomls(&[DEFAULT_BOILERPLATE]).expect("embedded boilerplate rules are valid")
+        Boilerplate::from_tomls(&[DEFAULT_BOILERPLATE])
+            .expect("embedded boilerplate rules are valid")
     }
 
     /// Compile the default rules plus the user's files (rules are added).
@@ -273,8 +274,14 @@ pub fn extract_html(html: &str) -> (String, Meta) {
             continue;
         }
         match key.as_str() {
-            "article:published_time" | "og:published_time" | "datepublished" | "date"
-            | "pubdate" | "publish-date" | "dc.date" | "parsely-pub-date"
+            "article:published_time"
+            | "og:published_time"
+            | "datepublished"
+            | "date"
+            | "pubdate"
+            | "publish-date"
+            | "dc.date"
+            | "parsely-pub-date"
                 if meta.published.is_empty() =>
             {
                 meta.published = content.into()
@@ -313,8 +320,17 @@ pub fn extract_html(html: &str) -> (String, Meta) {
             a.value().as_element().is_some_and(|e| {
                 matches!(
                     e.name(),
-                    "nav" | "header" | "footer" | "aside" | "form" | "figure" | "script"
-                        | "style" | "noscript" | "figcaption" | "button"
+                    "nav"
+                        | "header"
+                        | "footer"
+                        | "aside"
+                        | "form"
+                        | "figure"
+                        | "script"
+                        | "style"
+                        | "noscript"
+                        | "figcaption"
+                        | "button"
                 ) || (matches!(e.name(), "p" | "li" | "blockquote"))
             })
         });
@@ -351,8 +367,18 @@ pub fn month_number(name: &str) -> Option<i8> {
     let idx = months.iter().position(|m| n.starts_with(m))?;
     // Reject words that merely start like a month ("marching", "mayor").
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if n.len() > 3 && !(full[idx].starts_with(&n) || n == "sept") {
         return None;
@@ -362,9 +388,8 @@ pub fn month_number(name: &str) -> Option<i8> {
 
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static MDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b").unwrap()
-});
+static MDY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b").unwrap());
 static DMY_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})\b").unwrap());
 static COMPACT_DATE: LazyLock<Regex> =
@@ -384,12 +409,12 @@ pub fn parse_date_value(v: &str) -> Option<Date> {
 }
 
 fn first_written_date(s: &str) -> Option<Date> {
-    let mdy = MDY_DATE
-        .captures_iter(s)
-        .find_map(|c| ymd(&c[3], month_number(&c[1])?, &c[2]).map(|d| (c.get(0).unwrap().start(), d)));
-    let dmy = DMY_DATE
-        .captures_iter(s)
-        .find_map(|c| ymd(&c[3], month_number(&c[2])?, &c[1]).map(|d| (c.get(0).unwrap().start(), d)));
+    let mdy = MDY_DATE.captures_iter(s).find_map(|c| {
+        ymd(&c[3], month_number(&c[1])?, &c[2]).map(|d| (c.get(0).unwrap().start(), d))
+    });
+    let dmy = DMY_DATE.captures_iter(s).find_map(|c| {
+        ymd(&c[3], month_number(&c[2])?, &c[1]).map(|d| (c.get(0).unwrap().start(), d))
+    });
     match (mdy, dmy) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
         (a, b) => a.or(b).map(|x| x.1),
@@ -405,12 +430,9 @@ pub fn date_in_text(text: &str) -> Option<Date> {
         end -= 1;
     }
     let head = &text[..end];
-    let iso = ISO_DATE.captures(head).and_then(|c| {
-        Some((
-            c.get(0)?.start(),
-            ymd(&c[1], c[2].parse().ok()?, &c[3])?,
-        ))
-    });
+    let iso = ISO_DATE
+        .captures(head)
+        .and_then(|c| Some((c.get(0)?.start(), ymd(&c[1], c[2].parse().ok()?, &c[3])?)));
     let written = MDY_DATE
         .captures_iter(head)
         .find_map(|c| Some((c.get(0)?.start(), ymd(&c[3], month_number(&c[1])?, &c[2])?)))
@@ -466,18 +488,36 @@ mod tests {
             date_in_text("by Volodymyr Ivanyshyn February 21, 2025 4:54 AM"),
             Some(d("2025-02-21"))
         );
-        assert_eq!(date_in_text("Today: Feb 18, 2026\nSearch"), Some(d("2026-02-18")));
-        assert_eq!(date_in_text(" date 2026-02-17 Senior officials"), Some(d("2026-02-17")));
-        assert_eq!(date_in_text("Published Feb. 18, 2026, 5:00 a.m."), Some(d("2026-02-18")));
-        assert_eq!(date_in_text("Posted 18 February 2026"), Some(d("2026-02-18")));
+        assert_eq!(
+            date_in_text("Today: Feb 18, 2026\nSearch"),
+            Some(d("2026-02-18"))
+        );
+        assert_eq!(
+            date_in_text(" date 2026-02-17 Senior officials"),
+            Some(d("2026-02-17"))
+        );
+        assert_eq!(
+            date_in_text("Published Feb. 18, 2026, 5:00 a.m."),
+            Some(d("2026-02-18"))
+        );
+        assert_eq!(
+            date_in_text("Posted 18 February 2026"),
+            Some(d("2026-02-18"))
+        );
         assert_eq!(date_in_text("on Feb. 17 he said"), None);
         assert_eq!(date_in_text("Mayor 12, 2020"), None);
     }
 
     #[test]
     fn dates_in_file_names() {
-        assert_eq!(date_in_file_name("a/2026-02-18-geneva.txt"), Some(d("2026-02-18")));
-        assert_eq!(date_in_file_name("20250221_kyiv.html"), Some(d("2025-02-21")));
+        assert_eq!(
+            date_in_file_name("a/2026-02-18-geneva.txt"),
+            Some(d("2026-02-18"))
+        );
+        assert_eq!(
+            date_in_file_name("20250221_kyiv.html"),
+            Some(d("2025-02-21"))
+        );
         assert_eq!(date_in_file_name("article-17.txt"), None);
     }
 
@@ -485,10 +525,18 @@ mod tests {
     fn boilerplate_drops_lines_and_stops() {
         let rules = Boilerplate::default_rules();
         let text = "Skip to content\nTitle of the story here\nA real paragraph. It said things.\n* indicates required\nRelated headline here\nA teaser that is cut off…\nSecond paragraph.\nNews Feed\nAfter the end.\n";
-        let paras: Vec<&str> = rules.paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        let paras: Vec<&str> = rules
+            .paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(
             paras,
-            vec!["Title of the story here", "A real paragraph. It said things.", "Second paragraph."]
+            vec![
+                "Title of the story here",
+                "A real paragraph. It said things.",
+                "Second paragraph."
+            ]
         );
     }
 
@@ -501,7 +549,10 @@ mod tests {
 <figure><figcaption>A photo</figcaption></figure><p>Second   paragraph.</p></article>
 <footer><p>Copyright</p></footer><script>var x = 1;</script></body></html>"#;
         let (text, meta) = extract_html(html);
-        assert_eq!(text, "Talks end\n\n“We will not give up,” he said.\n\nSecond paragraph.\n\n");
+        assert_eq!(
+            text,
+            "Talks end\n\n“We will not give up,” he said.\n\nSecond paragraph.\n\n"
+        );
         assert_eq!(meta.published, "2026-02-18T10:00:00Z");
         assert_eq!(meta.outlet, "Example News");
     }

@@ -72,7 +72,11 @@ impl Prf {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -146,8 +150,8 @@ fn matches(gold_prefix: &str, gold_kind: &str, run_text: &str) -> bool {
 }
 
 fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
-    let mut rdr = csv::Reader::from_path(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let mut rdr =
+        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
     rdr.deserialize()
         .collect::<Result<Vec<T>, _>>()
         .with_context(|| format!("cannot parse {}", path.display()))
@@ -163,7 +167,10 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
     let run: Vec<RunStatement> = read_csv(&run_dir.join("statements.csv"))?;
     let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
     let mut s = Scores::default();
-    let run_in: Vec<&RunStatement> = run.iter().filter(|r| files.contains(r.file.as_str())).collect();
+    let run_in: Vec<&RunStatement> = run
+        .iter()
+        .filter(|r| files.contains(r.file.as_str()))
+        .collect();
     let mut used = vec![false; run_in.len()];
     let is_quote = |k: &str| k == "direct" || k == "partial";
     s.statements.gold = gold.len();
@@ -194,7 +201,8 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
     }
     for (i, r) in run_in.iter().enumerate() {
         if !used[i] {
-            s.extra.push((r.file.clone(), r.text.chars().take(90).collect()));
+            s.extra
+                .push((r.file.clone(), r.text.chars().take(90).collect()));
         }
     }
 
@@ -211,14 +219,22 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
     let mut gold_triples = BTreeSet::new();
     for g in &gold_st {
         gold_triples.insert((g.file.as_str(), g.party.as_str(), g.issue.as_str()));
-        let Some(rows) = by_triple.get(&(g.file.as_str(), g.party.as_str(), g.issue.as_str())) else {
-            s.stance_errors.push((g.file.clone(), g.party.clone(), g.issue.clone(), g.stance, None));
+        let Some(rows) = by_triple.get(&(g.file.as_str(), g.party.as_str(), g.issue.as_str()))
+        else {
+            s.stance_errors.push((
+                g.file.clone(),
+                g.party.clone(),
+                g.issue.clone(),
+                g.stance,
+                None,
+            ));
             continue;
         };
         s.stance_covered += 1;
         // The run's stance from the same statement if we can find it, else the mean.
         let own = rows.iter().find(|r| {
-            matches(&g.evidence_prefix, "indirect", &r.text) || norm(&r.evidence).contains(&norm(&g.evidence_prefix))
+            matches(&g.evidence_prefix, "indirect", &r.text)
+                || norm(&r.evidence).contains(&norm(&g.evidence_prefix))
         });
         let value = match own {
             Some(r) => r.stance,
@@ -231,11 +247,20 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
         s.exact_correct += (value == g.stance) as usize;
         s.abs_error_sum += (value - g.stance).abs() as f64;
         if value != g.stance {
-            s.stance_errors.push((g.file.clone(), g.party.clone(), g.issue.clone(), g.stance, Some(value)));
+            s.stance_errors.push((
+                g.file.clone(),
+                g.party.clone(),
+                g.issue.clone(),
+                g.stance,
+                Some(value),
+            ));
         }
     }
     s.stance_run_triples = by_triple.len();
-    s.stance_spurious = by_triple.keys().filter(|k| !gold_triples.contains(*k)).count();
+    s.stance_spurious = by_triple
+        .keys()
+        .filter(|k| !gold_triples.contains(*k))
+        .count();
     Ok(s)
 }
 
@@ -253,28 +278,53 @@ impl Scores {
         let mut v = vec![
             ("quotations_gold".into(), self.quotations.gold.to_string()),
             ("quotations_found".into(), self.quotations.found.to_string()),
-            ("quotations_matched".into(), self.quotations.matched.to_string()),
-            ("quotations_precision".into(), f(self.quotations.precision())),
+            (
+                "quotations_matched".into(),
+                self.quotations.matched.to_string(),
+            ),
+            (
+                "quotations_precision".into(),
+                f(self.quotations.precision()),
+            ),
             ("quotations_recall".into(), f(self.quotations.recall())),
             ("quotations_f1".into(), f(self.quotations.f1())),
             ("statements_gold".into(), self.statements.gold.to_string()),
             ("statements_found".into(), self.statements.found.to_string()),
             ("statements_matched".into(), m.to_string()),
-            ("statements_precision".into(), f(self.statements.precision())),
+            (
+                "statements_precision".into(),
+                f(self.statements.precision()),
+            ),
             ("statements_recall".into(), f(self.statements.recall())),
             ("statements_f1".into(), f(self.statements.f1())),
             ("speaker_accuracy".into(), f(ratio(self.speaker_correct, m))),
             ("party_accuracy".into(), f(ratio(self.party_correct, m))),
             ("kind_accuracy".into(), f(ratio(self.kind_correct, m))),
             ("stances_gold".into(), self.stance_gold.to_string()),
-            ("stance_coverage".into(), f(ratio(self.stance_covered, self.stance_gold))),
-            ("stance_sign_accuracy".into(), f(ratio(self.sign_correct, self.stance_covered))),
-            ("stance_exact_accuracy".into(), f(ratio(self.exact_correct, self.stance_covered))),
+            (
+                "stance_coverage".into(),
+                f(ratio(self.stance_covered, self.stance_gold)),
+            ),
+            (
+                "stance_sign_accuracy".into(),
+                f(ratio(self.sign_correct, self.stance_covered)),
+            ),
+            (
+                "stance_exact_accuracy".into(),
+                f(ratio(self.exact_correct, self.stance_covered)),
+            ),
             (
                 "stance_mean_abs_error".into(),
-                f(if self.stance_covered == 0 { 0.0 } else { self.abs_error_sum / self.stance_covered as f64 }),
+                f(if self.stance_covered == 0 {
+                    0.0
+                } else {
+                    self.abs_error_sum / self.stance_covered as f64
+                }),
             ),
-            ("stance_run_triples".into(), self.stance_run_triples.to_string()),
+            (
+                "stance_run_triples".into(),
+                self.stance_run_triples.to_string(),
+            ),
             ("stance_spurious".into(), self.stance_spurious.to_string()),
         ];
         v.push((
@@ -327,14 +377,30 @@ mod tests {
     #[test]
     fn matching_rules() {
         assert!(matches("neo-Nazi", "partial", "neo-Nazi."));
-        assert!(matches("They’re big talks. It’s going", "direct", "They're big talks. It's going to be very easy,"));
-        assert!(!matches("They’re big talks", "direct", "It’s going to be very easy"));
-        assert!(matches("the move as a sign that Moscow was not ready", "reported", "Moscow was not ready to compromise"));
+        assert!(matches(
+            "They’re big talks. It’s going",
+            "direct",
+            "They're big talks. It's going to be very easy,"
+        ));
+        assert!(!matches(
+            "They’re big talks",
+            "direct",
+            "It’s going to be very easy"
+        ));
+        assert!(matches(
+            "the move as a sign that Moscow was not ready",
+            "reported",
+            "Moscow was not ready to compromise"
+        ));
     }
 
     #[test]
     fn prf_arithmetic() {
-        let p = Prf { gold: 10, found: 8, matched: 6 };
+        let p = Prf {
+            gold: 10,
+            found: 8,
+            matched: 6,
+        };
         assert!((p.precision() - 0.75).abs() < 1e-9);
         assert!((p.recall() - 0.6).abs() < 1e-9);
         assert!((p.f1() - 2.0 * 0.75 * 0.6 / 1.35).abs() < 1e-9);

@@ -39,7 +39,12 @@ pub const GAP_HEADER: &[&str] = &[
 
 /// Pairs are ordered by `party_order` (the lexicon's), so `party_a` is stable.
 pub fn find(positions: &[Position], party_order: &[String]) -> Vec<Gap> {
-    let rank = |p: &str| party_order.iter().position(|x| x == p).unwrap_or(usize::MAX);
+    let rank = |p: &str| {
+        party_order
+            .iter()
+            .position(|x| x == p)
+            .unwrap_or(usize::MAX)
+    };
     // issue -> date -> [(party, stance)]
     let mut by_issue: BTreeMap<&str, BTreeMap<Date, Vec<(&str, f64)>>> = BTreeMap::new();
     for p in positions {

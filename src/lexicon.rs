@@ -187,61 +187,255 @@ pub struct ExampleDef {
 // ---------------------------------------------------------------------------
 
 const DEFAULT_SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "add", "noted", "notes", "stressed",
-    "stresses", "warned", "warns", "warned against", "warns against", "insisted", "wrote",
-    "writes", "stated", "states", "declared", "argued", "argues", "explained", "acknowledged",
-    "acknowledges", "claimed", "claims", "announced", "indicated", "hinted", "suggested",
-    "emphasized", "emphasised", "urged", "asserted", "commented", "replied", "responded",
-    "remarked", "reiterated", "confirmed", "denied", "posted", "tweeted", "pointed out",
-    "made clear", "made it clear", "has said", "reported", "compared", "criticized",
-    "criticised", "voiced concern about", "voiced concern", "remain skeptical", "remains skeptical",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "add",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "warned",
+    "warns",
+    "warned against",
+    "warns against",
+    "insisted",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "declared",
+    "argued",
+    "argues",
+    "explained",
+    "acknowledged",
+    "acknowledges",
+    "claimed",
+    "claims",
+    "announced",
+    "indicated",
+    "hinted",
+    "suggested",
+    "emphasized",
+    "emphasised",
+    "urged",
+    "asserted",
+    "commented",
+    "replied",
+    "responded",
+    "remarked",
+    "reiterated",
+    "confirmed",
+    "denied",
+    "posted",
+    "tweeted",
+    "pointed out",
+    "made clear",
+    "made it clear",
+    "has said",
+    "reported",
+    "compared",
+    "criticized",
+    "criticised",
+    "voiced concern about",
+    "voiced concern",
+    "remain skeptical",
+    "remains skeptical",
     "expressed concern",
 ];
 const DEFAULT_QUOTE_VERBS: &[&str] = &[
-    "telling", "saying", "calling", "called", "call", "described", "describing", "dubbed",
-    "branded", "labelled", "labeled",
+    "telling",
+    "saying",
+    "calling",
+    "called",
+    "call",
+    "described",
+    "describing",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
 ];
 const DEFAULT_POSITION_VERBS: &[&str] = &[
-    "insists", "insist", "continues to insist", "wants", "want", "demands", "demanded",
-    "is demanding", "continues to demand", "continue to demand", "rejects", "rejected", "has rejected", "refuses", "refused", "is pushing",
-    "pushed", "pressed for", "has pressed for", "offers", "offered", "proposed", "proposes",
-    "signaled", "signalled", "agreed", "agrees", "opposes", "opposed", "seeks", "sought",
-    "plans to", "is ready", "is willing", "has made it clear", "interpreted",
+    "insists",
+    "insist",
+    "continues to insist",
+    "wants",
+    "want",
+    "demands",
+    "demanded",
+    "is demanding",
+    "continues to demand",
+    "continue to demand",
+    "rejects",
+    "rejected",
+    "has rejected",
+    "refuses",
+    "refused",
+    "is pushing",
+    "pushed",
+    "pressed for",
+    "has pressed for",
+    "offers",
+    "offered",
+    "proposed",
+    "proposes",
+    "signaled",
+    "signalled",
+    "agreed",
+    "agrees",
+    "opposes",
+    "opposed",
+    "seeks",
+    "sought",
+    "plans to",
+    "is ready",
+    "is willing",
+    "has made it clear",
+    "interpreted",
 ];
 const DEFAULT_SOURCE_FIRST: &[&str] = &["according to", "citing"];
 const DEFAULT_AUDIENCES: &[&str] = &[
-    "reporters", "journalists", "media", "Russian media", "state media", "state television",
-    "Axios", "the BBC", "CNN", "Fox News", "Reuters", "the Associated Press", "Telegram", "X",
+    "reporters",
+    "journalists",
+    "media",
+    "Russian media",
+    "state media",
+    "state television",
+    "Axios",
+    "the BBC",
+    "CNN",
+    "Fox News",
+    "Reuters",
+    "the Associated Press",
+    "Telegram",
+    "X",
 ];
 const DEFAULT_SUPPORT: &[&str] = &[
-    "insist", "insists", "insisted", "insisting", "demand", "demands", "demanded", "demanding",
-    "want", "wants", "wanted", "wanting", "is pushing", "pushing", "pushed for", "pressed for",
-    "pressing for", "needs", "need", "must", "calls for", "called for", "seeks", "sought",
-    "agreed", "agreed on", "agree", "support", "supports", "backs", "willing to", "ready to",
-    "ready for", "preparing", "committed to", "wants to", "require", "requires", "price for",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "is pushing",
+    "pushing",
+    "pushed for",
+    "pressed for",
+    "pressing for",
+    "needs",
+    "need",
+    "must",
+    "calls for",
+    "called for",
+    "seeks",
+    "sought",
+    "agreed",
+    "agreed on",
+    "agree",
+    "support",
+    "supports",
+    "backs",
+    "willing to",
+    "ready to",
+    "ready for",
+    "preparing",
+    "committed to",
+    "wants to",
+    "require",
+    "requires",
+    "price for",
     "key demand",
+    "reached an agreement",
+    "agreement on",
+    "important to",
 ];
 const DEFAULT_OPEN: &[&str] = &[
-    "open to", "openness", "signaled openness", "signalled openness", "could", "consider",
-    "considering", "suggest", "suggested", "suggesting", "discuss", "offers", "offered",
-    "possible", "might", "compromise on", "compromising on", "room for",
+    "open to",
+    "openness",
+    "signaled openness",
+    "signalled openness",
+    "could be",
+    "consider",
+    "considering",
+    "suggest",
+    "suggested",
+    "suggesting",
+    "discuss",
+    "offers",
+    "offered",
+    "possible",
+    "compromise on",
+    "compromising on",
+    "room for",
 ];
 const DEFAULT_OPPOSE: &[&str] = &[
-    "concern", "concerned", "skeptical", "sceptical", "warned against", "warns against",
-    "criticized", "criticised", "doubts", "wary of", "premature", "pressure",
+    "concern",
+    "concerned",
+    "warned against",
+    "warns against",
+    "criticized",
+    "criticised",
+    "wary of",
+    "premature",
+    "pressure",
 ];
 const DEFAULT_REJECT: &[&str] = &[
-    "reject", "rejects", "rejected", "refuse", "refuses", "refused", "will not", "won't",
-    "would not", "will never", "never", "rule out", "ruled out", "rules out", "not willing",
-    "unwilling", "not ready", "against", "oppose", "opposes", "opposed", "cannot accept",
-    "can't accept", "no way",
+    "reject",
+    "rejects",
+    "rejected",
+    "refuse",
+    "refuses",
+    "refused",
+    "will not",
+    "won't",
+    "would not",
+    "will never",
+    "never",
+    "rule out",
+    "ruled out",
+    "rules out",
+    "not willing",
+    "unwilling",
+    "not ready",
+    "against",
+    "oppose",
+    "opposes",
+    "opposed",
+    "cannot accept",
+    "can't accept",
+    "no way",
 ];
 const DEFAULT_NEGATORS: &[&str] = &["not", "no", "n't", "neither", "nor", "without"];
 const DEFAULT_CONDITIONS: &[&str] = &[
-    "only after", "only if", "on condition", "on the condition", "provided that", "as long as",
-    "in exchange for", "unless", "only when", "until",
+    "only after",
+    "only if",
+    "on condition",
+    "on the condition",
+    "provided that",
+    "as long as",
+    "in exchange for",
+    "unless",
+    "only when",
+    "until",
 ];
-const DEFAULT_ANAPHORS: &[&str] = &["the idea", "the proposal", "the demand", "this idea", "that demand"];
+const DEFAULT_ANAPHORS: &[&str] = &[
+    "the idea",
+    "the proposal",
+    "the demand",
+    "this idea",
+    "that demand",
+];
 const DEFAULT_ABBREVIATIONS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "St.",
     "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "U.S.",
@@ -310,9 +504,15 @@ pub enum Meaning {
     Condition,
     Anaphor,
     /// An issue word: issue index and direction (+1 toward, -1 away, 0 topic).
-    IssueTerm { issue: usize, direction: i8 },
+    IssueTerm {
+        issue: usize,
+        direction: i8,
+    },
     /// A term that carries a stance on its own.
-    Claim { issue: usize, stance: i8 },
+    Claim {
+        issue: usize,
+        stance: i8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -395,10 +595,7 @@ impl Lexicon {
 
     pub fn from_toml(text: &str, path: &str) -> Result<Lexicon, LexiconError> {
         let file: LexiconFile = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((0, 0));
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
             LexiconError::Toml {
                 path: path.to_string(),
                 line,
@@ -452,15 +649,22 @@ impl Lexicon {
         &self.terms[hit.term as usize]
     }
 
-    /// The meanings of a term and of its first one or two words: a longer
-    /// term ("signaled openness") keeps the meaning of its head ("signaled").
-    pub fn meanings_with_head(&self, hit: &Hit, text: &str) -> Vec<Meaning> {
+    /// The meanings of a term and of the shorter terms inside it: a longer
+    /// term keeps the meaning of its parts ("signaled openness" is also
+    /// "signaled"; "continues to insist" is also "insist").
+    pub fn meanings_with_parts(&self, hit: &Hit, text: &str) -> Vec<Meaning> {
         let mut out = self.term(hit).meanings.clone();
         let words: Vec<&str> = text.split_whitespace().collect();
-        for n in 1..words.len().min(3) {
-            let head = words[..n].join(" ").to_lowercase();
-            if let Some(&i) = self.term_index.get(&head) {
-                out.extend(self.terms[i].meanings.iter().copied());
+        for len in 1..words.len() {
+            for start in 0..=words.len() - len {
+                let part = words[start..start + len].join(" ").to_lowercase();
+                if let Some(&i) = self.term_index.get(&part) {
+                    for m in &self.terms[i].meanings {
+                        if !out.contains(m) {
+                            out.push(*m);
+                        }
+                    }
+                }
             }
         }
         out
@@ -557,7 +761,9 @@ impl TermTable {
             let key = v.to_lowercase();
             let idx = *self.index.entry(key).or_insert_with(|| {
                 let exact_case = v.chars().skip(1).any(|c| c.is_uppercase())
-                    && v.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                    && v.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
                 self.terms.push(Term {
                     text: v.clone(),
                     exact_case,
@@ -585,7 +791,11 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         .iter()
         .map(|p| Party {
             id: p.id.clone(),
-            label: if p.label.is_empty() { p.id.clone() } else { p.label.clone() },
+            label: if p.label.is_empty() {
+                p.id.clone()
+            } else {
+                p.label.clone()
+            },
             color: p.color.clone(),
         })
         .collect();
@@ -600,7 +810,12 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             parties.len() - 1
         }
     };
-    let pidx = |id: &str| parties.iter().position(|p| p.id == id).unwrap_or(other_party);
+    let pidx = |id: &str| {
+        parties
+            .iter()
+            .position(|p| p.id == id)
+            .unwrap_or(other_party)
+    };
 
     let mut table = TermTable {
         terms: Vec::new(),
@@ -686,20 +901,48 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     for (i, is) in file.issues.iter().enumerate() {
         issues.push(Issue {
             id: is.id.clone(),
-            label: if is.label.is_empty() { is.id.clone() } else { is.label.clone() },
+            label: if is.label.is_empty() {
+                is.id.clone()
+            } else {
+                is.label.clone()
+            },
             proposition: is.proposition.clone(),
         });
         for k in &is.keywords {
-            table.add(k, Meaning::IssueTerm { issue: i, direction: 0 });
+            table.add(
+                k,
+                Meaning::IssueTerm {
+                    issue: i,
+                    direction: 0,
+                },
+            );
         }
         for k in &is.toward {
-            table.add(k, Meaning::IssueTerm { issue: i, direction: 1 });
+            table.add(
+                k,
+                Meaning::IssueTerm {
+                    issue: i,
+                    direction: 1,
+                },
+            );
         }
         for k in &is.away {
-            table.add(k, Meaning::IssueTerm { issue: i, direction: -1 });
+            table.add(
+                k,
+                Meaning::IssueTerm {
+                    issue: i,
+                    direction: -1,
+                },
+            );
         }
         for c in &is.claims {
-            table.add(&c.term, Meaning::Claim { issue: i, stance: c.stance });
+            table.add(
+                &c.term,
+                Meaning::Claim {
+                    issue: i,
+                    stance: c.stance,
+                },
+            );
         }
     }
     let abbreviations = list_or(&file.text.abbreviations, DEFAULT_ABBREVIATIONS)
@@ -755,8 +998,7 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
             ));
         }
     }
-    let known_party =
-        |id: &str| party_ids.contains(id) || id == OTHER_PARTY;
+    let known_party = |id: &str| party_ids.contains(id) || id == OTHER_PARTY;
     let mut actor_names = HashSet::new();
     for a in &file.actors {
         if !known_party(&a.party) {
@@ -878,14 +1120,22 @@ mod tests {
         let hits = lex.scan(text);
         let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
         assert!(words.contains(&"US"));
-        assert!(!words.contains(&"us"), "lowercase 'us' is not the United States: {words:?}");
+        assert!(
+            !words.contains(&"us"),
+            "lowercase 'us' is not the United States: {words:?}"
+        );
         assert!(words.contains(&"Zelenskyy"));
-        assert!(!words.iter().any(|w| *w == "he"), "'he' inside 'the' is no pronoun");
+        assert!(
+            !words.iter().any(|w| *w == "he"),
+            "'he' inside 'the' is no pronoun"
+        );
     }
 
     #[test]
     fn toml_errors_have_line_and_column() {
-        let err = Lexicon::from_toml("name = \"x\"\n[[parties]\nid=1", "t.toml").err().unwrap();
+        let err = Lexicon::from_toml("name = \"x\"\n[[parties]\nid=1", "t.toml")
+            .err()
+            .unwrap();
         let msg = err.to_string();
         assert!(msg.contains("line 2"), "{msg}");
     }
@@ -904,7 +1154,10 @@ party = "zz"
 id = "t"
 proposition = "p"
 "#;
-        let err = Lexicon::from_toml(text, "t.toml").err().unwrap().to_string();
+        let err = Lexicon::from_toml(text, "t.toml")
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("duplicate party id \"a\""), "{err}");
         assert!(err.contains("unknown party id \"zz\""), "{err}");
         assert!(err.contains("issue \"t\" has no cues"), "{err}");

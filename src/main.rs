@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "stancediff", version, about = "Who said what in a negotiation, and how each side's position moved.")]
+#[command(
+    name = "stancediff",
+    version,
+    about = "Who said what in a negotiation, and how each side's position moved."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -100,9 +104,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut cfg = Config::new(load_lexicon(&lexicon)?);
             let mut rules = vec![DEFAULT_BOILERPLATE.to_string()];
             for b in &boilerplate {
-                rules.push(std::fs::read_to_string(b).with_context(|| format!("cannot read {}", b.display()))?);
+                rules.push(
+                    std::fs::read_to_string(b)
+                        .with_context(|| format!("cannot read {}", b.display()))?,
+                );
             }
-            cfg.boilerplate = Boilerplate::from_tomls(&rules.iter().map(|s| s.as_str()).collect::<Vec<_>>())?;
+            cfg.boilerplate =
+                Boilerplate::from_tomls(&rules.iter().map(|s| s.as_str()).collect::<Vec<_>>())?;
             let manifest = manifest.or_else(|| {
                 paths
                     .iter()
@@ -128,9 +136,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     );
                 }
             }
-            Ok(if summary.errors > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+            Ok(if summary.errors > 0 {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Eval { gold, run, out, brief } => {
+        Command::Eval {
+            gold,
+            run,
+            out,
+            brief,
+        } => {
             let scores = stancediff::eval::evaluate(&gold, &run)?;
             let table = scores.table();
             if brief {

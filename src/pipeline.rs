@@ -94,8 +94,18 @@ impl Summary {
 // ---------------------------------------------------------------------------
 
 pub const DOCUMENT_HEADER: &[&str] = &[
-    "doc_id", "file", "outlet", "url", "title", "published", "date_source", "statements",
-    "warnings", "record", "title_source", "bytes",
+    "doc_id",
+    "file",
+    "outlet",
+    "url",
+    "title",
+    "published",
+    "date_source",
+    "statements",
+    "warnings",
+    "record",
+    "title_source",
+    "bytes",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,8 +125,19 @@ pub struct DocumentRow {
 }
 
 pub const STATEMENT_HEADER: &[&str] = &[
-    "statement_id", "doc_id", "file", "published", "said_on", "speaker", "party", "kind", "cue",
-    "text", "char_start", "char_end", "outlet",
+    "statement_id",
+    "doc_id",
+    "file",
+    "published",
+    "said_on",
+    "speaker",
+    "party",
+    "kind",
+    "cue",
+    "text",
+    "char_start",
+    "char_end",
+    "outlet",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,8 +158,20 @@ pub struct StatementRow<'a> {
 }
 
 pub const STANCE_HEADER: &[&str] = &[
-    "statement_id", "doc_id", "file", "date", "party", "speaker", "issue", "stance", "cues",
-    "evidence", "kind", "text", "numbers", "outlet",
+    "statement_id",
+    "doc_id",
+    "file",
+    "date",
+    "party",
+    "speaker",
+    "issue",
+    "stance",
+    "cues",
+    "evidence",
+    "kind",
+    "text",
+    "numbers",
+    "outlet",
 ];
 
 pub const ERROR_HEADER: &[&str] = &["file", "stage", "message"];
@@ -201,7 +234,11 @@ pub fn stance_rows(doc: &Document, a: &Analysis, lex: &Lexicon) -> Vec<StanceRow
     rows
 }
 
-fn statement_rows<'a>(doc: &'a Document, a: &'a Analysis, lex: &'a Lexicon) -> Vec<StatementRow<'a>> {
+fn statement_rows<'a>(
+    doc: &'a Document,
+    a: &'a Analysis,
+    lex: &'a Lexicon,
+) -> Vec<StatementRow<'a>> {
     a.statements
         .iter()
         .map(|s| StatementRow {
@@ -252,7 +289,11 @@ fn process(job: Job, cfg: &Config) -> DocOut {
         Err(e) => return DocOut::Failed(e),
     };
     let manifest = cfg.manifest.get(&raw.file).filter(|_| raw.record == 0);
-    let name = if raw.record > 0 { format!("{}#{}", raw.file, raw.record) } else { raw.file.clone() };
+    let name = if raw.record > 0 {
+        format!("{}#{}", raw.file, raw.record)
+    } else {
+        raw.file.clone()
+    };
     // A bug on one odd article must not stop a corpus run: report it and go on.
     let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = documents::build(raw, manifest, &cfg.boilerplate);
@@ -270,7 +311,10 @@ fn process(job: Job, cfg: &Config) -> DocOut {
             return DocOut::Failed(InputError {
                 file: name,
                 stage: "analyze",
-                message: format!("internal error, please report it: {}", msg.lines().next().unwrap_or("")),
+                message: format!(
+                    "internal error, please report it: {}",
+                    msg.lines().next().unwrap_or("")
+                ),
             });
         }
     };
@@ -334,7 +378,11 @@ impl Writers {
                     if let Some(first) = self.seen.get(&row.doc_id) {
                         // The same article twice (syndicated copies): count it once.
                         let w = format!("duplicate of {first}: statements not counted again");
-                        row.warnings = if row.warnings.is_empty() { w } else { format!("{}; {w}", row.warnings) };
+                        row.warnings = if row.warnings.is_empty() {
+                            w
+                        } else {
+                            format!("{}; {w}", row.warnings)
+                        };
                         row.statements = 0;
                     } else {
                         self.seen.insert(row.doc_id.clone(), row.file.clone());
@@ -349,7 +397,8 @@ impl Writers {
                     if !row.warnings.is_empty() {
                         self.summary.warnings += row.warnings.split("; ").count();
                     }
-                    self.documents.write_raw(&output::rows_bytes(std::slice::from_ref(&row)))?;
+                    self.documents
+                        .write_raw(&output::rows_bytes(std::slice::from_ref(&row)))?;
                     if self.report_docs.len() < REPORT_DOCUMENT_LIMIT {
                         self.report_docs.push(row);
                     }
@@ -398,7 +447,8 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
     let mut pending: Vec<Job> = Vec::with_capacity(BATCH);
     let run_batch = |pending: &mut Vec<Job>, w: &mut Writers| -> Result<()> {
         let jobs = std::mem::take(pending);
-        let outs: Vec<DocOut> = pool.install(|| jobs.into_par_iter().map(|j| process(j, cfg)).collect());
+        let outs: Vec<DocOut> =
+            pool.install(|| jobs.into_par_iter().map(|j| process(j, cfg)).collect());
         w.take(outs)?;
         bar.set_message(format!("{} statements", w.summary.statements));
         Ok(())

@@ -128,7 +128,11 @@ impl Aggregator {
             self.undated += 1;
             return;
         };
-        let key = (row.party.clone(), row.issue.clone(), self.period.start(date));
+        let key = (
+            row.party.clone(),
+            row.issue.clone(),
+            self.period.start(date),
+        );
         self.doc_rows.entry(key).or_default().push(row);
     }
 
@@ -136,14 +140,18 @@ impl Aggregator {
     fn flush(&mut self) {
         for (key, rows) in std::mem::take(&mut self.doc_rows) {
             let sum: i64 = rows.iter().map(|r| r.stance as i64).sum();
-            let mean_milli = (sum * 1000 + (rows.len() as i64 / 2) * sum.signum()) / rows.len() as i64;
+            let mean_milli =
+                (sum * 1000 + (rows.len() as i64 / 2) * sum.signum()) / rows.len() as i64;
             let cell = self.cells.entry(key).or_default();
             cell.milli_sum += mean_milli;
             cell.documents += 1;
             cell.statements += rows.len();
             for r in rows {
                 let slot = &mut cell.examples[(r.stance + 2).clamp(0, 4) as usize];
-                if slot.as_ref().is_none_or(|s| r.statement_id < s.statement_id) {
+                if slot
+                    .as_ref()
+                    .is_none_or(|s| r.statement_id < s.statement_id)
+                {
                     *slot = Some(r);
                 }
             }
@@ -163,7 +171,10 @@ impl Aggregator {
                     .iter()
                     .enumerate()
                     .filter_map(|(i, e)| e.as_ref().map(|e| (((i as f64 - 2.0) - stance).abs(), e)))
-                    .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.statement_id.cmp(&b.1.statement_id)))
+                    .min_by(|a, b| {
+                        a.0.total_cmp(&b.0)
+                            .then(a.1.statement_id.cmp(&b.1.statement_id))
+                    })
                     .map(|(_, e)| e.clone())
                     .expect("a cell has at least one statement");
                 Position {
@@ -276,7 +287,14 @@ mod tests {
             rows.into_iter().for_each(|r| a.add(r));
             a.finish()
                 .into_iter()
-                .map(|p| (p.party, p.date.to_string(), p.stance, p.evidence.statement_id))
+                .map(|p| {
+                    (
+                        p.party,
+                        p.date.to_string(),
+                        p.stance,
+                        p.evidence.statement_id,
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         let forward = run(rows.clone());

@@ -30,8 +30,11 @@ pub fn find(positions: &[Position], threshold: f64) -> Vec<Shift<'_>> {
         .filter(|s| s.delta.abs() >= threshold - 1e-9)
         .collect();
     out.sort_by(|a, b| {
-        (a.from.party.as_str(), a.from.issue.as_str(), a.from.date)
-            .cmp(&(b.from.party.as_str(), b.from.issue.as_str(), b.from.date))
+        (a.from.party.as_str(), a.from.issue.as_str(), a.from.date).cmp(&(
+            b.from.party.as_str(),
+            b.from.issue.as_str(),
+            b.from.date,
+        ))
     });
     out
 }
@@ -40,14 +43,13 @@ pub fn find(positions: &[Position], threshold: f64) -> Vec<Shift<'_>> {
 pub fn by_size<'a>(shifts: &[Shift<'a>]) -> Vec<Shift<'a>> {
     let mut v = shifts.to_vec();
     v.sort_by(|a, b| {
-        b.delta
-            .abs()
-            .total_cmp(&a.delta.abs())
-            .then((a.from.party.as_str(), a.from.issue.as_str(), a.from.date).cmp(&(
+        b.delta.abs().total_cmp(&a.delta.abs()).then(
+            (a.from.party.as_str(), a.from.issue.as_str(), a.from.date).cmp(&(
                 b.from.party.as_str(),
                 b.from.issue.as_str(),
                 b.from.date,
-            )))
+            )),
+        )
     });
     v
 }

@@ -71,14 +71,33 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
     start..s.span.end
 }
 
-fn tokens(lex: &Lexicon, hits: &[Hit]) -> Vec<Tok> {
+fn tokens(lex: &Lexicon, hits: &[Hit], text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     for h in hits {
-        let term = lex.term(h);
+        let own = &lex.term(h).meanings;
+        let is_cue = |m: &Meaning| {
+            matches!(
+                m,
+                Meaning::Attitude(_) | Meaning::Negator | Meaning::Condition
+            )
+        };
+        // "continues to insist" is a position verb that also means "insist":
+        // borrow a cue meaning from the term's parts when it has none itself.
+        let meanings: Vec<Meaning> = if own.iter().any(is_cue) {
+            own.clone()
+        } else {
+            let mut v = own.clone();
+            v.extend(
+                lex.meanings_with_parts(h, &text[h.start..h.end])
+                    .into_iter()
+                    .filter(|m| is_cue(m)),
+            );
+            v
+        };
         // A term may mean several things; issue meanings all count, and the
         // first cue meaning wins.
         let mut cue_done = false;
-        for m in &term.meanings {
+        for m in &meanings {
             let token = match *m {
                 Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
                 Meaning::Claim { issue, stance } => Token::Claim { issue, stance },
@@ -134,10 +153,14 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
             term: h.term,
         })
         .collect();
-    let toks = tokens(lex, &hits);
-    let condition = toks.iter().find(|t| matches!(t.token, Token::Condition)).copied();
+    let toks = tokens(lex, &hits, text);
+    let condition = toks
+        .iter()
+        .find(|t| matches!(t.token, Token::Condition))
+        .copied();
     // (issue, stance, governed by a cue, trace)
     let mut found: Vec<(usize, i8, bool, String)> = Vec::new();
+    let scope_text = text[sc.clone()].to_string();
     let word = |t: &Tok| &text[t.start..t.end];
     let mut objects: Vec<(Tok, usize, i8)> = toks
         .iter()
@@ -152,6 +175,52 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
     {
         objects.push((*a, issue, direction));
     }
+    // "…over security guarantees, while Washington offers 15 years": an
+    // attitude with no issue word of its own takes the sentence's topic.
+    let first_attitude = toks
+        .iter()
+        .find(|t| matches!(t.token, Token::Attitude(_)))
+        .copied();
+    let mut topic_words: Vec<(usize, String)> = Vec::new();
+    if objects.is_empty() && s.kind == Kind::Reported && first_attitude.is_some() {
+        let sent_hits: Vec<Hit> = lex
+            .scan(&text[s.sentence.clone()])
+            .into_iter()
+            .map(|h| Hit {
+                start: h.start + s.sentence.start,
+                end: h.end + s.sentence.start,
+                term: h.term,
+            })
+            .filter(|h| h.end <= sc.start || h.start >= sc.end)
+            .collect();
+        let mut seen = Vec::new();
+        for t in tokens(lex, &sent_hits, text) {
+            if let Token::Term { issue, .. } = t.token
+                && !seen.contains(&issue)
+            {
+                seen.push(issue);
+                // Stand-in placed at the end of the scope so the attitude governs it.
+                let at = Tok {
+                    start: sc.end,
+                    end: sc.end,
+                    token: t.token,
+                };
+                objects.push((at, issue, 0));
+                topic_words.push((issue, text[t.start..t.end].to_string()));
+            }
+        }
+    }
+    let term_word = |t: &Tok, issue: usize| {
+        if t.start == t.end {
+            let w = topic_words
+                .iter()
+                .find(|x| x.0 == issue)
+                .map_or("", |x| x.1.as_str());
+            format!("[sentence topic: {w}]")
+        } else {
+            text[t.start..t.end].to_string()
+        }
+    };
     for (t, issue, direction) in &objects {
         let dir = if *direction == 0 { 1 } else { *direction };
         let dir_name = match direction {
@@ -162,17 +231,40 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
         let after_condition = condition.is_some_and(|c| c.start < t.start);
         // The governing attitude: the nearest one before the term, in reach,
         // not across a clause break, and on the same side of a condition.
-        let governing = toks
+        let before = toks
             .iter()
             .rev()
             .filter(|a| a.end <= t.start && matches!(a.token, Token::Attitude(_)))
+            .filter(|a| !someone_elses(text, a))
             .find(|a| {
-                words_between(text, a.end, t.start) <= REACH
+                // Another issue's phrase in between takes the cue for itself:
+                // "agreed to a prisoner exchange at the end of the talks".
+                let other_issue_between = toks.iter().any(|o| {
+                    o.start >= a.end
+                        && o.end <= t.start
+                        && matches!(o.token, Token::Term { issue: oi, .. } if oi != *issue)
+                });
+                !other_issue_between
+                    && words_between(text, a.end, t.start) <= REACH
                     && !clause_break(text, a.end, t.start)
                     && condition.is_none_or(|c| (c.start < a.start) == after_condition)
             });
+        // "power-sharing arrangements … could be a critical component": the
+        // attitude may follow its subject closely.
+        let after = || {
+            toks.iter()
+                .filter(|a| a.start >= t.end && matches!(a.token, Token::Attitude(Attitude::Open)))
+                .find(|a| {
+                    words_between(text, t.end, a.start) <= 6
+                        && !clause_break(text, t.end, a.start)
+                        && condition.is_none_or(|c| c.start > a.start || after_condition)
+                })
+        };
+        let governing = before.or_else(after);
         if let Some(a) = governing {
-            let Token::Attitude(att) = a.token else { unreachable!() };
+            let Token::Attitude(att) = a.token else {
+                unreachable!()
+            };
             let mut value = att.value();
             let mut trace = format!("{}({:+})", word(a), value);
             if negated(text, &toks, a.start) {
@@ -180,7 +272,7 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
                 trace = format!("not {trace}");
             }
             let mut stance = value * dir;
-            trace.push_str(&format!(" > {}({dir_name})", word(t)));
+            trace.push_str(&format!(" > {}({dir_name})", term_word(t, *issue)));
             if let Some(c) = condition
                 && !after_condition
                 && stance > 1
@@ -192,15 +284,26 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
         } else if let Some(c) = condition {
             // No attitude word: the condition itself says how the side feels.
             let (stance, trace) = if after_condition {
-                (2 * dir, format!("{}(prerequisite) > {}({dir_name})", word(&c), word(t)))
+                (
+                    2 * dir,
+                    format!("{}(prerequisite) > {}({dir_name})", word(&c), word(t)),
+                )
             } else {
-                (dir, format!("{}({dir_name}) | {}(conditional)", word(t), word(&c)))
+                (
+                    dir,
+                    format!("{}({dir_name}) | {}(conditional)", word(t), word(&c)),
+                )
             };
             if *direction != 0 || after_condition || has_toward(&objects, *issue) {
                 found.push((*issue, stance, true, trace));
             }
         } else if *direction != 0 && negated(text, &toks, t.start) {
-            found.push((*issue, -2 * dir, true, format!("not > {}({dir_name})", word(t))));
+            found.push((
+                *issue,
+                -2 * dir,
+                true,
+                format!("not > {}({dir_name})", word(t)),
+            ));
         }
     }
     for t in &toks {
@@ -214,7 +317,31 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
             found.push((issue, v, false, trace));
         }
     }
+    let _ = scope_text;
     combine(found, numbers(&text[sc]))
+}
+
+/// "Moscow’s demand for territory", "a key demand from Russia": an attitude
+/// that belongs to someone named with it, not to the statement's speaker.
+fn someone_elses(text: &str, a: &Tok) -> bool {
+    let before = text[..a.start].trim_end();
+    let after = text[a.end..].trim_start();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let stem = word.trim_end_matches("'s").trim_end_matches("’s");
+    // "It’s important to" is a contraction, not a possessive.
+    let possessive = stem.len() < word.len()
+        && stem.chars().next().is_some_and(|c| c.is_uppercase())
+        && !matches!(
+            stem,
+            "It" | "That" | "There" | "He" | "She" | "What" | "Who" | "Here" | "Where"
+        );
+    let from_named = (after.starts_with("from ") || after.starts_with("by "))
+        && after
+            .split_whitespace()
+            .nth(1)
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase());
+    possessive || from_named
 }
 
 fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
@@ -223,13 +350,15 @@ fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
 
 /// A negator within three words before `pos`, with no other cue between.
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
-    toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
-        matches!(t.token, Token::Negator) && words_between(text, t.end, pos) <= 3
-    })
+    toks.iter()
+        .rev()
+        .filter(|t| t.end <= pos)
+        .take(2)
+        .any(|t| matches!(t.token, Token::Negator) && words_between(text, t.end, pos) <= 3)
 }
 
-/// One stance per issue: cue-governed findings outrank bare claims; several
-/// findings are averaged, rounding half away from zero.
+/// One stance per issue: the first cue-governed finding outranks bare
+/// claims; several bare claims are averaged, rounding half away from zero.
 fn combine(found: Vec<(usize, i8, bool, String)>, numbers: String) -> Vec<Stance> {
     let mut issues: Vec<usize> = found.iter().map(|f| f.0).collect();
     issues.sort_unstable();
@@ -239,7 +368,9 @@ fn combine(found: Vec<(usize, i8, bool, String)>, numbers: String) -> Vec<Stance
         .map(|issue| {
             let mine: Vec<&(usize, i8, bool, String)> =
                 found.iter().filter(|f| f.0 == issue).collect();
-            let governed: Vec<_> = mine.iter().filter(|f| f.2).collect();
+            // The first cue-governed finding is the main predicate ("signaled
+            // openness to …, suggesting … that Moscow wants" is Kyiv's openness).
+            let governed: Vec<_> = mine.iter().filter(|f| f.2).take(1).collect();
             let chosen: Vec<_> = if governed.is_empty() {
                 mine.iter().collect()
             } else {
@@ -277,11 +408,22 @@ pub fn numbers(s: &str) -> String {
 /// The issue and direction a statement was about, for the next anaphor.
 pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon) -> Antecedent {
     let sc = scope(text, s);
-    let hits = lex.scan(&text[sc]);
-    tokens(lex, &hits).iter().rev().find_map(|t| match t.token {
-        Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
-        _ => None,
-    })
+    let hits: Vec<Hit> = lex
+        .scan(&text[sc.clone()])
+        .into_iter()
+        .map(|h| Hit {
+            start: h.start + sc.start,
+            end: h.end + sc.start,
+            term: h.term,
+        })
+        .collect();
+    tokens(lex, &hits, text)
+        .iter()
+        .rev()
+        .find_map(|t| match t.token {
+            Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
@@ -324,26 +466,34 @@ mod tests {
 
     #[test]
     fn insist_on_handing_over_is_a_demand() {
-        let got = stances_of("Moscow continues to insist that Ukraine hand over the eastern Donbas region.");
+        let got = stances_of(
+            "Moscow continues to insist that Ukraine hand over the eastern Donbas region.",
+        );
         assert!(has(&got, "russia", "territory=2"), "{got:?}");
     }
 
     #[test]
     fn negated_willingness_is_rejection() {
-        let got = stances_of("However, Zelenskyy has made it clear that Ukraine is not willing to concede territory in Donbas.");
+        let got = stances_of(
+            "However, Zelenskyy has made it clear that Ukraine is not willing to concede territory in Donbas.",
+        );
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
     }
 
     #[test]
     fn condition_caps_and_prerequisite_is_demanded() {
-        let got = stances_of("But Mr. Zelensky has also made clear that any territorial compromise would come only after Ukraine secures firm security guarantees.");
+        let got = stances_of(
+            "But Mr. Zelensky has also made clear that any territorial compromise would come only after Ukraine secures firm security guarantees.",
+        );
         assert!(has(&got, "ukraine", "territory=1"), "{got:?}");
         assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
     }
 
     #[test]
     fn anaphor_takes_previous_issue() {
-        let got = stances_of("Moscow continues to insist that Ukraine hand over the eastern Donbas region. Zelensky has repeatedly rejected the idea.");
+        let got = stances_of(
+            "Moscow continues to insist that Ukraine hand over the eastern Donbas region. Zelensky has repeatedly rejected the idea.",
+        );
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
     }
 
@@ -363,7 +513,13 @@ mod tests {
 
     #[test]
     fn numbers_are_kept() {
-        assert_eq!(numbers("Washington offers 15 years, Kyiv wants 30-50 years"), "15 years; 30-50 years");
-        assert_eq!(numbers("a 20-kilometre zone and 1,000 prisoners"), "20-kilometre; 1,000 prisoners");
+        assert_eq!(
+            numbers("Washington offers 15 years, Kyiv wants 30-50 years"),
+            "15 years; 30-50 years"
+        );
+        assert_eq!(
+            numbers("a 20-kilometre zone and 1,000 prisoners"),
+            "20-kilometre; 1,000 prisoners"
+        );
     }
 }

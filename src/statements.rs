@@ -104,11 +104,11 @@ fn is_double(open: char) -> bool {
 fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
     match c {
         '“' | '«' | '„' | '‹' => true,
-        '"' => !prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| !n.is_whitespace()),
-        '‘' => next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"'),
-        '\'' => {
-            !is_word_char(prev) && next.is_some_and(|n| n.is_alphabetic())
+        '"' => {
+            !prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| !n.is_whitespace())
         }
+        '‘' => next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"'),
+        '\'' => !is_word_char(prev) && next.is_some_and(|n| n.is_alphabetic()),
         _ => false,
     }
 }
@@ -327,16 +327,105 @@ impl Mention {
 
 /// Capitalised words that are not names when they start a phrase.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "Or", "Despite", "While",
-    "Ahead", "According", "Following", "Separately", "However", "Still", "Yet", "Those", "This",
-    "That", "These", "It", "He", "She", "They", "We", "I", "Our", "Their", "His", "Her", "If",
-    "When", "Whichever", "Nearly", "Among", "As", "For", "From", "With", "By", "Of", "To",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Senior",
-    "Other", "Both", "Some", "Many", "Most", "All", "Strong", "What", "Who", "Why", "How",
-    "Can", "Not", "Second", "First", "Third", "Secretary", "Deputy", "Minister", "President",
-    "Prime", "Foreign", "National", "Security", "Council", "Defense", "Defence", "State",
-    "Department", "House", "Air", "Force", "Abu", "Saudi", "United", "European", "Russian",
-    "Ukrainian", "American", "Western", "Eastern", "Middle", "East", "New", "Geneva",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "But",
+    "And",
+    "Or",
+    "Despite",
+    "While",
+    "Ahead",
+    "According",
+    "Following",
+    "Separately",
+    "However",
+    "Still",
+    "Yet",
+    "Those",
+    "This",
+    "That",
+    "These",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "If",
+    "When",
+    "Whichever",
+    "Nearly",
+    "Among",
+    "As",
+    "For",
+    "From",
+    "With",
+    "By",
+    "Of",
+    "To",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Senior",
+    "Other",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Strong",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Can",
+    "Not",
+    "Second",
+    "First",
+    "Third",
+    "Secretary",
+    "Deputy",
+    "Minister",
+    "President",
+    "Prime",
+    "Foreign",
+    "National",
+    "Security",
+    "Council",
+    "Defense",
+    "Defence",
+    "State",
+    "Department",
+    "House",
+    "Air",
+    "Force",
+    "Abu",
+    "Saudi",
+    "United",
+    "European",
+    "Russian",
+    "Ukrainian",
+    "American",
+    "Western",
+    "Eastern",
+    "Middle",
+    "East",
+    "New",
+    "Geneva",
 ];
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -417,12 +506,17 @@ fn mentions_in(
             continue;
         }
         let name = m.as_str();
-        let honorific = name.starts_with("Mr.") || name.starts_with("Ms.") || name.starts_with("Mrs.") || name.starts_with("Dr.");
+        let honorific = name.starts_with("Mr.")
+            || name.starts_with("Ms.")
+            || name.starts_with("Mrs.")
+            || name.starts_with("Dr.");
         let words: Vec<&str> = name.split_whitespace().collect();
         if !honorific && (words.len() < 2 || NOT_NAMES.contains(&words[0])) {
             continue;
         }
-        if words.iter().any(|w| month_number(w).is_some() || NOT_NAMES.contains(w) && !honorific && *w != words[0]) {
+        if words.iter().any(|w| {
+            month_number(w).is_some() || NOT_NAMES.contains(w) && !honorific && *w != words[0]
+        }) {
             continue;
         }
         let surname = words.last().unwrap().to_string();
@@ -433,13 +527,18 @@ fn mentions_in(
                     Who::Person(a.name.clone(), a.party, a.pronoun)
                 }
                 None => Who::Person(
-                    ctx.surnames.get(&surname).cloned().unwrap_or_else(|| name.to_string()),
+                    ctx.surnames
+                        .get(&surname)
+                        .cloned()
+                        .unwrap_or_else(|| name.to_string()),
                     lex.other_party,
                     Pronoun::He,
                 ),
             }
         } else {
-            ctx.surnames.entry(surname).or_insert_with(|| name.to_string());
+            ctx.surnames
+                .entry(surname)
+                .or_insert_with(|| name.to_string());
             Who::Person(name.to_string(), lex.other_party, Pronoun::He)
         };
         out.push(Mention {
@@ -498,7 +597,7 @@ struct Cue {
 }
 
 fn cue_kind(lex: &Lexicon, h: &Hit, text: &str) -> Option<CueKind> {
-    let meanings = lex.meanings_with_head(h, &text[h.start..h.end]);
+    let meanings = lex.meanings_with_parts(h, &text[h.start..h.end]);
     let has = |m: Meaning| meanings.contains(&m);
     if has(Meaning::SourceFirst) {
         Some(CueKind::SourceFirst)
@@ -535,7 +634,9 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Statement> {
         let qlo = quotes.partition_point(|q| q.open < sentence.start);
         let qhi = quotes.partition_point(|q| q.open < sentence.end);
         let squotes = &quotes[qlo..qhi];
-        sentence_statements(doc, lex, sentence, n, shits, &quotes, squotes, &mut ctx, &mut out);
+        sentence_statements(
+            doc, lex, sentence, n, shits, &quotes, squotes, &mut ctx, &mut out,
+        );
     }
     for (i, s) in out.iter_mut().enumerate() {
         s.index = i;
@@ -583,7 +684,10 @@ fn sentence_statements(
             continue;
         }
         // "a brief session that suggested": the subject is a thing, not a speaker.
-        let word_before = text[sentence.start..cue.start].split_whitespace().last().unwrap_or("");
+        let word_before = text[sentence.start..cue.start]
+            .split_whitespace()
+            .last()
+            .unwrap_or("");
         if matches!(word_before, "that" | "which") {
             subjects.push(None);
             continue;
@@ -624,12 +728,20 @@ fn sentence_statements(
         prev_kind = Some(kind);
         // Cues between the previous quote and the next one; prefer the one after
         // this quote for direct quotes ("…,” he said), else the nearest before.
-        let prev_close = if qi > 0 { quotes[qi - 1].close } else { sentence.start };
+        let prev_close = if qi > 0 {
+            quotes[qi - 1].close
+        } else {
+            sentence.start
+        };
         let next_open = quotes.get(qi + 1).map_or(sentence.end, |x| x.open);
-        let after = cues
+        let after = cues.iter().position(|c| {
+            c.start >= q.close
+                && c.start < next_open
+                && subjects[cues.iter().position(|x| x.start == c.start).unwrap()].is_some()
+        });
+        let before = cues
             .iter()
-            .position(|c| c.start >= q.close && c.start < next_open && subjects[cues.iter().position(|x| x.start == c.start).unwrap()].is_some());
-        let before = cues.iter().rposition(|c| c.end <= q.open && c.start >= prev_close);
+            .rposition(|c| c.end <= q.open && c.start >= prev_close);
         let before_any = cues.iter().rposition(|c| c.end <= q.open);
         let chosen = match kind {
             Kind::Direct => after.or(before).or(before_any),
@@ -643,7 +755,9 @@ fn sentence_statements(
             s.or_else(|| {
                 // "…, calling him “illegitimate”": a participle takes the sentence's subject.
                 let prior = (0..ci).rev().find(|&j| subjects[j].is_some())?;
-                if cues[ci].kind == CueKind::QuoteOnly && !has_that_clause(text, &cues[prior], sentence) {
+                if cues[ci].kind == CueKind::QuoteOnly
+                    && !has_that_clause(text, &cues[prior], sentence)
+                {
                     cue_used[prior] = true;
                 }
                 cue_used[ci] = true;
@@ -678,8 +792,15 @@ fn sentence_statements(
         let Some((speaker, party, _)) = who else {
             continue; // scare quotes, or no speaker we can name
         };
-        let said_on = inherited_date
-            .or_else(|| said_on(text, sentence, chosen.map(|c| &cues[c]), quotes, doc.published));
+        let said_on = inherited_date.or_else(|| {
+            said_on(
+                text,
+                sentence,
+                chosen.map(|c| &cues[c]),
+                quotes,
+                doc.published,
+            )
+        });
         if kind == Kind::Direct {
             ctx.last_quote = Some((speaker.clone(), party, n, said_on));
         }
@@ -712,7 +833,11 @@ fn sentence_statements(
             continue;
         }
         // A cue inside a quotation-attributing clause is not a second statement.
-        if quotes.iter().any(|q| q.open >= cue.end && cues[ci + 1..].iter().all(|c| c.start > q.open) && cue_used.iter().any(|&u| u)) {
+        if quotes.iter().any(|q| {
+            q.open >= cue.end
+                && cues[ci + 1..].iter().all(|c| c.start > q.open)
+                && cue_used.iter().any(|&u| u)
+        }) {
             continue;
         }
         let Some(span) = content_span(text, sentence, cue, &cues[ci + 1..], &mentions, lex) else {
@@ -734,7 +859,11 @@ fn sentence_statements(
                 prev.span.end = new_end;
             }
         }
-        let kind = if personal { Kind::Indirect } else { Kind::Reported };
+        let kind = if personal {
+            Kind::Indirect
+        } else {
+            Kind::Reported
+        };
         if sentence_speaker.is_none() && !speaker.is_empty() {
             sentence_speaker = Some((speaker.clone(), party));
         }
@@ -788,7 +917,11 @@ fn region_start(sentence: &Range<usize>, quotes: &[Quote], cues: &[Cue], ci: usi
         .map(|q| q.close)
         .max()
         .unwrap_or(sentence.start);
-    let c = if ci > 0 { cues[ci - 1].end } else { sentence.start };
+    let c = if ci > 0 {
+        cues[ci - 1].end
+    } else {
+        sentence.start
+    };
     q.max(c).max(sentence.start)
 }
 
@@ -805,9 +938,11 @@ fn find_subject<'m>(
 ) -> Option<&'m Mention> {
     let after = |words: usize| {
         let limit = word_offset(text, cue.end, words).min(sentence.end);
-        mentions
-            .iter()
-            .find(|m| m.start >= cue.end && m.start <= limit && !quotes.iter().any(|q| q.open >= cue.end && q.open < m.start))
+        mentions.iter().find(|m| {
+            m.start >= cue.end
+                && m.start <= limit
+                && !quotes.iter().any(|q| q.open >= cue.end && q.open < m.start)
+        })
     };
     if cue.kind == CueKind::SourceFirst {
         return after(6);
@@ -863,7 +998,9 @@ fn coordinated(text: &str, prev_end: usize, start: usize) -> bool {
 
 fn has_that_clause(text: &str, cue: &Cue, sentence: &Range<usize>) -> bool {
     let end = word_offset(text, cue.end, 4).min(sentence.end);
-    text[cue.end..end].split_whitespace().any(|w| w.trim_matches(',') == "that")
+    text[cue.end..end]
+        .split_whitespace()
+        .any(|w| w.trim_matches(',') == "that")
 }
 
 /// A cue with a subject of its own starts a new statement even inside an
@@ -873,10 +1010,8 @@ fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> bool {
     mentions.iter().any(|m| {
         let close = m.end <= cue.start && text[m.end..cue.start].split_whitespace().count() <= 3;
         let before = text[..m.start].trim_end();
-        let opens_clause = before.ends_with([',', ';'])
-            || before.ends_with(" and")
-            || before.ends_with(" but")
-            || before.ends_with(" while");
+        let opens_clause =
+            before.ends_with([',', ';']) || before.ends_with(" but") || before.ends_with(" while");
         close
             && match m.who {
                 Who::Person(..) => true,
@@ -923,7 +1058,10 @@ fn content_span(
     let window = &text[cue.end..window_end];
     if let Some(pos) = find_word(window, "that") {
         let between = &window[..pos];
-        if !between.contains(',') || between.trim_start().starts_with(',') || between.trim().is_empty() {
+        if !between.contains(',')
+            || between.trim_start().starts_with(',')
+            || between.trim().is_empty()
+        {
             start = cue.end + pos + 4;
         }
     } else {
@@ -938,7 +1076,10 @@ fn content_span(
                 || (c.kind == CueKind::QuoteOnly && text[..c.start].trim_end().ends_with(','))
         })
         .map_or(sentence.end, |c| {
-            text[..c.start].trim_end().strip_suffix("and").map_or(c.start, |s| s.len())
+            text[..c.start]
+                .trim_end()
+                .strip_suffix("and")
+                .map_or(c.start, |s| s.len())
         });
     let mut start = skip_ws_punct(text, start, end);
     let mut end = trim_tail(text, start, end);
@@ -954,7 +1095,9 @@ fn content_span(
             return None;
         }
         let subj = subject_start(cue, mentions)?;
-        let clause = text[sentence.start..subj].rfind(", ").map(|i| sentence.start + i)?;
+        let clause = text[sentence.start..subj]
+            .rfind(", ")
+            .map(|i| sentence.start + i)?;
         start = sentence.start;
         end = trim_tail(text, start, clause);
     }
@@ -972,8 +1115,25 @@ fn content_span(
 
 /// Words that open a time phrase after a speech verb ("said on Feb. 17").
 const TIME_WORDS: &[&str] = &[
-    "on", "in", "at", "during", "this", "last", "late", "earlier", "yesterday", "today", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "after", "before",
+    "on",
+    "in",
+    "at",
+    "during",
+    "this",
+    "last",
+    "late",
+    "earlier",
+    "yesterday",
+    "today",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "after",
+    "before",
 ];
 /// Words that open a prepositional phrase: no stated content follows.
 const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "with", "from"];
@@ -1018,7 +1178,9 @@ fn skip_ws_punct(text: &str, mut i: usize, end: usize) -> usize {
 
 /// End of `[start, end)` without trailing spaces, commas and final stops.
 fn trim_tail(text: &str, start: usize, end: usize) -> usize {
-    let s = text[start..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';' || c == ':' || c == '—');
+    let s = text[start..end].trim_end_matches(|c: char| {
+        c.is_whitespace() || c == ',' || c == '.' || c == ';' || c == ':' || c == '—'
+    });
     start + s.len()
 }
 
@@ -1115,8 +1277,8 @@ pub fn resolve_date_phrase(window: &str, published: Date) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::{Boilerplate, build};
     use crate::corpus::{Format, Meta, RawArticle};
+    use crate::documents::{Boilerplate, build};
 
     fn doc(text: &str, date: &str) -> Document {
         let raw = RawArticle {
@@ -1160,15 +1322,27 @@ mod tests {
 
     #[test]
     fn quote_marks_of_many_styles() {
-        assert_eq!(q("He said “yes” and «да» and „ja“ and \"si\"."), vec!["yes", "да", "ja", "si"]);
-        assert_eq!(q("Russia’s view, don't and the '90s: ‘fine’ it is."), vec!["fine"]);
-        assert_eq!(q("“He told me ‘never’ twice,” she said."), vec!["He told me ‘never’ twice,"]);
+        assert_eq!(
+            q("He said “yes” and «да» and „ja“ and \"si\"."),
+            vec!["yes", "да", "ja", "si"]
+        );
+        assert_eq!(
+            q("Russia’s view, don't and the '90s: ‘fine’ it is."),
+            vec!["fine"]
+        );
+        assert_eq!(
+            q("“He told me ‘never’ twice,” she said."),
+            vec!["He told me ‘never’ twice,"]
+        );
     }
 
     #[test]
     fn multi_paragraph_quotation_is_one() {
         let text = "“First part of it.\n\n“Second part,” he said.";
-        let paras = vec![0..text.find('\n').unwrap(), text.rfind('“').unwrap()..text.len()];
+        let paras = vec![
+            0..text.find('\n').unwrap(),
+            text.rfind('“').unwrap()..text.len(),
+        ];
         let qs = find_quotes(text, &paras);
         assert_eq!(qs.len(), 1);
         assert!(text[qs[0].start..qs[0].end].ends_with("Second part,"));
@@ -1178,51 +1352,108 @@ mod tests {
     fn interrupted_quotation_gives_two_statements_by_one_speaker() {
         let got = run("“First,” Mr. Zelensky said, “security guarantees.”");
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got.iter().all(|g| g.2 == "Volodymyr Zelensky" && g.0 == "direct"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|g| g.2 == "Volodymyr Zelensky" && g.0 == "direct"),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn partial_quotes_take_the_speaker_of_the_participle() {
-        let got = run("He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”");
+        let got = run(
+            "He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”",
+        );
         // No antecedent for "He" here: only check the kinds.
         let kinds: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert!(kinds.iter().filter(|k| **k == "partial").count() <= 2, "{got:?}");
-        let got = run("President Vladimir Putin spoke. He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”");
+        assert!(
+            kinds.iter().filter(|k| **k == "partial").count() <= 2,
+            "{got:?}"
+        );
+        let got = run(
+            "President Vladimir Putin spoke. He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”",
+        );
         let partials: Vec<_> = got.iter().filter(|g| g.0 == "partial").collect();
         assert_eq!(partials.len(), 2, "{got:?}");
-        assert!(partials.iter().all(|g| g.2 == "Vladimir Putin" && g.3 == "russia"));
+        assert!(
+            partials
+                .iter()
+                .all(|g| g.2 == "Vladimir Putin" && g.3 == "russia")
+        );
         assert_eq!(partials[1].1, "neo-Nazi.");
-        assert!(got.iter().any(|g| g.0 == "indirect" && g.1.starts_with("he wants a change")), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "indirect" && g.1.starts_with("he wants a change")),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn speaker_after_the_quotation_and_inverted() {
-        let got = run("“The sequencing matters a lot,” said Harry Nedelcu, a senior director at Rasmussen Global.\n\n“This risks a trap,” Mr. Nedelcu said.");
+        let got = run(
+            "“The sequencing matters a lot,” said Harry Nedelcu, a senior director at Rasmussen Global.\n\n“This risks a trap,” Mr. Nedelcu said.",
+        );
         assert_eq!(got[0].2, "Harry Nedelcu");
         assert_eq!(got[0].3, "other");
-        assert_eq!(got[1].2, "Harry Nedelcu", "surname resolves to the full name: {got:?}");
+        assert_eq!(
+            got[1].2, "Harry Nedelcu",
+            "surname resolves to the full name: {got:?}"
+        );
     }
 
     #[test]
     fn pronoun_resolves_to_previous_subject() {
-        let got = run("Ukraine’s National Security and Defense Council Secretary Rustem Umerov stressed the need for unity.\n\n“It’s important to maintain a common vision,” he wrote on Telegram.");
+        let got = run(
+            "Ukraine’s National Security and Defense Council Secretary Rustem Umerov stressed the need for unity.\n\n“It’s important to maintain a common vision,” he wrote on Telegram.",
+        );
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0], ("indirect".into(), "the need for unity".into(), "Rustem Umerov".into(), "ukraine".into()));
+        assert_eq!(
+            got[0],
+            (
+                "indirect".into(),
+                "the need for unity".into(),
+                "Rustem Umerov".into(),
+                "ukraine".into()
+            )
+        );
         assert_eq!(got[1].2, "Rustem Umerov");
         assert_eq!(got[1].0, "direct");
     }
 
     #[test]
     fn reported_positions_of_sides() {
-        let got = run("However, there are differences with the US over security guarantees, while Washington offers 15 years, Kyiv wants an American commitment lasting 30-50 years.");
-        assert!(got.contains(&("reported".into(), "15 years".into(), "".into(), "united_states".into())), "{got:?}");
-        assert!(got.contains(&("reported".into(), "an American commitment lasting 30-50 years".into(), "".into(), "ukraine".into())), "{got:?}");
+        let got = run(
+            "However, there are differences with the US over security guarantees, while Washington offers 15 years, Kyiv wants an American commitment lasting 30-50 years.",
+        );
+        assert!(
+            got.contains(&(
+                "reported".into(),
+                "15 years".into(),
+                "".into(),
+                "united_states".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "reported".into(),
+                "an American commitment lasting 30-50 years".into(),
+                "".into(),
+                "ukraine".into()
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn trailing_attribution_and_according_to() {
-        let got = run("The two sides met in Geneva while the conference was still ongoing, two sources said.");
-        assert_eq!(got[0].1, "The two sides met in Geneva while the conference was still ongoing");
+        let got = run(
+            "The two sides met in Geneva while the conference was still ongoing, two sources said.",
+        );
+        assert_eq!(
+            got[0].1,
+            "The two sides met in Geneva while the conference was still ongoing"
+        );
         assert_eq!(got[0].2, "unnamed sources");
         let got = run("According to Bloomberg, the next phase will hinge on readiness.");
         assert!(got.is_empty(), "media are not speakers: {got:?}");
@@ -1230,13 +1461,17 @@ mod tests {
 
     #[test]
     fn scare_quotes_are_not_statements() {
-        let got = run("Russia Effectively Blocks WhatsApp: A Shift Toward a “National Messenger” in the country.");
+        let got = run(
+            "Russia Effectively Blocks WhatsApp: A Shift Toward a “National Messenger” in the country.",
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
     fn unattributed_quote_continues_previous_speaker() {
-        let got = run("“They’re big talks,” Trump told reporters on board Air Force One Monday. “Ukraine better come to the table, fast.”");
+        let got = run(
+            "“They’re big talks,” Trump told reporters on board Air Force One Monday. “Ukraine better come to the table, fast.”",
+        );
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].2, "Donald Trump");
     }
@@ -1244,13 +1479,31 @@ mod tests {
     #[test]
     fn dates_resolve_against_publication() {
         let p: Date = "2026-02-18".parse().unwrap(); // a Wednesday
-        assert_eq!(resolve_date_phrase("said on Monday", p), Some("2026-02-16".parse().unwrap()));
-        assert_eq!(resolve_date_phrase("said Monday night", p), Some("2026-02-16".parse().unwrap()));
+        assert_eq!(
+            resolve_date_phrase("said on Monday", p),
+            Some("2026-02-16".parse().unwrap())
+        );
+        assert_eq!(
+            resolve_date_phrase("said Monday night", p),
+            Some("2026-02-16".parse().unwrap())
+        );
         assert_eq!(resolve_date_phrase("on Wednesday", p), Some(p));
-        assert_eq!(resolve_date_phrase("said on Feb. 17", p), Some("2026-02-17".parse().unwrap()));
-        assert_eq!(resolve_date_phrase("said yesterday", p), Some("2026-02-17".parse().unwrap()));
-        assert_eq!(resolve_date_phrase("last week", p), Some("2026-02-09".parse().unwrap()));
-        assert_eq!(resolve_date_phrase("said on Dec. 30", p), Some("2025-12-30".parse().unwrap()));
+        assert_eq!(
+            resolve_date_phrase("said on Feb. 17", p),
+            Some("2026-02-17".parse().unwrap())
+        );
+        assert_eq!(
+            resolve_date_phrase("said yesterday", p),
+            Some("2026-02-17".parse().unwrap())
+        );
+        assert_eq!(
+            resolve_date_phrase("last week", p),
+            Some("2026-02-09".parse().unwrap())
+        );
+        assert_eq!(
+            resolve_date_phrase("said on Dec. 30", p),
+            Some("2025-12-30".parse().unwrap())
+        );
     }
 
     #[test]
@@ -1258,6 +1511,11 @@ mod tests {
         let lex = Lexicon::default_lexicon();
         let text = "Mr. Zelensky met U.S. envoys on Feb. 17. They talked.";
         let s = split_sentences(text, &[0..text.len()], &[], &lex);
-        assert_eq!(s.len(), 2, "{:?}", s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>());
+        assert_eq!(
+            s.len(),
+            2,
+            "{:?}",
+            s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>()
+        );
     }
 }
