@@ -234,6 +234,43 @@ pub fn build(raw: RawArticle, manifest: Option<&Meta>, rules: &Boilerplate) -> D
     }
 }
 
+/// The cleaned article texts of one input file (one per record for JSONL/CSV),
+/// each as its kept paragraphs separated by blank lines.
+pub fn clean_file(path: &std::path::Path, rules: &Boilerplate) -> anyhow::Result<Vec<String>> {
+    let format = crate::corpus::Format::from_path(path).ok_or_else(|| {
+        anyhow::anyhow!("unknown file type: use .txt, .html, .htm, .jsonl or .csv")
+    })?;
+    let file = crate::corpus::InputFile {
+        path: path.to_path_buf(),
+        rel: path.display().to_string(),
+        format,
+    };
+    let mut out = Vec::new();
+    let mut failure = None;
+    crate::corpus::stream_records(&file, 256, &mut |batch| {
+        for r in batch {
+            match r {
+                Ok(raw) => {
+                    let doc = build(raw, None, rules);
+                    let paras: Vec<&str> = doc
+                        .paragraphs
+                        .iter()
+                        .map(|p| &doc.text[p.clone()])
+                        .collect();
+                    out.push(paras.join("\n\n"));
+                }
+                Err(e) => {
+                    failure = Some(anyhow::anyhow!("{}: {} ({})", e.file, e.message, e.stage))
+                }
+            }
+        }
+    });
+    match failure {
+        Some(e) if out.is_empty() => Err(e),
+        _ => Ok(out),
+    }
+}
+
 /// A stable id from the article text, so shards and reruns agree.
 pub fn doc_id(text: &str) -> String {
     format!(
@@ -387,7 +424,7 @@ pub fn month_number(name: &str) -> Option<i8> {
 }
 
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T\d)").unwrap());
 static MDY_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b").unwrap());
 static DMY_DATE: LazyLock<Regex> =

@@ -46,7 +46,8 @@ pub fn find(positions: &[Position], party_order: &[String]) -> Vec<Gap> {
             .unwrap_or(usize::MAX)
     };
     // issue -> date -> [(party, stance)]
-    let mut by_issue: BTreeMap<&str, BTreeMap<Date, Vec<(&str, f64)>>> = BTreeMap::new();
+    type ByDate<'a> = BTreeMap<Date, Vec<(&'a str, f64)>>;
+    let mut by_issue: BTreeMap<&str, ByDate> = BTreeMap::new();
     for p in positions {
         by_issue
             .entry(&p.issue)

@@ -246,6 +246,9 @@ const DEFAULT_SPEECH_VERBS: &[&str] = &[
     "remain skeptical",
     "remains skeptical",
     "expressed concern",
+    "praised",
+    "welcomed",
+    "dismissed",
 ];
 const DEFAULT_QUOTE_VERBS: &[&str] = &[
     "telling",
@@ -349,7 +352,6 @@ const DEFAULT_SUPPORT: &[&str] = &[
     "willing to",
     "ready to",
     "ready for",
-    "preparing",
     "committed to",
     "wants to",
     "require",
@@ -416,7 +418,10 @@ const DEFAULT_REJECT: &[&str] = &[
     "can't accept",
     "no way",
 ];
-const DEFAULT_NEGATORS: &[&str] = &["not", "no", "n't", "neither", "nor", "without"];
+const DEFAULT_NEGATORS: &[&str] = &[
+    "not", "no", "n't", "neither", "nor", "without", "cannot", "can't", "don't", "doesn't",
+    "didn't", "isn't", "aren't", "wasn't",
+];
 const DEFAULT_CONDITIONS: &[&str] = &[
     "only after",
     "only if",
@@ -447,9 +452,21 @@ const PRONOUNS: &[(&str, Pronoun)] = &[
     ("they", Pronoun::They),
 ];
 
+/// A cue list: the built-in default when not given; the given list replaces
+/// it, unless it contains "..." which stands for the default list.
 fn list_or(given: &Option<Vec<String>>, default: &[&str]) -> Vec<String> {
     match given {
-        Some(v) => v.clone(),
+        Some(v) => {
+            let mut out = Vec::new();
+            for item in v {
+                if item == "..." {
+                    out.extend(default.iter().map(|s| s.to_string()));
+                } else {
+                    out.push(item.clone());
+                }
+            }
+            out
+        }
         None => default.iter().map(|s| s.to_string()).collect(),
     }
 }
@@ -1125,10 +1142,7 @@ mod tests {
             "lowercase 'us' is not the United States: {words:?}"
         );
         assert!(words.contains(&"Zelenskyy"));
-        assert!(
-            !words.iter().any(|w| *w == "he"),
-            "'he' inside 'the' is no pronoun"
-        );
+        assert!(!words.contains(&"he"), "'he' inside 'the' is no pronoun");
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! [`pipeline`] runs them all; [`output`] writes files atomically; [`eval`]
 //! scores a run against gold annotations.
 
+pub mod charts;
 pub mod corpus;
 pub mod documents;
 pub mod eval;
+pub mod examples;
+pub mod explain;
 pub mod gaps;
 pub mod lexicon;
 pub mod output;

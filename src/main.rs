@@ -53,6 +53,49 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Rebuild positions, shifts, gaps, charts and report from existing stances.csv files.
+    Compare {
+        /// stances.csv files (or output folders containing one), e.g. shards of one corpus.
+        #[arg(required = true)]
+        stances: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Lexicon (for party and issue names and chart colours).
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Period::Day)]
+        period: Period,
+        #[arg(long, default_value_t = stancediff::shifts::DEFAULT_THRESHOLD)]
+        min_shift: f64,
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Show why a statement got its stances: its words, issues, cues and scores.
+    Explain {
+        /// A statement id from statements.csv (e.g. d10ab6cf1b528-014).
+        statement_id: Option<String>,
+        /// The output folder of the run the id comes from.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Or: analyse this text on the spot and show every statement's stances.
+        #[arg(long, conflicts_with = "statement_id")]
+        text: Option<String>,
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Print the article text stancediff reads from a file, boilerplate removed.
+    Clean {
+        file: PathBuf,
+        /// Extra boilerplate rules (TOML), added to the defaults.
+        #[arg(long)]
+        boilerplate: Vec<PathBuf>,
+    },
+    /// Print or check a lexicon.
+    Lexicon {
+        #[command(subcommand)]
+        action: LexiconAction,
+    },
     /// Score a run against gold annotations (quotes.csv, stances.csv).
     Eval {
         /// Folder with the gold quotes.csv and stances.csv.
@@ -68,6 +111,14 @@ enum Command {
         #[arg(long)]
         brief: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum LexiconAction {
+    /// Print the embedded default lexicon (copy it to start your own).
+    Show,
+    /// Validate a lexicon file and run its examples.
+    Check { file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -86,6 +137,16 @@ fn load_lexicon(path: &Option<PathBuf>) -> Result<Lexicon> {
         Some(p) => Lexicon::from_path(p)?,
         None => Lexicon::default_lexicon(),
     })
+}
+
+fn load_boilerplate(files: &[PathBuf]) -> Result<Boilerplate> {
+    let mut rules = vec![DEFAULT_BOILERPLATE.to_string()];
+    for b in files {
+        rules.push(
+            std::fs::read_to_string(b).with_context(|| format!("cannot read {}", b.display()))?,
+        );
+    }
+    Boilerplate::from_tomls(&rules.iter().map(|s| s.as_str()).collect::<Vec<_>>())
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -142,6 +203,95 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Compare {
+            stances,
+            out,
+            lexicon,
+            period,
+            min_shift,
+            quiet,
+        } => {
+            let mut cfg = Config::new(load_lexicon(&lexicon)?);
+            cfg.period = period;
+            cfg.shift_threshold = min_shift;
+            let files: Vec<PathBuf> = stances
+                .into_iter()
+                .map(|p| if p.is_dir() { p.join("stances.csv") } else { p })
+                .collect();
+            let summary = pipeline::compare(&files, &out, &cfg)?;
+            if !quiet {
+                eprintln!(
+                    "stancediff: compared {} stance rows: {}",
+                    summary.stances,
+                    summary.line(&out)
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain {
+            statement_id,
+            out,
+            text,
+            lexicon,
+        } => {
+            let lex = load_lexicon(&lexicon)?;
+            match (statement_id, text) {
+                (_, Some(text)) => print!("{}", stancediff::explain::explain_text(&text, &lex)),
+                (Some(id), None) => {
+                    let out = out.context("give the run's output folder with --out DIR")?;
+                    print!(
+                        "{}",
+                        stancediff::explain::explain_statement(&id, &out, &lex)?
+                    );
+                }
+                (None, None) => {
+                    anyhow::bail!("give a statement id (with --out DIR) or --text \"...\"")
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Clean { file, boilerplate } => {
+            let rules = load_boilerplate(&boilerplate)?;
+            for text in stancediff::documents::clean_file(&file, &rules)? {
+                println!("{text}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lexicon { action } => match action {
+            LexiconAction::Show => {
+                print!("{}", stancediff::lexicon::DEFAULT_LEXICON);
+                Ok(ExitCode::SUCCESS)
+            }
+            LexiconAction::Check { file } => {
+                let lex = match Lexicon::from_path(&file) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        eprintln!("stancediff: {e}");
+                        return Ok(ExitCode::from(1));
+                    }
+                };
+                println!(
+                    "{}: {} parties, {} actors, {} unnamed sources, {} issues, {} terms",
+                    file.display(),
+                    lex.parties.len(),
+                    lex.actors.len(),
+                    lex.sources.len(),
+                    lex.issues.len(),
+                    lex.terms.len()
+                );
+                let results = stancediff::examples::run_all(&lex);
+                match stancediff::examples::failures(&results) {
+                    None => {
+                        println!("{} examples passed", results.len());
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Some(report) => {
+                        eprintln!("{report}");
+                        Ok(ExitCode::from(1))
+                    }
+                }
+            }
+        },
         Command::Eval {
             gold,
             run,

@@ -270,7 +270,7 @@ enum Job {
 
 enum DocOut {
     Done {
-        row: DocumentRow,
+        row: Box<DocumentRow>,
         statements_csv: Vec<u8>,
         stances_csv: Vec<u8>,
         stance_rows: Vec<StanceRow>,
@@ -336,7 +336,7 @@ fn process(job: Job, cfg: &Config) -> DocOut {
         bytes: doc.bytes,
     };
     DocOut::Done {
-        row,
+        row: Box::new(row),
         statements_csv,
         n_stances: stance_rows.len(),
         stances_csv,
@@ -400,7 +400,7 @@ impl Writers {
                     self.documents
                         .write_raw(&output::rows_bytes(std::slice::from_ref(&row)))?;
                     if self.report_docs.len() < REPORT_DOCUMENT_LIMIT {
-                        self.report_docs.push(row);
+                        self.report_docs.push(*row);
                     }
                 }
             }
@@ -508,4 +508,94 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
     summary.shifts = comparison.shifts;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Rebuild positions, shifts, gaps, charts and report from existing
+/// `stances.csv` files (several runs, or shards of one corpus). Rows are
+/// aggregated exactly as in a live run, so shards give the single-run result.
+pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> {
+    let started = Instant::now();
+    std::fs::create_dir_all(out)?;
+    let mut aggregator = Aggregator::new(cfg.period);
+    let mut summary = Summary::default();
+    let mut docs: Vec<DocumentRow> = Vec::new();
+    let mut doc_ids = std::collections::HashSet::new();
+    for f in stance_files {
+        let mut rdr = csv::Reader::from_path(f)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
+        for (i, row) in rdr.deserialize::<StanceRow>().enumerate() {
+            let row = row.map_err(|e| {
+                anyhow::anyhow!(
+                    "{} row {}: {e} (is this a stances.csv written by stancediff analyze?)",
+                    f.display(),
+                    i + 2
+                )
+            })?;
+            summary.stances += 1;
+            summary.bytes += row.text.len() + row.evidence.len();
+            aggregator.add(row);
+        }
+        // The documents list for the report comes from the run's documents.csv, when present.
+        let sibling = f.with_file_name("documents.csv");
+        if let Ok(mut rdr) = csv::Reader::from_path(&sibling) {
+            for row in rdr.deserialize::<DocumentRowIn>().flatten() {
+                if doc_ids.insert(row.doc_id.clone()) {
+                    summary.documents += 1;
+                    summary.statements += row.statements;
+                    if docs.len() < REPORT_DOCUMENT_LIMIT {
+                        docs.push(row.into());
+                    }
+                }
+            }
+        }
+    }
+    docs.sort_by(|a, b| {
+        (a.published.as_str(), a.file.as_str()).cmp(&(b.published.as_str(), b.file.as_str()))
+    });
+    let positions = aggregator.finish();
+    let comparison = crate::report::write_comparison(out, &positions, &docs, cfg)?;
+    summary.positions = positions.len();
+    summary.shifts = comparison.shifts;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// A `documents.csv` row as read back.
+#[derive(Debug, serde::Deserialize)]
+struct DocumentRowIn {
+    doc_id: String,
+    file: String,
+    #[serde(default)]
+    outlet: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    date_source: String,
+    #[serde(default)]
+    statements: usize,
+    #[serde(default)]
+    warnings: String,
+}
+
+impl From<DocumentRowIn> for DocumentRow {
+    fn from(r: DocumentRowIn) -> DocumentRow {
+        DocumentRow {
+            doc_id: r.doc_id,
+            file: r.file,
+            outlet: r.outlet,
+            url: r.url,
+            title: r.title,
+            published: r.published,
+            date_source: r.date_source,
+            statements: r.statements,
+            warnings: r.warnings,
+            record: 0,
+            title_source: String::new(),
+            bytes: 0,
+        }
+    }
 }

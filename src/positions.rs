@@ -73,7 +73,12 @@ pub struct Position {
     pub documents: usize,
     /// The statement closest to the position (lowest id among equals).
     pub evidence: StanceRow,
+    /// Up to [`STATEMENT_SAMPLE`] statements behind it (lowest ids), for links.
+    pub sample: Vec<StanceRow>,
 }
+
+/// How many statements behind each position are kept for the report's links.
+pub const STATEMENT_SAMPLE: usize = 8;
 
 #[derive(Debug, Default)]
 struct Cell {
@@ -82,6 +87,8 @@ struct Cell {
     statements: usize,
     /// The lowest-id statement for each stance value -2..2.
     examples: [Option<StanceRow>; 5],
+    /// The lowest-id statements of any value, sorted, at most STATEMENT_SAMPLE.
+    sample: Vec<StanceRow>,
 }
 
 /// Collects stance rows into positions.
@@ -147,6 +154,18 @@ impl Aggregator {
             cell.documents += 1;
             cell.statements += rows.len();
             for r in rows {
+                let at = cell
+                    .sample
+                    .partition_point(|x| x.statement_id < r.statement_id);
+                if at < STATEMENT_SAMPLE
+                    && cell
+                        .sample
+                        .get(at)
+                        .is_none_or(|x| x.statement_id != r.statement_id)
+                {
+                    cell.sample.insert(at, r.clone());
+                    cell.sample.truncate(STATEMENT_SAMPLE);
+                }
                 let slot = &mut cell.examples[(r.stance + 2).clamp(0, 4) as usize];
                 if slot
                     .as_ref()
@@ -185,6 +204,7 @@ impl Aggregator {
                     statements: cell.statements,
                     documents: cell.documents,
                     evidence,
+                    sample: cell.sample,
                 }
             })
             .collect()

@@ -83,7 +83,8 @@ fn tokens(lex: &Lexicon, hits: &[Hit], text: &str) -> Vec<Tok> {
         };
         // "continues to insist" is a position verb that also means "insist":
         // borrow a cue meaning from the term's parts when it has none itself.
-        let meanings: Vec<Meaning> = if own.iter().any(is_cue) {
+        // An anaphor ("the demand") refers back; it is not itself a cue.
+        let meanings: Vec<Meaning> = if own.iter().any(is_cue) || own.contains(&Meaning::Anaphor) {
             own.clone()
         } else {
             let mut v = own.clone();
@@ -135,7 +136,7 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
 
 /// A sentence or clause break between two points stops a cue's reach.
 fn clause_break(text: &str, a: usize, b: usize) -> bool {
-    b > a && text[a..b].contains([';', '?', '!']) || (b > a && text[a..b].contains(". "))
+    b > a && (text[a..b].contains([';', '?', '!']) || text[a..b].contains(". "))
 }
 
 const REACH: usize = 12;

@@ -1313,7 +1313,7 @@ mod tests {
     }
 
     fn q(text: &str) -> Vec<String> {
-        let para = vec![0..text.len()];
+        let para = std::iter::once(0..text.len()).collect::<Vec<_>>();
         find_quotes(text, &para)
             .into_iter()
             .map(|q| text[q.start..q.end].to_string())
@@ -1510,7 +1510,7 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         let lex = Lexicon::default_lexicon();
         let text = "Mr. Zelensky met U.S. envoys on Feb. 17. They talked.";
-        let s = split_sentences(text, &[0..text.len()], &[], &lex);
+        let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &lex);
         assert_eq!(
             s.len(),
             2,

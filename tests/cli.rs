@@ -1,0 +1,798 @@
+//! Integration tests: the real `stancediff` binary on real text.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_stancediff"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn corpus() -> PathBuf {
+    root().join("corpora/geneva-2026")
+}
+
+fn run(args: &[&str]) -> Output {
+    let out = bin().args(args).output().expect("the binary runs");
+    if !out.status.success() && out.status.code() != Some(3) {
+        panic!(
+            "stancediff {args:?} failed: {}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    out
+}
+
+fn analyze(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<String> = vec!["analyze".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string(), "--quiet".into()]);
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(|s| s.as_str()).collect();
+    run(&refs)
+}
+
+fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut rdr =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    rdr.deserialize().map(|r| r.unwrap()).collect()
+}
+
+fn bundled_run() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    analyze(&[&corpus()], dir.path(), &[]);
+    dir
+}
+
+#[test]
+fn bundled_corpus_documents_have_dates_outlets_titles() {
+    let out = bundled_run();
+    let docs = rows(&out.path().join("documents.csv"));
+    assert_eq!(docs.len(), 5);
+    let by_file: BTreeMap<&str, &BTreeMap<String, String>> =
+        docs.iter().map(|d| (d["file"].as_str(), d)).collect();
+    let d = by_file["2025-02-21-kyiv-independent-track-two-talks.txt"];
+    assert_eq!(d["published"], "2025-02-21");
+    assert_eq!(d["outlet"], "The Kyiv Independent");
+    let d = by_file["2026-02-17-moscow-times-delegations-arrive-in-geneva.txt"];
+    assert_eq!(d["published"], "2026-02-17");
+    let d = by_file["2026-02-18-nyt-second-day-ends-after-two-hours.txt"];
+    assert_eq!(d["published"], "2026-02-18");
+    assert_eq!(
+        d["title"],
+        "Second Day of Talks on Russia-Ukraine War Ends After Only 2 Hours"
+    );
+    for d in &docs {
+        assert!(
+            !d["title"].is_empty() && !d["published"].is_empty(),
+            "{d:?}"
+        );
+    }
+}
+
+#[test]
+fn every_statement_text_is_its_source_bytes() {
+    let out = bundled_run();
+    let statements = rows(&out.path().join("statements.csv"));
+    assert!(statements.len() >= 60, "{} statements", statements.len());
+    for s in &statements {
+        let src = std::fs::read_to_string(corpus().join(&s["file"])).unwrap();
+        let (a, b): (usize, usize) = (
+            s["char_start"].parse().unwrap(),
+            s["char_end"].parse().unwrap(),
+        );
+        assert_eq!(&src[a..b], s["text"], "statement {}", s["statement_id"]);
+    }
+}
+
+#[test]
+fn quotations_are_attributed_to_their_speakers() {
+    let out = bundled_run();
+    let statements = rows(&out.path().join("statements.csv"));
+    let find = |prefix: &str| {
+        statements
+            .iter()
+            .find(|s| s["text"].starts_with(prefix))
+            .unwrap_or_else(|| panic!("no statement starting {prefix:?}"))
+    };
+    let s = find("They’re big talks");
+    assert_eq!(
+        (
+            s["speaker"].as_str(),
+            s["party"].as_str(),
+            s["kind"].as_str()
+        ),
+        ("Donald Trump", "united_states", "direct")
+    );
+    assert_eq!(
+        s["said_on"], "2026-02-16",
+        "“Trump told reporters … Monday”"
+    );
+    let s = find("illegitimate");
+    assert_eq!(
+        (s["speaker"].as_str(), s["kind"].as_str()),
+        ("Vladimir Putin", "partial")
+    );
+    let s = find("It’s important to maintain");
+    assert_eq!(
+        s["speaker"], "Rustem Umerov",
+        "“he wrote on Telegram” after Umerov"
+    );
+    let s = find("The sequencing matters a lot");
+    assert_eq!(
+        (s["speaker"].as_str(), s["party"].as_str()),
+        ("Harry Nedelcu", "other")
+    );
+    let s = find("This risks to put Kyiv in a trap");
+    assert_eq!(
+        s["speaker"], "Harry Nedelcu",
+        "an unattributed quotation continues the previous one"
+    );
+    let s = find("Ukraine hand over the eastern Donbas");
+    assert_eq!(
+        (
+            s["kind"].as_str(),
+            s["party"].as_str(),
+            s["speaker"].as_str()
+        ),
+        ("reported", "russia", "")
+    );
+    let s = find("We can state that Russia");
+    assert_eq!(
+        s["said_on"], "2026-02-16",
+        "“said on Monday” in a Wednesday article"
+    );
+}
+
+#[test]
+fn stances_are_true_to_their_sentences() {
+    let out = bundled_run();
+    let stances = rows(&out.path().join("stances.csv"));
+    let has = |prefix: &str, party: &str, issue: &str, stance: &str| {
+        stances.iter().any(|s| {
+            s["text"].starts_with(prefix)
+                && s["party"] == party
+                && s["issue"] == issue
+                && s["stance"] == stance
+        })
+    };
+    assert!(has(
+        "Ukraine hand over the eastern Donbas",
+        "russia",
+        "territory",
+        "2"
+    ));
+    assert!(has(
+        "I think — first, security guarantees",
+        "ukraine",
+        "territory",
+        "-2"
+    ));
+    assert!(has(
+        "any territorial compromise would come only after",
+        "ukraine",
+        "territory",
+        "1"
+    ));
+    assert!(has(
+        "any territorial compromise would come only after",
+        "ukraine",
+        "security_guarantees",
+        "2"
+    ));
+    assert!(has("illegitimate", "russia", "legitimacy", "-2"));
+    assert!(has("15 years", "united_states", "security_guarantees", "1"));
+    let s = stances
+        .iter()
+        .find(|s| s["text"].starts_with("an American commitment"))
+        .unwrap();
+    assert_eq!(s["numbers"], "30-50 years");
+    assert!(
+        stances.iter().all(|s| !s["cues"].is_empty()),
+        "every stance says why"
+    );
+}
+
+#[test]
+fn eval_meets_the_targets_on_the_bundled_gold() {
+    let out = bundled_run();
+    let o = run(&[
+        "eval",
+        "--gold",
+        &corpus().join("gold").display().to_string(),
+        "--run",
+        &out.path().display().to_string(),
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let metric = |name: &str| -> f64 {
+        text.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+    };
+    assert!(metric("quotations_f1") >= 0.95, "{text}");
+    assert!(metric("speaker_accuracy") >= 0.90, "{text}");
+    assert!(metric("party_accuracy") >= 0.95, "{text}");
+    assert!(metric("stance_coverage") >= 0.85, "{text}");
+    assert!(metric("stance_sign_accuracy") >= 0.85, "{text}");
+    let csv = rows(&out.path().join("eval.csv"));
+    assert!(csv.iter().any(|r| r["metric"] == "quotations_f1"));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    analyze(&[&corpus()], a.path(), &["--threads", "1"]);
+    analyze(&[&corpus()], b.path(), &["--threads", "2"]);
+    assert_same_tree(a.path(), b.path());
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_tree(a: &Path, b: &Path) {
+    let fa = files_under(a);
+    assert_eq!(fa, files_under(b));
+    for f in fa {
+        assert!(
+            std::fs::read(a.join(&f)).unwrap() == std::fs::read(b.join(&f)).unwrap(),
+            "{} differs",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn committed_report_regenerates_byte_for_byte() {
+    let out = tempfile::tempdir().unwrap();
+    analyze(&[Path::new("corpora/geneva-2026")], out.path(), &[]);
+    let committed = root().join("reports/geneva-2026");
+    for f in files_under(out.path()) {
+        let new = std::fs::read(out.path().join(&f)).unwrap();
+        let old = std::fs::read(committed.join(&f))
+            .unwrap_or_else(|_| panic!("reports/geneva-2026/{} is not committed", f.display()));
+        assert!(
+            new == old,
+            "reports/geneva-2026/{} is stale: rerun README's main command",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn compare_over_shards_equals_a_single_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (s1, s2) = (tmp.path().join("shard1"), tmp.path().join("shard2"));
+    std::fs::create_dir_all(&s1).unwrap();
+    std::fs::create_dir_all(&s2).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for (i, f) in files.iter().enumerate() {
+        let dest = if i % 2 == 0 { &s1 } else { &s2 };
+        std::fs::copy(f, dest.join(f.file_name().unwrap())).unwrap();
+    }
+    let manifest = corpus().join("manifest.csv");
+    let m = manifest.display().to_string();
+    let (o1, o2, single, merged) = (
+        tmp.path().join("o1"),
+        tmp.path().join("o2"),
+        tmp.path().join("single"),
+        tmp.path().join("merged"),
+    );
+    analyze(&[&s2], &o2, &["--manifest", &m]);
+    analyze(&[&s1], &o1, &["--manifest", &m]);
+    analyze(&[&corpus()], &single, &[]);
+    // Shards in the "wrong" order on purpose.
+    run(&[
+        "compare",
+        &o2.display().to_string(),
+        &o1.join("stances.csv").display().to_string(),
+        "--out",
+        &merged.display().to_string(),
+        "--quiet",
+    ]);
+    for f in ["positions.csv", "shifts.csv", "gaps.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(single.join(f)).unwrap(),
+            std::fs::read_to_string(merged.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    assert!(!rows(&single.join("positions.csv")).is_empty());
+}
+
+#[test]
+fn report_html_has_every_section_chart_and_statement_link() {
+    let out = bundled_run();
+    let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    for id in [
+        "moved",
+        "now",
+        "issues",
+        "gaps",
+        "statements",
+        "documents",
+        "method",
+    ] {
+        assert!(
+            doc.select(&sel(&format!("section#{id}"))).next().is_some(),
+            "section #{id}"
+        );
+    }
+    let positions = rows(&out.path().join("positions.csv"));
+    let issues: std::collections::BTreeSet<&str> =
+        positions.iter().map(|p| p["issue"].as_str()).collect();
+    for issue in &issues {
+        let chart = doc
+            .select(&sel(&format!("figure#chart-{issue} svg")))
+            .next();
+        assert!(chart.is_some(), "inline chart for {issue}");
+    }
+    assert!(
+        doc.select(&sel("figure#chart-overview svg"))
+            .next()
+            .is_some()
+    );
+    // Self-contained: no external scripts, styles, fonts or images.
+    assert!(
+        doc.select(&sel("script[src], link[rel=stylesheet], img"))
+            .next()
+            .is_none()
+    );
+    assert!(!html.contains("@import") && !html.contains("url(http"));
+    // Every statement link points at a statement in the page.
+    let ids: std::collections::BTreeSet<String> = doc
+        .select(&sel("[id]"))
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    let links: Vec<String> = doc
+        .select(&sel("a.sid"))
+        .map(|a| {
+            a.value()
+                .attr("href")
+                .unwrap()
+                .trim_start_matches('#')
+                .to_string()
+        })
+        .collect();
+    assert!(!links.is_empty());
+    for l in &links {
+        assert!(ids.contains(l), "dangling link #{l}");
+    }
+    // Every position's evidence statement is cited.
+    for p in &positions {
+        assert!(
+            html.contains(&p["evidence_statement_id"]),
+            "{}",
+            p["evidence_statement_id"]
+        );
+    }
+    // The five documents are listed.
+    assert_eq!(doc.select(&sel("section#documents tbody tr")).count(), 5);
+    let md = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    assert!(md.contains("## What moved") && md.contains("charts/overview.png"));
+    for f in ["charts/overview.png", "charts/overview.svg"] {
+        assert!(out.path().join(f).is_file(), "{f}");
+    }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+const SENTENCE: &str = "“We will not give up our territories,” Zelensky said on Monday.";
+
+#[test]
+fn every_input_format_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let c = tmp.path().join("corpus");
+    std::fs::create_dir_all(c.join("sub")).unwrap();
+    write(
+        &c,
+        "a.txt",
+        format!("Plain text story\n\nFebruary 21, 2025\n\n{SENTENCE}\n").as_bytes(),
+    );
+    write(
+        &c.join("sub"),
+        "b.html",
+        format!(
+            r#"<html><head><title>Page</title><meta property="og:title" content="HTML story">
+<meta property="article:published_time" content="2026-02-18T09:00:00Z"><meta property="og:site_name" content="Example Times"></head>
+<body><nav><p>Home | World</p></nav><article><h1>HTML story</h1><p>{SENTENCE}</p><p>Moscow continues to insist that Ukraine hand over the Donbas region.</p></article>
+<footer><p>Subscribe to our newsletter</p></footer><script>var tracking = "“fake quote,” he said";</script></body></html>"#
+        )
+        .as_bytes(),
+    );
+    let json_sentence = SENTENCE.replace('"', "\\\"");
+    write(
+        &c,
+        "c.jsonl",
+        format!(
+            "{{\"title\": \"JSON one\", \"published\": \"2026-02-17\", \"outlet\": \"Wire\", \"url\": \"https://example.org/1\", \"text\": \"{json_sentence}\"}}\n\n{{\"headline\": \"JSON two\", \"date\": \"Feb. 18, 2026\", \"source\": \"Wire\", \"content\": \"Kyiv wants an American commitment lasting 30-50 years.\"}}\n"
+        )
+        .as_bytes(),
+    );
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["title", "published", "outlet", "body"])
+        .unwrap();
+    w.write_record(["CSV one", "2026-02-16", "Paper", SENTENCE])
+        .unwrap();
+    w.write_record([
+        "CSV two",
+        "2026-02-19",
+        "Paper",
+        "Witkoff said there had been “meaningful progress” in Geneva.",
+    ])
+    .unwrap();
+    write(&c, "d.csv", &w.into_inner().unwrap());
+    let out = tmp.path().join("out");
+    let o = analyze(&[&c], &out, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let docs = rows(&out.join("documents.csv"));
+    let titles: Vec<&str> = docs.iter().map(|d| d["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Plain text story",
+            "JSON one",
+            "JSON two",
+            "CSV one",
+            "CSV two",
+            "HTML story"
+        ]
+    );
+    let dates: Vec<&str> = docs.iter().map(|d| d["published"].as_str()).collect();
+    assert_eq!(
+        dates,
+        vec![
+            "2025-02-21",
+            "2026-02-17",
+            "2026-02-18",
+            "2026-02-16",
+            "2026-02-19",
+            "2026-02-18"
+        ]
+    );
+    let html = docs.iter().find(|d| d["file"] == "sub/b.html").unwrap();
+    assert_eq!(
+        (html["outlet"].as_str(), html["date_source"].as_str()),
+        ("Example Times", "html_meta")
+    );
+    let statements = rows(&out.join("statements.csv"));
+    for d in &docs {
+        assert!(
+            statements.iter().any(|s| s["doc_id"] == d["doc_id"]),
+            "no statement from {} #{}",
+            d["file"],
+            d["record"]
+        );
+    }
+    assert!(
+        !statements.iter().any(|s| s["text"].contains("fake quote")),
+        "scripts are not article text"
+    );
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_processed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let c = tmp.path().join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    write(
+        &c,
+        "good.txt",
+        format!("Good story\n\n{SENTENCE}\n").as_bytes(),
+    );
+    write(&c, "binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10");
+    write(&c, "empty.txt", b"");
+    // Windows-1252: curly quotes 0x93/0x94 and an e-acute.
+    write(
+        &c,
+        "cp1252.txt",
+        b"Caf\xe9 story\n\n\x93We will not give up our territories,\x94 Zelensky said.\n",
+    );
+    write(&c, "broken.jsonl", b"{\"text\": \"fine\"}\n{not json\n");
+    let out = tmp.path().join("out");
+    let o = analyze(&[&c], &out, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "exit status 3: finished, but some inputs failed"
+    );
+    let errors = rows(&out.join("errors.csv"));
+    let reason = |f: &str| {
+        errors
+            .iter()
+            .find(|e| e["file"] == f)
+            .map(|e| format!("{} {}", e["stage"], e["message"]))
+            .unwrap_or_else(|| panic!("{f} not in errors.csv: {errors:?}"))
+    };
+    assert!(reason("binary.txt").contains("binary"));
+    assert!(reason("empty.txt").contains("empty"));
+    assert!(reason("broken.jsonl#2").contains("invalid JSON"));
+    let docs = rows(&out.join("documents.csv"));
+    let cp = docs
+        .iter()
+        .find(|d| d["file"] == "cp1252.txt")
+        .expect("cp1252 file processed");
+    assert!(cp["warnings"].contains("Windows-1252"));
+    assert_eq!(cp["statements"], "1");
+    assert!(
+        docs.iter()
+            .any(|d| d["file"] == "good.txt" && d["statements"] == "1")
+    );
+    let statements = rows(&out.join("statements.csv"));
+    assert!(
+        statements
+            .iter()
+            .any(|s| s["text"] == "We will not give up our territories,")
+    );
+}
+
+#[test]
+fn publication_dates_from_each_pattern() {
+    let tmp = tempfile::tempdir().unwrap();
+    let c = tmp.path().join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    let cases = [
+        (
+            "a.txt",
+            "by Reporter February 21, 2025 4:54 AM 2 min read\n\nText.\n",
+            "2025-02-21",
+            "text",
+        ),
+        (
+            "b.txt",
+            "Published Feb. 18, 2026\n\nText.\n",
+            "2026-02-18",
+            "text",
+        ),
+        (
+            "c.txt",
+            " date 2026-02-17 Senior officials met.\n",
+            "2026-02-17",
+            "text",
+        ),
+        (
+            "d.txt",
+            "Today: Feb 18, 2026\nSearch\n\nText.\n",
+            "2026-02-18",
+            "text",
+        ),
+        (
+            "e.txt",
+            "Posted 2026-02-19T10:00:00Z\n\nText.\n",
+            "2026-02-19",
+            "text",
+        ),
+        (
+            "2026-02-20-named.txt",
+            "No date in here.\n",
+            "2026-02-20",
+            "file_name",
+        ),
+        ("undated.txt", "No date in here either.\n", "", ""),
+        (
+            "listed.txt",
+            "Feb. 1, 2026 is not the date; the manifest says otherwise.\n",
+            "2026-02-22",
+            "manifest",
+        ),
+    ];
+    for (name, text, _, _) in &cases {
+        write(&c, name, text.as_bytes());
+    }
+    write(&c, "manifest.csv", b"file,url,outlet,published,title\nlisted.txt,https://example.org,Example,2026-02-22,Listed\n");
+    let out = tmp.path().join("out");
+    analyze(&[&c], &out, &[]);
+    let docs = rows(&out.join("documents.csv"));
+    for (name, _, date, source) in cases {
+        let d = docs.iter().find(|d| d["file"] == name).unwrap();
+        assert_eq!(
+            (d["published"].as_str(), d["date_source"].as_str()),
+            (date, source),
+            "{name}"
+        );
+    }
+    let undated = docs.iter().find(|d| d["file"] == "undated.txt").unwrap();
+    assert!(undated["warnings"].contains("no publication date"));
+}
+
+#[test]
+fn boilerplate_is_removed_and_article_paragraphs_kept() {
+    let o = run(&[
+        "clean",
+        &corpus()
+            .join("2025-02-21-kyiv-independent-track-two-talks.txt")
+            .display()
+            .to_string(),
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    for gone in [
+        "* indicates required",
+        "Subscribe",
+        "Skip to content",
+        "News Feed",
+        "This audio is created with AI assistance",
+        "Stefan Wermuth/Bloomberg via Getty Images",
+        "How Ukraine should deal with Trump, according to Ukrainians",
+        "Mariupol defender appointed",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} should be gone:\n{text}");
+    }
+    for kept in [
+        "Unofficial U.S. and Russian representatives have been quietly meeting in Switzerland",
+        "The Kyiv Independent could not verify these claims.",
+        "Ukraine will not accept a peace deal negotiated behind its back, President Volodymyr Zelensky said on Feb. 17.",
+    ] {
+        assert!(text.contains(kept), "{kept:?} should be kept");
+    }
+    let o = run(&[
+        "clean",
+        &corpus()
+            .join("2026-02-18-geneva-kyiv-consults-allies.txt")
+            .display()
+            .to_string(),
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    for gone in [
+        "Today: Feb 18, 2026",
+        "РусскийDeutsch",
+        "Don't Miss",
+        "Photograph: Harold Cunningham",
+        "The War Comes Home",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} should be gone");
+    }
+    assert!(text.contains(
+        "According to Bloomberg, the next phase will hinge on whether the parties show readiness"
+    ));
+    let o = run(&[
+        "clean",
+        &corpus()
+            .join("2026-02-18-nyt-second-day-ends-after-two-hours.txt")
+            .display()
+            .to_string(),
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    for gone in [
+        "Popular posts from this blog",
+        "contributed reporting",
+        "Credit...Harold",
+        "Constant Méheut reports on",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} should be gone");
+    }
+    assert!(text.contains("Not for the compromise that gives Russia the opportunity to recover quickly and come again and occupy us."));
+}
+
+#[test]
+fn lexicon_show_check_and_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(&["lexicon", "show"]);
+    let lex = tmp.path().join("lex.toml");
+    std::fs::write(&lex, &o.stdout).unwrap();
+    let o = run(&["lexicon", "check", &lex.display().to_string()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("examples passed"));
+
+    let bad = tmp.path().join("bad.toml");
+    std::fs::write(&bad, "name = \"x\"\n[[parties]]\nid = \"a\"\n[[parties]]\nid = \"a\"\n[[actors]]\nname = \"X\"\nparty = \"zz\"\n[[issues]]\nid = \"t\"\nproposition = \"p\"\n").unwrap();
+    let o = bin()
+        .args(["lexicon", "check", &bad.display().to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("duplicate party id \"a\"")
+            && err.contains("unknown party id \"zz\"")
+            && err.contains("has no cues"),
+        "{err}"
+    );
+
+    std::fs::write(&bad, "name = \"x\"\n[[parties]\nid = \"a\"\n").unwrap();
+    let o = bin()
+        .args(["lexicon", "check", &bad.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("line 2"),
+        "TOML errors give line and column"
+    );
+}
+
+#[test]
+fn explain_shows_cues_and_scores() {
+    let out = bundled_run();
+    let stances = rows(&out.path().join("stances.csv"));
+    let row = stances
+        .iter()
+        .find(|s| s["text"].starts_with("Ukraine hand over"))
+        .unwrap();
+    let o = run(&[
+        "explain",
+        &row["statement_id"],
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("issue territory = +2") && text.contains("insist"),
+        "{text}"
+    );
+    let o = run(&[
+        "explain",
+        "--text",
+        "Moscow rejected any ceasefire, Peskov said.",
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("Dmitry Peskov") && text.contains("ceasefire = -2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn second_corpus_runs_with_its_own_lexicon() {
+    let tmp = tempfile::tempdir().unwrap();
+    let c = root().join("corpora/us-iran-2025");
+    let lex = c.join("lexicon.toml");
+    analyze(
+        &[&c],
+        tmp.path(),
+        &["--lexicon", &lex.display().to_string()],
+    );
+    let stances = rows(&tmp.path().join("stances.csv"));
+    let parties: std::collections::BTreeSet<&str> =
+        stances.iter().map(|s| s["party"].as_str()).collect();
+    assert!(
+        parties.contains("iran") && parties.contains("us"),
+        "{parties:?}"
+    );
+    assert!(stances.iter().any(|s| s["issue"] == "enrichment"));
+    assert!(
+        !stances.iter().any(|s| s["issue"] == "territory"),
+        "no Russia-Ukraine issue leaks in"
+    );
+}
+
+#[test]
+fn lexicon_md_worked_example_checks_clean() {
+    let md = std::fs::read_to_string(root().join("LEXICON.md")).unwrap();
+    let start = md.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let end = start + md[start..].find("```").unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("ports.toml");
+    std::fs::write(&f, &md[start..end]).unwrap();
+    let o = bin()
+        .args(["lexicon", "check", &f.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "the documented example must pass its own examples:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
