@@ -80,6 +80,55 @@ fn is_ignored(rel: &Path) -> bool {
     }) || rel.file_name().is_some_and(|n| n == "manifest.csv")
 }
 
+/// The input files under `paths`, one at a time: each folder is walked in
+/// sorted order (so every run sees the files in the same order) without
+/// holding the list of a million files in memory.
+pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<InputFile, InputError>> + '_ {
+    paths.iter().flat_map(
+        |root| -> Box<dyn Iterator<Item = Result<InputFile, InputError>>> {
+            if root.is_dir() {
+                let root = root.clone();
+                Box::new(
+                    walkdir::WalkDir::new(root.clone())
+                        .sort_by_file_name()
+                        .into_iter()
+                        .filter_map(move |entry| {
+                            let entry = match entry {
+                                Ok(e) => e,
+                                Err(e) => {
+                                    return Some(Err(InputError {
+                                        file: e.path().map_or(root.display().to_string(), |p| {
+                                            p.display().to_string()
+                                        }),
+                                        stage: "read",
+                                        message: e.to_string(),
+                                    }));
+                                }
+                            };
+                            if !entry.file_type().is_file() {
+                                return None;
+                            }
+                            let rel_path = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+                            if is_ignored(rel_path) {
+                                return None;
+                            }
+                            Format::from_path(entry.path()).map(|format| {
+                                Ok(InputFile {
+                                    path: entry.path().to_path_buf(),
+                                    rel: slash_path(rel_path),
+                                    format,
+                                })
+                            })
+                        }),
+                )
+            } else {
+                let (files, errors) = discover(std::slice::from_ref(root));
+                Box::new(files.into_iter().map(Ok).chain(errors.into_iter().map(Err)))
+            }
+        },
+    )
+}
+
 /// Find the input files under `paths`, sorted by relative path so that every
 /// run sees them in the same order.
 pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {

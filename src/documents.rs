@@ -52,9 +52,20 @@ struct BoilerplateFile {
 
 /// Compiled boilerplate rules.
 pub struct Boilerplate {
-    drop: RegexSet,
-    drop_with_heading: RegexSet,
-    stop: RegexSet,
+    /// All rules in one set, so each line is matched once: `stop` rules
+    /// first, then `drop`, then `drop_with_heading`.
+    all: RegexSet,
+    n_stop: usize,
+    n_drop: usize,
+}
+
+/// What a boilerplate rule says about a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineRule {
+    Keep,
+    Stop,
+    Drop,
+    DropWithHeading,
 }
 
 impl Boilerplate {
@@ -73,14 +84,45 @@ impl Boilerplate {
             all.drop_with_heading.extend(f.drop_with_heading);
             all.stop.extend(f.stop);
         }
-        let set = |v: &[String], what: &str| {
-            RegexSet::new(v).map_err(|e| anyhow::anyhow!("boilerplate rule in `{what}`: {e}"))
-        };
+        // `\b` is an ASCII word boundary here: Unicode word boundaries would
+        // force the slowest regex engine on every line of every article.
+        let fix = |r: &String| r.replace(r"\b", r"(?-u:\b)");
+        for (list, what) in [
+            (&all.stop, "stop"),
+            (&all.drop, "drop"),
+            (&all.drop_with_heading, "drop_with_heading"),
+        ] {
+            for r in list {
+                regex::Regex::new(&fix(r))
+                    .map_err(|e| anyhow::anyhow!("boilerplate rule {r:?} in `{what}`: {e}"))?;
+            }
+        }
+        let patterns: Vec<String> = all
+            .stop
+            .iter()
+            .chain(&all.drop)
+            .chain(&all.drop_with_heading)
+            .map(fix)
+            .collect();
         Ok(Boilerplate {
-            drop: set(&all.drop, "drop")?,
-            drop_with_heading: set(&all.drop_with_heading, "drop_with_heading")?,
-            stop: set(&all.stop, "stop")?,
+            all: RegexSet::new(&patterns)?,
+            n_stop: all.stop.len(),
+            n_drop: all.drop.len(),
         })
+    }
+
+    fn rule(&self, line: &str) -> LineRule {
+        if !self.all.is_match(line) {
+            return LineRule::Keep;
+        }
+        let first = self.all.matches(line).iter().next().unwrap_or(usize::MAX);
+        if first < self.n_stop {
+            LineRule::Stop
+        } else if first < self.n_stop + self.n_drop {
+            LineRule::Drop
+        } else {
+            LineRule::DropWithHeading
+        }
     }
 
     /// The article's paragraphs: every non-empty line of `text` except boilerplate.
@@ -98,19 +140,18 @@ impl Boilerplate {
             }
             let range = start + lead..start + lead + trimmed.len();
             if trimmed.len() <= MAX_BOILERPLATE_LINE {
-                if self.stop.is_match(trimmed) {
-                    break;
-                }
-                if self.drop.is_match(trimmed) {
-                    continue;
-                }
-                if self.drop_with_heading.is_match(trimmed) {
-                    if let Some(prev) = kept.last()
-                        && is_heading(&text[prev.clone()])
-                    {
-                        kept.pop();
+                match self.rule(trimmed) {
+                    LineRule::Keep => {}
+                    LineRule::Stop => break,
+                    LineRule::Drop => continue,
+                    LineRule::DropWithHeading => {
+                        if let Some(prev) = kept.last()
+                            && is_heading(&text[prev.clone()])
+                        {
+                            kept.pop();
+                        }
+                        continue;
                     }
-                    continue;
                 }
             }
             kept.push(range);
@@ -424,11 +465,13 @@ pub fn month_number(name: &str) -> Option<i8> {
 }
 
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T\d)").unwrap());
-static MDY_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b").unwrap());
-static DMY_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?:(?-u:\b)|T\d)").unwrap());
+static MDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})(?-u:\b)").unwrap()
+});
+static DMY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})(?-u:\b)").unwrap()
+});
 static COMPACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(20\d{2})(\d{2})(\d{2})(?:[^0-9]|$)").unwrap());
 

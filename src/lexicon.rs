@@ -566,6 +566,9 @@ pub struct Term {
     /// Case must match exactly (acronyms such as "US").
     pub exact_case: bool,
     pub meanings: Vec<Meaning>,
+    /// Meanings of the shorter terms inside this one ("continues to insist"
+    /// contains "insist"), computed once when the lexicon is compiled.
+    pub part_meanings: Vec<Meaning>,
 }
 
 /// A compiled lexicon, ready to scan documents.
@@ -580,8 +583,6 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
-    /// Lowercase term text -> term index, for looking up the head word of a longer term.
-    term_index: HashMap<String, usize>,
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
     actor_by_alias: HashMap<String, usize>,
     pub other_party: usize,
@@ -669,22 +670,9 @@ impl Lexicon {
     /// The meanings of a term and of the shorter terms inside it: a longer
     /// term keeps the meaning of its parts ("signaled openness" is also
     /// "signaled"; "continues to insist" is also "insist").
-    pub fn meanings_with_parts(&self, hit: &Hit, text: &str) -> Vec<Meaning> {
-        let mut out = self.term(hit).meanings.clone();
-        let words: Vec<&str> = text.split_whitespace().collect();
-        for len in 1..words.len() {
-            for start in 0..=words.len() - len {
-                let part = words[start..start + len].join(" ").to_lowercase();
-                if let Some(&i) = self.term_index.get(&part) {
-                    for m in &self.terms[i].meanings {
-                        if !out.contains(m) {
-                            out.push(*m);
-                        }
-                    }
-                }
-            }
-        }
-        out
+    pub fn meanings_with_parts(&self, hit: &Hit) -> impl Iterator<Item = Meaning> + '_ {
+        let t = self.term(hit);
+        t.meanings.iter().chain(&t.part_meanings).copied()
     }
 }
 
@@ -785,6 +773,7 @@ impl TermTable {
                     text: v.clone(),
                     exact_case,
                     meanings: Vec::new(),
+                    part_meanings: Vec::new(),
                 });
                 self.terms.len() - 1
             });
@@ -962,10 +951,33 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             );
         }
     }
+    // Each term also carries the meanings of the terms inside it.
+    for i in 0..table.terms.len() {
+        let words: Vec<String> = table.terms[i]
+            .text
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut parts = Vec::new();
+        for len in 1..words.len() {
+            for start in 0..=words.len() - len {
+                if let Some(&j) = table.index.get(&words[start..start + len].join(" ")) {
+                    for m in &table.terms[j].meanings {
+                        if !parts.contains(m) && !table.terms[i].meanings.contains(m) {
+                            parts.push(*m);
+                        }
+                    }
+                }
+            }
+        }
+        table.terms[i].part_meanings = parts;
+    }
     let abbreviations = list_or(&file.text.abbreviations, DEFAULT_ABBREVIATIONS)
         .into_iter()
         .collect();
+    // A full DFA: the fastest scan, built once per run.
     let automaton = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .prefilter(true)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -985,7 +997,6 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         abbreviations,
         examples: file.examples,
         automaton,
-        term_index: table.index,
         actor_by_alias,
         other_party,
     })

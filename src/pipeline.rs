@@ -15,7 +15,7 @@ use crate::statements::{self, Statement};
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -195,12 +195,14 @@ pub struct Analysis {
 
 /// Statements and stances of one document: the library's one-call entry point.
 pub fn analyze_document(doc: &Document, lex: &Lexicon) -> Analysis {
-    let statements = statements::extract(doc, lex);
+    // One scan of the text serves both stages.
+    let hits = statements::scan_document(doc, lex);
+    let statements = statements::extract_with_hits(doc, lex, &hits);
     let mut antecedent = None;
     let mut all = Vec::with_capacity(statements.len());
     for s in &statements {
-        all.push(stances::score(&doc.text, s, lex, antecedent));
-        antecedent = stances::antecedent_of(&doc.text, s, lex).or(antecedent);
+        all.push(stances::score(&doc.text, s, lex, &hits, antecedent));
+        antecedent = stances::antecedent_of(&doc.text, s, lex, &hits).or(antecedent);
     }
     Analysis {
         statements,
@@ -353,7 +355,9 @@ struct Writers {
     stances: StreamingCsv,
     errors: Vec<InputError>,
     aggregator: Aggregator,
-    seen: HashMap<String, String>,
+    /// Hashes of the article texts seen so far (8 bytes a document), to
+    /// count syndicated copies once.
+    seen: HashSet<u64>,
     summary: Summary,
     report_docs: Vec<DocumentRow>,
 }
@@ -375,9 +379,15 @@ impl Writers {
                 } => {
                     self.summary.bytes += row.bytes;
                     self.summary.documents += 1;
-                    if let Some(first) = self.seen.get(&row.doc_id) {
+                    if !self
+                        .seen
+                        .insert(xxhash_rust::xxh3::xxh3_64(row.doc_id.as_bytes()))
+                    {
                         // The same article twice (syndicated copies): count it once.
-                        let w = format!("duplicate of {first}: statements not counted again");
+                        let w = format!(
+                            "duplicate of an earlier document with the same text ({}): statements not counted again",
+                            row.doc_id
+                        );
                         row.warnings = if row.warnings.is_empty() {
                             w
                         } else {
@@ -385,7 +395,6 @@ impl Writers {
                         };
                         row.statements = 0;
                     } else {
-                        self.seen.insert(row.doc_id.clone(), row.file.clone());
                         self.statements.write_raw(&statements_csv)?;
                         self.stances.write_raw(&stances_csv)?;
                         self.summary.statements += row.statements;
@@ -410,6 +419,10 @@ impl Writers {
 }
 
 /// Run the whole analysis and write every output file into `out`.
+///
+/// Three things overlap: the main thread walks the inputs and forms batches,
+/// the rayon pool analyses a batch, and a writer thread appends the previous
+/// batch's rows to the output files and the position aggregator.
 pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> {
     let started = Instant::now();
     let pool = {
@@ -420,23 +433,21 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
         b.build()?
     };
     std::fs::create_dir_all(out)?;
-    let (files, discover_errors) = corpus::discover(inputs);
-    let mut w = Writers {
+    let w = Writers {
         documents: StreamingCsv::create(&out.join("documents.csv"), DOCUMENT_HEADER)?,
         statements: StreamingCsv::create(&out.join("statements.csv"), STATEMENT_HEADER)?,
         stances: StreamingCsv::create(&out.join("stances.csv"), STANCE_HEADER)?,
-        errors: discover_errors,
+        errors: Vec::new(),
         aggregator: Aggregator::new(cfg.period),
-        seen: HashMap::new(),
+        seen: HashSet::new(),
         summary: Summary::default(),
         report_docs: Vec::new(),
     };
-    w.summary.errors = w.errors.len();
     let bar = if cfg.progress && std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new(files.len() as u64);
+        let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}",
+                "{spinner} [{elapsed_precise}] {pos} files ({per_sec}) {msg}",
             )
             .expect("valid template"),
         );
@@ -444,40 +455,62 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut pending: Vec<Job> = Vec::with_capacity(BATCH);
-    let run_batch = |pending: &mut Vec<Job>, w: &mut Writers| -> Result<()> {
-        let jobs = std::mem::take(pending);
-        let outs: Vec<DocOut> =
-            pool.install(|| jobs.into_par_iter().map(|j| process(j, cfg)).collect());
-        w.take(outs)?;
-        bar.set_message(format!("{} statements", w.summary.statements));
-        Ok(())
-    };
-    let mut failure: Option<anyhow::Error> = None;
-    for f in files {
-        match f.format {
-            Format::Jsonl | Format::Csv => {
-                corpus::stream_records(&f, BATCH, &mut |records| {
-                    pending.extend(records.into_iter().map(Job::Record));
-                    if pending.len() >= BATCH
-                        && failure.is_none()
-                        && let Err(e) = run_batch(&mut pending, &mut w)
-                    {
-                        failure = Some(e);
-                    }
-                });
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<DocOut>>(2);
+    let w = std::thread::scope(|scope| -> Result<Writers> {
+        let writer_bar = bar.clone();
+        let writer = scope.spawn(move || -> Result<Writers> {
+            let mut w = w;
+            for outs in rx {
+                w.take(outs)?;
+                writer_bar.set_message(format!("{} statements", w.summary.statements));
             }
-            _ => pending.push(Job::File(f)),
+            Ok(w)
+        });
+        let mut pending: Vec<Job> = Vec::with_capacity(BATCH);
+        // Send a batch to the writer; false when the writer has stopped (on error).
+        let run_batch = |pending: &mut Vec<Job>| -> bool {
+            let jobs = std::mem::take(pending);
+            let outs: Vec<DocOut> =
+                pool.install(|| jobs.into_par_iter().map(|j| process(j, cfg)).collect());
+            tx.send(outs).is_ok()
+        };
+        let mut alive = true;
+        for input in corpus::inputs(inputs) {
+            let f = match input {
+                Ok(f) => f,
+                Err(e) => {
+                    alive = tx.send(vec![DocOut::Failed(e)]).is_ok();
+                    if !alive {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            match f.format {
+                Format::Jsonl | Format::Csv => {
+                    corpus::stream_records(&f, BATCH, &mut |records| {
+                        pending.extend(records.into_iter().map(Job::Record));
+                        if alive && pending.len() >= BATCH {
+                            alive = run_batch(&mut pending);
+                        }
+                    });
+                }
+                _ => pending.push(Job::File(f)),
+            }
+            if alive && pending.len() >= BATCH {
+                alive = run_batch(&mut pending);
+            }
+            if !alive {
+                break;
+            }
+            bar.inc(1);
         }
-        if let Some(e) = failure.take() {
-            return Err(e);
+        if alive {
+            run_batch(&mut pending);
         }
-        if pending.len() >= BATCH {
-            run_batch(&mut pending, &mut w)?;
-        }
-        bar.inc(1);
-    }
-    run_batch(&mut pending, &mut w)?;
+        drop(tx);
+        writer.join().expect("the writer thread does not panic")
+    })?;
     bar.finish_and_clear();
 
     let Writers {
@@ -519,7 +552,7 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
     let mut aggregator = Aggregator::new(cfg.period);
     let mut summary = Summary::default();
     let mut docs: Vec<DocumentRow> = Vec::new();
-    let mut doc_ids = std::collections::HashSet::new();
+    let mut doc_ids = HashSet::new();
     for f in stance_files {
         let mut rdr = csv::Reader::from_path(f)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;

@@ -98,7 +98,8 @@ pub struct Aggregator {
     /// The document being collected, and its rows by cell.
     current: Option<String>,
     doc_rows: BTreeMap<(String, String, Date), Vec<StanceRow>>,
-    seen_docs: HashSet<String>,
+    /// Hashes of the documents already aggregated (8 bytes each).
+    seen_docs: HashSet<u64>,
     pub undated: usize,
     pub duplicate_docs: usize,
 }
@@ -120,7 +121,10 @@ impl Aggregator {
     pub fn add(&mut self, row: StanceRow) {
         if self.current.as_deref() != Some(row.doc_id.as_str()) {
             self.flush();
-            if !self.seen_docs.insert(row.doc_id.clone()) {
+            if !self
+                .seen_docs
+                .insert(xxhash_rust::xxh3::xxh3_64(row.doc_id.as_bytes()))
+            {
                 // Seen before (a duplicate article, or the same shard twice).
                 self.duplicate_docs += 1;
                 self.current = None;

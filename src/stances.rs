@@ -11,7 +11,7 @@
 //! prerequisite. Evaluative claims ("illegitimate") carry their own value.
 
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
-use crate::statements::{Kind, Statement};
+use crate::statements::{Kind, Statement, hits_in};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -71,7 +71,7 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
     start..s.span.end
 }
 
-fn tokens(lex: &Lexicon, hits: &[Hit], text: &str) -> Vec<Tok> {
+fn tokens(lex: &Lexicon, hits: &[Hit]) -> Vec<Tok> {
     let mut out = Vec::new();
     for h in hits {
         let own = &lex.term(h).meanings;
@@ -88,11 +88,7 @@ fn tokens(lex: &Lexicon, hits: &[Hit], text: &str) -> Vec<Tok> {
             own.clone()
         } else {
             let mut v = own.clone();
-            v.extend(
-                lex.meanings_with_parts(h, &text[h.start..h.end])
-                    .into_iter()
-                    .filter(|m| is_cue(m)),
-            );
+            v.extend(lex.term(h).part_meanings.iter().filter(|m| is_cue(m)));
             v
         };
         // A term may mean several things; issue meanings all count, and the
@@ -141,20 +137,18 @@ fn clause_break(text: &str, a: usize, b: usize) -> bool {
 
 const REACH: usize = 12;
 
-/// Score one statement. `antecedent` is the issue of the previous statement,
-/// for anaphors such as "rejected the idea".
-pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -> Vec<Stance> {
+/// Score one statement. `hits` are the document's lexicon hits (from
+/// [`crate::statements::scan_document`]); `antecedent` is the issue of the
+/// previous statement, for anaphors such as "rejected the idea".
+pub fn score(
+    text: &str,
+    s: &Statement,
+    lex: &Lexicon,
+    hits: &[Hit],
+    antecedent: Antecedent,
+) -> Vec<Stance> {
     let sc = scope(text, s);
-    let hits: Vec<Hit> = lex
-        .scan(&text[sc.clone()])
-        .into_iter()
-        .map(|h| Hit {
-            start: h.start + sc.start,
-            end: h.end + sc.start,
-            term: h.term,
-        })
-        .collect();
-    let toks = tokens(lex, &hits, text);
+    let toks = tokens(lex, hits_in(hits, &sc));
     let condition = toks
         .iter()
         .find(|t| matches!(t.token, Token::Condition))
@@ -184,18 +178,13 @@ pub fn score(text: &str, s: &Statement, lex: &Lexicon, antecedent: Antecedent) -
         .copied();
     let mut topic_words: Vec<(usize, String)> = Vec::new();
     if objects.is_empty() && s.kind == Kind::Reported && first_attitude.is_some() {
-        let sent_hits: Vec<Hit> = lex
-            .scan(&text[s.sentence.clone()])
-            .into_iter()
-            .map(|h| Hit {
-                start: h.start + s.sentence.start,
-                end: h.end + s.sentence.start,
-                term: h.term,
-            })
+        let sent_hits: Vec<Hit> = hits_in(hits, &s.sentence)
+            .iter()
             .filter(|h| h.end <= sc.start || h.start >= sc.end)
+            .copied()
             .collect();
         let mut seen = Vec::new();
-        for t in tokens(lex, &sent_hits, text) {
+        for t in tokens(lex, &sent_hits) {
             if let Token::Term { issue, .. } = t.token
                 && !seen.contains(&issue)
             {
@@ -393,7 +382,7 @@ fn combine(found: Vec<(usize, i8, bool, String)>, numbers: String) -> Vec<Stance
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d+)?)?[\s-](?:years?|months?|days?|weeks?|km|kilometers?|kilometres?|miles?|percent|%|troops|soldiers|prisoners|POWs)\b")
+    Regex::new(r"(?-u:\b)\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d+)?)?[\s-](?:years?|months?|days?|weeks?|km|kilometers?|kilometres?|miles?|percent|%|troops|soldiers|prisoners|POWs)(?-u:\b)")
         .unwrap()
 });
 
@@ -407,18 +396,9 @@ pub fn numbers(s: &str) -> String {
 }
 
 /// The issue and direction a statement was about, for the next anaphor.
-pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon) -> Antecedent {
+pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> Antecedent {
     let sc = scope(text, s);
-    let hits: Vec<Hit> = lex
-        .scan(&text[sc.clone()])
-        .into_iter()
-        .map(|h| Hit {
-            start: h.start + sc.start,
-            end: h.end + sc.start,
-            term: h.term,
-        })
-        .collect();
-    tokens(lex, &hits, text)
+    tokens(lex, hits_in(hits, &sc))
         .iter()
         .rev()
         .find_map(|t| match t.token {
@@ -432,7 +412,7 @@ mod tests {
     use super::*;
     use crate::corpus::{Format, Meta, RawArticle};
     use crate::documents::{Boilerplate, build};
-    use crate::statements::extract;
+    use crate::statements::{extract_with_hits, scan_document};
 
     /// (party, issue=stance) for every stance of every statement in `text`.
     fn stances_of(text: &str) -> Vec<(String, String)> {
@@ -449,14 +429,15 @@ mod tests {
         let d = build(raw, None, &Boilerplate::default_rules());
         let mut out = Vec::new();
         let mut ante = None;
-        for s in extract(&d, &lex) {
-            for st in score(&d.text, &s, &lex, ante) {
+        let hits = scan_document(&d, &lex);
+        for s in extract_with_hits(&d, &lex, &hits) {
+            for st in score(&d.text, &s, &lex, &hits, ante) {
                 out.push((
                     lex.party_id(s.party).to_string(),
                     format!("{}={}", lex.issues[st.issue].id, st.stance),
                 ));
             }
-            ante = antecedent_of(&d.text, &s, &lex).or(ante);
+            ante = antecedent_of(&d.text, &s, &lex, &hits).or(ante);
         }
         out
     }

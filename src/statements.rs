@@ -134,24 +134,33 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut carried: Option<(char, usize, usize)> = None;
     for para in paragraphs {
         let p = &text[para.clone()];
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        let bytes = p.as_bytes();
         let mut state: Option<(char, usize, usize)> = None; // (mark, open, start)
         let mut i = 0;
         if let Some((mark, open, start)) = carried.take()
-            && chars.first().is_some_and(|&(_, c)| c == mark)
+            && p.starts_with(mark)
         {
             state = Some((mark, open, start));
-            i = 1;
+            i = mark.len_utf8();
         }
-        while i < chars.len() {
-            let (off, c) = chars[i];
-            let prev = i.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(i + 1).map(|x| x.1);
+        // Only these bytes can begin a quotation mark: " ' and the lead
+        // bytes of “ ” ‘ ’ „ ‹ › (0xE2) and « » (0xC2).
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = p[i..].chars().next() else {
+                break;
+            };
+            let prev = p[..i].chars().next_back();
+            let next = p[i + c.len_utf8()..].chars().next();
             match state {
                 None => {
                     if opens(c, prev, next) {
-                        let start = para.start + off + c.len_utf8();
-                        state = Some((c, para.start + off, start));
+                        let start = para.start + i + c.len_utf8();
+                        state = Some((c, para.start + i, start));
                     }
                 }
                 Some((mark, open, start)) => {
@@ -159,14 +168,14 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
                         quotes.push(Quote {
                             open,
                             start,
-                            end: para.start + off,
-                            close: para.start + off + c.len_utf8(),
+                            end: para.start + i,
+                            close: para.start + i + c.len_utf8(),
                         });
                         state = None;
                     }
                 }
             }
-            i += 1;
+            i += c.len_utf8();
         }
         if let Some((mark, open, start)) = state
             && is_double(mark)
@@ -225,20 +234,23 @@ pub fn split_sentences(
                 }
                 continue;
             }
-            let b = bytes[i];
-            if matches!(b, b'.' | b'?' | b'!')
-                && starts_new_sentence(text, i + 1, end)
-                && !(b == b'.' && is_abbreviation(text, sent_start, i, lex))
+            // Jump to the next terminator, or to the next quotation if nearer.
+            let next_quote = quotes.get(q).map_or(end, |x| x.open.min(end));
+            let Some(t) = memchr::memchr3(b'.', b'?', b'!', &bytes[i..next_quote]).map(|k| i + k)
+            else {
+                i = next_quote;
+                continue;
+            };
+            let b = bytes[t];
+            if starts_new_sentence(text, t + 1, end)
+                && !(b == b'.' && is_abbreviation(text, sent_start, t, lex))
             {
-                out.push(sent_start..i + 1);
-                sent_start = skip_ws(text, i + 1, end);
+                out.push(sent_start..t + 1);
+                sent_start = skip_ws(text, t + 1, end);
                 i = sent_start;
                 continue;
             }
-            i += 1;
-            while i < end && !text.is_char_boundary(i) {
-                i += 1;
-            }
+            i = t + 1;
         }
         if sent_start < end {
             let s = text[sent_start..end].trim_end();
@@ -429,7 +441,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:Mr|Mrs|Ms|Dr)\.\s)?\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,2}\b")
+    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,2}")
         .unwrap()
 });
 
@@ -596,9 +608,8 @@ struct Cue {
     kind: CueKind,
 }
 
-fn cue_kind(lex: &Lexicon, h: &Hit, text: &str) -> Option<CueKind> {
-    let meanings = lex.meanings_with_parts(h, &text[h.start..h.end]);
-    let has = |m: Meaning| meanings.contains(&m);
+fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
+    let has = |m: Meaning| lex.meanings_with_parts(h).any(|x| x == m);
     if has(Meaning::SourceFirst) {
         Some(CueKind::SourceFirst)
     } else if has(Meaning::QuoteVerb) {
@@ -612,8 +623,9 @@ fn cue_kind(lex: &Lexicon, h: &Hit, text: &str) -> Option<CueKind> {
     }
 }
 
-/// Find every statement in a document.
-pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Statement> {
+/// Every lexicon term in the document's paragraphs: the one scan of the
+/// text that statements and stances share.
+pub fn scan_document(doc: &Document, lex: &Lexicon) -> Vec<Hit> {
     let text = doc.text.as_str();
     let mut hits = Vec::new();
     for p in &doc.paragraphs {
@@ -623,6 +635,28 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Statement> {
             term: h.term,
         }));
     }
+    hits
+}
+
+/// The hits inside `range` (hits are sorted by start).
+pub fn hits_in<'h>(hits: &'h [Hit], range: &Range<usize>) -> &'h [Hit] {
+    let lo = hits.partition_point(|h| h.start < range.start);
+    let hi = hits.partition_point(|h| h.start < range.end);
+    let mut hi = hi;
+    while hi > lo && hits[hi - 1].end > range.end {
+        hi -= 1;
+    }
+    &hits[lo..hi.max(lo)]
+}
+
+/// Find every statement in a document.
+pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Statement> {
+    extract_with_hits(doc, lex, &scan_document(doc, lex))
+}
+
+/// Find every statement, given the document's lexicon hits.
+pub fn extract_with_hits(doc: &Document, lex: &Lexicon, hits: &[Hit]) -> Vec<Statement> {
+    let text = doc.text.as_str();
     let quotes = find_quotes(text, &doc.paragraphs);
     let sentences = split_sentences(text, &doc.paragraphs, &quotes, lex);
     let mut ctx = Context::default();
@@ -661,7 +695,7 @@ fn sentence_statements(
         .iter()
         .filter(|h| !in_quote(all_quotes, h.start))
         .filter_map(|h| {
-            cue_kind(lex, h, text).map(|kind| Cue {
+            cue_kind(lex, h).map(|kind| Cue {
                 start: h.start,
                 end: h.end,
                 kind,
@@ -1189,12 +1223,14 @@ fn trim_tail(text: &str, start: usize, end: usize) -> usize {
 // ---------------------------------------------------------------------------
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap()
+    Regex::new(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
+        .unwrap()
 });
 static MONTH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b").unwrap());
-static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(yesterday|last week|today|this week|last month)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z][a-z]{2,8})\.? (\d{1,2})(?-u:\b)").unwrap());
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(yesterday|last week|today|this week|last month)(?-u:\b)").unwrap()
+});
 
 /// When the statement was made: a date phrase near its cue resolved against
 /// the publication date, else the publication date.
