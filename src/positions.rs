@@ -75,6 +75,10 @@ pub struct Position {
     pub evidence: StanceRow,
     /// Up to [`STATEMENT_SAMPLE`] statements behind it (lowest ids), for links.
     pub sample: Vec<StanceRow>,
+    /// The statements with the lowest and the highest stance behind it
+    /// (lowest id among equals): what a shift moved from and to.
+    pub lowest: StanceRow,
+    pub highest: StanceRow,
 }
 
 /// How many statements behind each position are kept for the report's links.
@@ -200,7 +204,24 @@ impl Aggregator {
                     })
                     .map(|(_, e)| e.clone())
                     .expect("a cell has at least one statement");
+                let lowest = cell
+                    .examples
+                    .iter()
+                    .flatten()
+                    .next()
+                    .cloned()
+                    .expect("non-empty");
+                let highest = cell
+                    .examples
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .cloned()
+                    .expect("non-empty");
                 Position {
+                    lowest,
+                    highest,
                     party,
                     issue,
                     date,

@@ -119,12 +119,28 @@ impl ReportData<'_> {
     fn cited(&self) -> BTreeMap<&str, &StanceRow> {
         let mut m = BTreeMap::new();
         for p in self.positions {
-            m.insert(p.evidence.statement_id.as_str(), &p.evidence);
-            for s in &p.sample {
+            for s in [&p.evidence, &p.lowest, &p.highest]
+                .into_iter()
+                .chain(&p.sample)
+            {
                 m.insert(s.statement_id.as_str(), s);
             }
         }
         m
+    }
+
+    /// Gaps grouped by issue in lexicon order, then by date.
+    fn gaps_in_order(&self) -> Vec<&Gap> {
+        let mut v: Vec<&Gap> = self.gaps.iter().collect();
+        v.sort_by_key(|g| {
+            (
+                self.issue_rank(&g.issue),
+                g.date.clone(),
+                self.party_rank(&g.party_a),
+                self.party_rank(&g.party_b),
+            )
+        });
+        v
     }
 
     /// The latest position of each party on each issue.
@@ -158,6 +174,105 @@ impl ReportData<'_> {
             dates.iter().max().cloned().unwrap_or_default(),
         )
     }
+}
+
+/// One line of the summary: a party's stand on an issue, in words.
+pub struct Finding {
+    pub issue: String,
+    pub text: String,
+    /// Statements behind it, for links.
+    pub statements: Vec<String>,
+}
+
+/// Where each party stands on each issue and how that moved, in sentences:
+/// holding firm or moving (and which way), on what condition, with what figures.
+pub fn findings(d: &ReportData) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (issue, label, _) in d.issues() {
+        for party in &d.lex.parties {
+            let ps: Vec<&Position> = d
+                .positions
+                .iter()
+                .filter(|p| p.issue == issue && p.party == party.id)
+                .collect();
+            let (Some(first), Some(last)) = (ps.first(), ps.last()) else {
+                continue;
+            };
+            let min = ps.iter().map(|p| p.stance).fold(f64::MAX, f64::min);
+            let max = ps.iter().map(|p| p.stance).fold(f64::MIN, f64::max);
+            let mut text = if ps.len() == 1 {
+                format!(
+                    "{}: {} ({}) on {}.",
+                    party.label,
+                    stance_words(first.stance),
+                    fmt_stance(first.stance),
+                    first.date
+                )
+            } else if max - min < d.threshold {
+                format!(
+                    "{} holds firm: {} ({} to {}) on {} dates from {} to {}.",
+                    party.label,
+                    stance_words(last.stance),
+                    fmt_stance(min),
+                    fmt_stance(max),
+                    ps.len(),
+                    first.date,
+                    last.date
+                )
+            } else {
+                let way = if last.stance > first.stance {
+                    "up (toward +2)"
+                } else if last.stance < first.stance {
+                    "down (toward -2)"
+                } else {
+                    "back and forth"
+                };
+                format!(
+                    "{} moved {way}: {} ({}) on {}, {} ({}) on {}, across {} dates.",
+                    party.label,
+                    stance_words(first.stance),
+                    fmt_stance(first.stance),
+                    first.date,
+                    stance_words(last.stance),
+                    fmt_stance(last.stance),
+                    last.date,
+                    ps.len()
+                )
+            };
+            let rows: Vec<&StanceRow> = ps
+                .iter()
+                .flat_map(|p| [&p.lowest, &p.highest].into_iter().chain(&p.sample))
+                .collect();
+            if let Some(c) = rows
+                .iter()
+                .find(|r| r.cues.contains("(cap 1)") || r.cues.contains("(conditional)"))
+            {
+                text.push_str(&format!(" Conditional: “{}”", c.text));
+                if !text.ends_with('.') {
+                    text.push('.');
+                }
+            }
+            let mut figures: Vec<&str> = rows
+                .iter()
+                .flat_map(|r| r.numbers.split("; "))
+                .filter(|n| !n.is_empty())
+                .collect();
+            figures.sort_unstable();
+            figures.dedup();
+            if !figures.is_empty() {
+                text.push_str(&format!(" Figures stated: {}.", figures.join(", ")));
+            }
+            let mut statements: Vec<String> =
+                ps.iter().map(|p| p.evidence.statement_id.clone()).collect();
+            statements.dedup();
+            out.push(Finding {
+                issue: label.to_string(),
+                text,
+                statements,
+            });
+        }
+    }
+    out
 }
 
 /// A stance as words: "+2 support/demand".
@@ -265,7 +380,34 @@ pub fn html(d: &ReportData) -> String {
         d.shifts.len(),
         d.threshold
     );
-    h.push_str("<nav><h2>Contents</h2><ul><li><a href=\"#moved\">What moved</a></li><li><a href=\"#now\">Where the sides stand</a></li><li><a href=\"#issues\">Positions by issue</a></li><li><a href=\"#gaps\">Gaps between the parties</a></li><li><a href=\"#statements\">Statements cited</a></li><li><a href=\"#documents\">Documents analysed</a></li><li><a href=\"#method\">How to read this report</a></li></ul></nav>\n");
+    h.push_str("<nav><h2>Contents</h2><ul><li><a href=\"#summary\">Summary</a></li><li><a href=\"#moved\">What moved</a></li><li><a href=\"#now\">Where the sides stand</a></li><li><a href=\"#issues\">Positions by issue</a></li><li><a href=\"#gaps\">Gaps between the parties</a></li><li><a href=\"#statements\">Statements cited</a></li><li><a href=\"#documents\">Documents analysed</a></li><li><a href=\"#method\">How to read this report</a></li></ul></nav>\n");
+
+    // Summary
+    h.push_str("<section id=\"summary\"><h2>Summary</h2>\n<p>Each party's stand on each issue, from its dated positions.</p>\n");
+    let mut last_issue = String::new();
+    for f in findings(d) {
+        if f.issue != last_issue {
+            if !last_issue.is_empty() {
+                h.push_str("</ul>\n");
+            }
+            let _ = writeln!(h, "<h3>{}</h3><ul>", esc(&f.issue));
+            last_issue = f.issue.clone();
+        }
+        let _ = writeln!(
+            h,
+            "<li>{} <span class=\"meta\">{}</span></li>",
+            esc(&f.text),
+            f.statements
+                .iter()
+                .map(|s| link(s))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+    }
+    if !last_issue.is_empty() {
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
 
     // What moved
     h.push_str("<section id=\"moved\"><h2>What moved</h2>\n");
@@ -293,8 +435,8 @@ pub fn html(d: &ReportData) -> String {
             s.from.statements,
             s.to.statements
         );
-        for (label, p) in [("Before", s.from), ("After", s.to)] {
-            let e = &p.evidence;
+        let (before, after) = s.evidence();
+        for (label, p, e) in [("Before", s.from, before), ("After", s.to, after)] {
             let _ = writeln!(
                 h,
                 "<p><strong>{label}, {}:</strong> {} ({}), {}{}</p><blockquote>{}</blockquote>",
@@ -398,7 +540,7 @@ pub fn html(d: &ReportData) -> String {
         h.push_str("<p>No date has positions of two parties on the same issue.</p>\n");
     } else {
         h.push_str("<table><thead><tr><th>Issue</th><th>Date</th><th>Parties</th><th>Stances</th><th>Gap</th><th>Trend</th></tr></thead><tbody>\n");
-        for g in d.gaps {
+        for g in d.gaps_in_order() {
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{} vs {}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td>{}</td></tr>",
@@ -516,6 +658,25 @@ pub fn markdown(d: &ReportData) -> String {
             .first()
             .map_or("d…-001", |p| p.evidence.statement_id.as_str())
     );
+    let _ = writeln!(m, "## Summary\n");
+    let mut last_issue = String::new();
+    for f in findings(d) {
+        if f.issue != last_issue {
+            let _ = writeln!(m, "\n**{}**\n", f.issue);
+            last_issue = f.issue.clone();
+        }
+        let _ = writeln!(
+            m,
+            "- {} ({})",
+            md(&f.text),
+            f.statements
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+    }
+    m.push('\n');
     let _ = writeln!(m, "## What moved\n");
     if d.shifts.is_empty() {
         let _ = writeln!(
@@ -535,8 +696,8 @@ pub fn markdown(d: &ReportData) -> String {
             s.from.date,
             s.to.date
         );
-        for (label, p) in [("Before", s.from), ("After", s.to)] {
-            let e = &p.evidence;
+        let (before, after) = s.evidence();
+        for (label, p, e) in [("Before", s.from, before), ("After", s.to, after)] {
             let _ = writeln!(
                 m,
                 "- **{label}, {}** — {} ({}){} `{}`:\n  > {}\n",
@@ -624,7 +785,7 @@ pub fn markdown(d: &ReportData) -> String {
             m,
             "| Issue | Date | Parties | Stances | Gap | Trend |\n|---|---|---|---:|---:|---|"
         );
-        for g in d.gaps {
+        for g in d.gaps_in_order() {
             let _ = writeln!(
                 m,
                 "| {} | {} | {} vs {} | {} / {} | {} | {} |",

@@ -3,9 +3,10 @@
 //! In: positions (sorted by party, issue, date). Out: one [`Shift`] for each
 //! pair of consecutive dated positions of the same party on the same issue
 //! whose stances differ by at least the threshold (default 0.5, half a step
-//! of the -2..2 scale), with the evidence statement on each side.
+//! of the -2..2 scale), with the statement on each side that shows the move
+//! (for a rise: the lowest stance before and the highest after).
 
-use crate::positions::{Position, round2};
+use crate::positions::{Position, StanceRow, round2};
 use serde::Serialize;
 
 /// The default smallest change that counts as a shift.
@@ -16,6 +17,18 @@ pub struct Shift<'a> {
     pub from: &'a Position,
     pub to: &'a Position,
     pub delta: f64,
+}
+
+impl<'a> Shift<'a> {
+    /// The statements that show the move: for a rise, the lowest stance
+    /// before and the highest after; for a fall, the reverse.
+    pub fn evidence(&self) -> (&'a StanceRow, &'a StanceRow) {
+        if self.delta > 0.0 {
+            (&self.from.lowest, &self.to.highest)
+        } else {
+            (&self.from.highest, &self.to.lowest)
+        }
+    }
 }
 
 pub fn find(positions: &[Position], threshold: f64) -> Vec<Shift<'_>> {
@@ -85,6 +98,7 @@ pub const SHIFT_HEADER: &[&str] = &[
 
 impl<'a> Shift<'a> {
     pub fn row(&self) -> ShiftRow<'a> {
+        let (from, to) = self.evidence();
         ShiftRow {
             party: &self.from.party,
             issue: &self.from.issue,
@@ -93,10 +107,10 @@ impl<'a> Shift<'a> {
             from_stance: self.from.stance,
             to_stance: self.to.stance,
             delta: self.delta,
-            from_statement_id: &self.from.evidence.statement_id,
-            to_statement_id: &self.to.evidence.statement_id,
-            from_text: &self.from.evidence.text,
-            to_text: &self.to.evidence.text,
+            from_statement_id: &from.statement_id,
+            to_statement_id: &to.statement_id,
+            from_text: &from.text,
+            to_text: &to.text,
         }
     }
 }

@@ -901,6 +901,23 @@ fn sentence_statements(
         if sentence_speaker.is_none() && !speaker.is_empty() {
             sentence_speaker = Some((speaker.clone(), party));
         }
+        let said = said_on(text, sentence, Some(cue), quotes, doc.published);
+        // "Russia and Ukraine agreed to …": each side of a joint subject holds the position.
+        if kind == Kind::Reported
+            && let Some(other) = joint_party(text, cue, &mentions, party)
+        {
+            out.push(Statement {
+                index: 0,
+                kind,
+                speaker: String::new(),
+                party: other,
+                cue: text[cue.start..cue.end].to_string(),
+                cue_span: Some(cue.start..cue.end),
+                span: span.clone(),
+                sentence: sentence.clone(),
+                said_on: said,
+            });
+        }
         out.push(Statement {
             index: 0,
             kind,
@@ -910,7 +927,7 @@ fn sentence_statements(
             cue_span: Some(cue.start..cue.end),
             span,
             sentence: sentence.clone(),
-            said_on: said_on(text, sentence, Some(cue), quotes, doc.published),
+            said_on: said,
         });
     }
     remember_subject(&mentions, ctx);
@@ -926,6 +943,22 @@ fn sentence_statements(
     {
         ctx.subjects.push((sp, p, Pronoun::He));
     }
+}
+
+/// The other side in a joint subject "Russia and Ukraine <cue>", if any.
+fn joint_party(text: &str, cue: &Cue, mentions: &[Mention], party: usize) -> Option<usize> {
+    let subj = mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= cue.start && matches!(m.who, Who::Party(p) if p == party))?;
+    if !text[subj.end..cue.start].trim().is_empty() {
+        return None;
+    }
+    let before = text[..subj.start].trim_end().strip_suffix(" and")?;
+    mentions.iter().rev().find_map(|m| match m.who {
+        Who::Party(p) if p != party && m.end == before.len() => Some(p),
+        _ => None,
+    })
 }
 
 /// Remember the sentence's first person as the antecedent for "he"/"she".
@@ -1115,6 +1148,17 @@ fn content_span(
                 .strip_suffix("and")
                 .map_or(c.start, |s| s.len())
         });
+    // "While Russia and Ukraine agreed to a prisoner exchange, prospects …":
+    // a statement in an opening subordinate clause ends with that clause.
+    let opener = text[sentence.start..cue.start]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let end = if SUBORDINATORS.contains(&opener) {
+        text[cue.end..end].find(", ").map_or(end, |i| cue.end + i)
+    } else {
+        end
+    };
     let mut start = skip_ws_punct(text, start, end);
     let mut end = trim_tail(text, start, end);
     let first_word = text[start..end].split_whitespace().next().unwrap_or("");
@@ -1168,6 +1212,10 @@ const TIME_WORDS: &[&str] = &[
     "Sunday",
     "after",
     "before",
+];
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "While", "Although", "Though", "As", "After", "Since", "Because", "If", "When", "Whereas",
 ];
 /// Words that open a prepositional phrase: no stated content follows.
 const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "with", "from"];
