@@ -275,6 +275,24 @@ pub fn build(raw: RawArticle, manifest: Option<&Meta>, rules: &Boilerplate) -> D
     }
 }
 
+/// A document from a piece of text (a sentence to explain, a lexicon
+/// example, a test), published on `published` (ISO date) if given.
+pub fn from_text(name: &str, text: &str, published: &str, rules: &Boilerplate) -> Document {
+    let raw = RawArticle {
+        file: name.into(),
+        record: 0,
+        format: Format::Text,
+        text: text.into(),
+        meta: Meta {
+            published: published.into(),
+            ..Meta::default()
+        },
+        warnings: vec![],
+        bytes: text.len(),
+    };
+    build(raw, None, rules)
+}
+
 /// The cleaned article texts of one input file (one per record for JSONL/CSV),
 /// each as its kept paragraphs separated by blank lines.
 pub fn clean_file(path: &std::path::Path, rules: &Boilerplate) -> anyhow::Result<Vec<String>> {

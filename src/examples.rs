@@ -5,8 +5,7 @@
 //! and what was found. `cargo test` runs the default lexicon's examples and
 //! `stancediff lexicon check FILE` runs a user's.
 
-use crate::corpus::{Format, Meta, RawArticle};
-use crate::documents::{Boilerplate, build};
+use crate::documents::{Boilerplate, from_text};
 use crate::lexicon::{ExampleDef, Lexicon};
 use crate::pipeline::analyze_document;
 
@@ -28,19 +27,7 @@ impl ExampleResult {
 
 /// Run one example sentence through the whole pipeline.
 pub fn run_example(ex: &ExampleDef, lex: &Lexicon, rules: &Boilerplate) -> ExampleResult {
-    let raw = RawArticle {
-        file: "example.txt".into(),
-        record: 0,
-        format: Format::Text,
-        text: ex.text.clone(),
-        meta: Meta {
-            published: "2026-01-01".into(),
-            ..Meta::default()
-        },
-        warnings: vec![],
-        bytes: ex.text.len(),
-    };
-    let doc = build(raw, None, rules);
+    let doc = from_text("example.txt", &ex.text, "2026-01-01", rules);
     let a = analyze_document(&doc, lex);
     let mut found = Vec::new();
     for (s, sts) in a.statements.iter().zip(&a.stances) {

@@ -4,8 +4,7 @@
 //! the spot). Out: a readable account of the statement, its speaker and cue,
 //! each issue it was scored on, the lexicon cues that matched and the score.
 
-use crate::corpus::{Format, Meta, RawArticle};
-use crate::documents::{Boilerplate, build};
+use crate::documents::{Boilerplate, from_text};
 use crate::lexicon::Lexicon;
 use crate::pipeline::analyze_document;
 use crate::positions::StanceRow;
@@ -102,16 +101,7 @@ pub fn explain_statement(id: &str, out: &Path, lex: &Lexicon) -> Result<String> 
 
 /// Analyse a text on the spot and explain every statement in it.
 pub fn explain_text(text: &str, lex: &Lexicon) -> String {
-    let raw = RawArticle {
-        file: "text".into(),
-        record: 0,
-        format: Format::Text,
-        text: text.into(),
-        meta: Meta::default(),
-        warnings: vec![],
-        bytes: text.len(),
-    };
-    let doc = build(raw, None, &Boilerplate::default_rules());
+    let doc = from_text("text", text, "", &Boilerplate::default_rules());
     let a = analyze_document(&doc, lex);
     let mut o = String::new();
     if a.statements.is_empty() {

@@ -410,23 +410,13 @@ pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Format, Meta, RawArticle};
-    use crate::documents::{Boilerplate, build};
+    use crate::documents::{Boilerplate, from_text};
     use crate::statements::{extract_with_hits, scan_document};
 
     /// (party, issue=stance) for every stance of every statement in `text`.
     fn stances_of(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::default_lexicon();
-        let raw = RawArticle {
-            file: "t.txt".into(),
-            record: 0,
-            format: Format::Text,
-            text: text.into(),
-            meta: Meta::default(),
-            warnings: vec![],
-            bytes: 0,
-        };
-        let d = build(raw, None, &Boilerplate::default_rules());
+        let d = from_text("t.txt", text, "", &Boilerplate::default_rules());
         let mut out = Vec::new();
         let mut ante = None;
         let hits = scan_document(&d, &lex);

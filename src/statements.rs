@@ -1361,23 +1361,10 @@ pub fn resolve_date_phrase(window: &str, published: Date) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Format, Meta, RawArticle};
-    use crate::documents::{Boilerplate, build};
+    use crate::documents::{Boilerplate, from_text};
 
     fn doc(text: &str, date: &str) -> Document {
-        let raw = RawArticle {
-            file: "t.txt".into(),
-            record: 0,
-            format: Format::Text,
-            text: text.into(),
-            meta: Meta {
-                published: date.into(),
-                ..Meta::default()
-            },
-            warnings: vec![],
-            bytes: text.len(),
-        };
-        build(raw, None, &Boilerplate::default_rules())
+        from_text("t.txt", text, date, &Boilerplate::default_rules())
     }
 
     fn run(text: &str) -> Vec<(String, String, String, String)> {
