@@ -53,6 +53,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub sources: Vec<SourceDef>,
     #[serde(default)]
+    pub roles: Vec<RoleDef>,
+    #[serde(default)]
     pub media: Vec<String>,
     #[serde(default)]
     pub speech: SpeechDef,
@@ -96,6 +98,16 @@ pub struct ActorDef {
 pub struct SourceDef {
     pub phrase: String,
     pub speaker: String,
+    #[serde(default = "other_party")]
+    pub party: String,
+}
+
+/// A role that different people may hold ("Kremlin aide", "lead negotiator"):
+/// it stands for whoever the article introduced in it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDef {
+    pub phrase: String,
     #[serde(default = "other_party")]
     pub party: String,
 }
@@ -508,6 +520,8 @@ pub enum Meaning {
     Party(usize),
     Actor(usize),
     Role(usize),
+    /// A role held by whoever the article introduces in it.
+    GenericRole(usize),
     Source(usize),
     Media,
     Pronoun(Pronoun),
@@ -553,6 +567,12 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone)]
+pub struct GenericRole {
+    pub phrase: String,
+    pub party: usize,
+}
+
+#[derive(Debug, Clone)]
 pub struct Issue {
     pub id: String,
     pub label: String,
@@ -578,6 +598,7 @@ pub struct Lexicon {
     pub parties: Vec<Party>,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
+    pub roles: Vec<GenericRole>,
     pub issues: Vec<Issue>,
     pub terms: Vec<Term>,
     pub abbreviations: HashSet<String>,
@@ -861,6 +882,18 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         });
         table.add(&s.phrase, Meaning::Source(i));
     }
+    let mut roles = Vec::new();
+    for (i, r) in file.roles.iter().enumerate() {
+        roles.push(GenericRole {
+            phrase: r.phrase.clone(),
+            party: pidx(&r.party),
+        });
+        table.add(&r.phrase, Meaning::GenericRole(i));
+        // "the Kremlin aide" must not read as "the Kremlin" + "aide".
+        if !r.phrase.to_lowercase().starts_with("the ") {
+            table.add(&format!("the {}", r.phrase), Meaning::GenericRole(i));
+        }
+    }
     for m in &file.media {
         table.add(m, Meaning::Media);
     }
@@ -992,6 +1025,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         parties,
         actors,
         sources,
+        roles,
         issues,
         terms: table.terms,
         abbreviations,
@@ -1044,6 +1078,14 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
             problems.push(format!(
                 "actor {:?}: pronoun {:?} must be he, she or they",
                 a.name, a.pronoun
+            ));
+        }
+    }
+    for r in &file.roles {
+        if !known_party(&r.party) {
+            problems.push(format!(
+                "role {:?}: unknown party id {:?}",
+                r.phrase, r.party
             ));
         }
     }

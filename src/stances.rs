@@ -242,13 +242,18 @@ pub fn score(
         // "power-sharing arrangements … could be a critical component": the
         // attitude may follow its subject closely.
         let after = || {
-            toks.iter()
-                .filter(|a| a.start >= t.end && matches!(a.token, Token::Attitude(Attitude::Open)))
-                .find(|a| {
-                    words_between(text, t.end, a.start) <= 6
-                        && !clause_break(text, t.end, a.start)
-                        && condition.is_none_or(|c| c.start > a.start || after_condition)
-                })
+            toks.iter().filter(|a| a.start >= t.end).find(|a| {
+                // An open cue may follow closely ("… could be"), a demand
+                // right after its object ("sanctions relief must come first").
+                let reach = match a.token {
+                    Token::Attitude(Attitude::Open) => 6,
+                    Token::Attitude(Attitude::Support) => 1,
+                    _ => return false,
+                };
+                words_between(text, t.end, a.start) <= reach
+                    && !clause_break(text, t.end, a.start)
+                    && condition.is_none_or(|c| c.start > a.start || after_condition)
+            })
         };
         let governing = before.or_else(after);
         if let Some(a) = governing {

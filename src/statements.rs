@@ -322,6 +322,8 @@ enum Who {
     Party(usize),
     Pronoun(Pronoun),
     Media,
+    /// A generic role not yet tied to a person.
+    Role(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -456,6 +458,11 @@ struct Context {
     group: Option<(String, usize)>,
     /// The last direct quotation's speaker, sentence number and date.
     last_quote: Option<(String, usize, usize, Option<Date>)>,
+    /// Generic roles bound to the person the article introduced in them.
+    /// Keyed by the role phrase in lowercase without "the ".
+    roles: HashMap<String, (String, usize, Pronoun)>,
+    /// Parties learnt for people the lexicon does not know (from their role).
+    parties: HashMap<String, usize>,
 }
 
 fn mentions_in(
@@ -479,6 +486,7 @@ fn mentions_in(
                 Some(Who::Person(a.name.clone(), a.party, a.pronoun))
             }
             Meaning::Source(i) => Some(Who::Source(i)),
+            Meaning::GenericRole(i) => Some(Who::Role(i)),
             Meaning::Media => Some(Who::Media),
             Meaning::Pronoun(p) => Some(Who::Pronoun(p)),
             _ => None,
@@ -507,7 +515,8 @@ fn mentions_in(
             });
         }
     }
-    if !with_unknown_names {
+    let has_role = out.iter().any(|m| matches!(m.who, Who::Role(_)));
+    if !with_unknown_names && !has_role {
         return out;
     }
     // People the lexicon does not know: capitalised names.
@@ -538,20 +547,22 @@ fn mentions_in(
                     let a = &lex.actors[i];
                     Who::Person(a.name.clone(), a.party, a.pronoun)
                 }
-                None => Who::Person(
-                    ctx.surnames
+                None => {
+                    let full = ctx
+                        .surnames
                         .get(&surname)
                         .cloned()
-                        .unwrap_or_else(|| name.to_string()),
-                    lex.other_party,
-                    Pronoun::He,
-                ),
+                        .unwrap_or_else(|| name.to_string());
+                    let party = ctx.parties.get(&full).copied().unwrap_or(lex.other_party);
+                    Who::Person(full, party, Pronoun::He)
+                }
             }
         } else {
             ctx.surnames
                 .entry(surname)
                 .or_insert_with(|| name.to_string());
-            Who::Person(name.to_string(), lex.other_party, Pronoun::He)
+            let party = ctx.parties.get(name).copied().unwrap_or(lex.other_party);
+            Who::Person(name.to_string(), party, Pronoun::He)
         };
         out.push(Mention {
             start,
@@ -560,7 +571,76 @@ fn mentions_in(
         });
     }
     out.sort_by_key(|m| m.start);
+    bind_roles(text, &mut out, lex, ctx);
     out
+}
+
+/// "Kremlin aide Yuri Ushakov", "Vladimir Medinsky, a Kremlin aide": a
+/// generic role next to a person is that person for the rest of the article
+/// ("the Kremlin aide said" later), and lends its side to a person the
+/// lexicon does not know. A role never introduced stays a role as speaker.
+fn bind_roles(text: &str, out: &mut Vec<Mention>, lex: &Lexicon, ctx: &mut Context) {
+    let mut i = 0;
+    while i < out.len() {
+        let Who::Role(r) = out[i].who else {
+            i += 1;
+            continue;
+        };
+        let role = &lex.roles[r];
+        let key = role
+            .phrase
+            .to_lowercase()
+            .trim_start_matches("the ")
+            .to_string();
+        let person = |m: &Mention| matches!(m.who, Who::Person(..));
+        // ROLE NAME, or NAME, a ROLE
+        let next = out
+            .get(i + 1)
+            .filter(|m| person(m) && text[out[i].end..m.start].trim().is_empty())
+            .map(|_| i + 1);
+        let prev = i.checked_sub(1).filter(|&j| {
+            let between = text[out[j].end..out[i].start].trim().to_ascii_lowercase();
+            person(&out[j])
+                && matches!(
+                    between.as_str(),
+                    "," | ", a" | ", an" | ", the" | ", his" | ", her"
+                )
+        });
+        if let Some(j) = next.or(prev) {
+            if let Who::Person(name, party, pronoun) = out[j].who.clone() {
+                let party = if party == lex.other_party && role.party != lex.other_party {
+                    ctx.parties.insert(name.clone(), role.party);
+                    role.party
+                } else {
+                    party
+                };
+                ctx.roles.insert(key, (name.clone(), party, pronoun));
+                out[j].who = Who::Person(name, party, pronoun);
+                let (lo, hi) = (out[i].start.min(out[j].start), out[i].end.max(out[j].end));
+                if next.is_some() {
+                    // One mention for "Kremlin aide Yuri Ushakov".
+                    out[j].start = lo;
+                    out[j].end = hi;
+                    out.remove(i);
+                    continue;
+                }
+                out.remove(i);
+                continue;
+            }
+        }
+        out[i].who = match ctx.roles.get(&key) {
+            Some((n, p, g)) => Who::Person(n.clone(), *p, *g),
+            None => Who::Person(
+                text[out[i].start..out[i].end]
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .to_string(),
+                role.party,
+                Pronoun::He,
+            ),
+        };
+        i += 1;
+    }
 }
 
 fn in_quote(quotes: &[Quote], pos: usize) -> bool {
@@ -574,7 +654,7 @@ fn resolve(who: &Who, lex: &Lexicon, ctx: &Context) -> Option<(String, usize, bo
         Who::Person(n, p, _) => Some((n.clone(), *p, true)),
         Who::Source(i) => Some((lex.sources[*i].speaker.clone(), lex.sources[*i].party, true)),
         Who::Party(i) => Some((String::new(), *i, false)),
-        Who::Media => None,
+        Who::Media | Who::Role(_) => None,
         Who::Pronoun(Pronoun::They) => ctx
             .group
             .clone()
@@ -1017,11 +1097,13 @@ fn find_subject<'m>(
     // "…,” said Harry Nedelcu": inverted only right after a quotation or comma.
     let before_cue = text[region_start.min(cue.start)..cue.start].trim_end();
     let inverted = before_cue.is_empty() || before_cue.ends_with([',', '”', '"', '’']);
-    // A possessive ("Trump's re-election signaled") is not the subject.
+    // A possessive ("Trump's re-election signaled") is not the subject, nor is
+    // a name inside a relative clause ("Oleg Petrov, who met Witkoff, said").
     let before: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.start >= region_start && m.end <= cue.start)
         .filter(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
+        .filter(|m| !in_relative_clause(text, m, cue))
         .collect();
     before
         .iter()
@@ -1036,6 +1118,16 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// Is the mention inside ", who …," / ", which …," between a subject and its verb?
+fn in_relative_clause(text: &str, m: &Mention, cue: &Cue) -> bool {
+    let before = &text[..m.start];
+    let Some(comma) = before.rfind(", ") else {
+        return false;
+    };
+    let lead = before[comma + 2..].split_whitespace().next().unwrap_or("");
+    matches!(lead, "who" | "which" | "whom" | "whose") && text[m.end..cue.start].contains(',')
 }
 
 /// Byte offset `n` words after `from`.
@@ -1528,6 +1620,26 @@ mod tests {
         assert_eq!(got[0].2, "unnamed sources");
         let got = run("According to Bloomberg, the next phase will hinge on readiness.");
         assert!(got.is_empty(), "media are not speakers: {got:?}");
+    }
+
+    #[test]
+    fn roles_bind_to_the_person_introduced_and_relative_clauses_are_skipped() {
+        let got = run(
+            "Kremlin envoy Oleg Petrov, who met Witkoff, said talks would resume.\n\nThe envoy was upbeat. “We are close,” the Kremlin envoy said.",
+        );
+        assert_eq!(got[0].2, "Oleg Petrov", "{got:?}");
+        assert_eq!(
+            got[0].3, "russia",
+            "an unknown person takes the role's side"
+        );
+        assert_eq!(
+            got[1].2, "Oleg Petrov",
+            "the role later stands for him: {got:?}"
+        );
+        let got = run(
+            "Vladimir Medinsky, a Kremlin aide who led the team, also acknowledged the challenges, telling Russian media that the talks “were tough but businesslike.”",
+        );
+        assert!(got.iter().all(|g| g.2 == "Vladimir Medinsky"), "{got:?}");
     }
 
     #[test]
