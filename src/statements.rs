@@ -606,27 +606,24 @@ fn bind_roles(text: &str, out: &mut Vec<Mention>, lex: &Lexicon, ctx: &mut Conte
                     "," | ", a" | ", an" | ", the" | ", his" | ", her"
                 )
         });
-        if let Some(j) = next.or(prev) {
-            if let Who::Person(name, party, pronoun) = out[j].who.clone() {
-                let party = if party == lex.other_party && role.party != lex.other_party {
-                    ctx.parties.insert(name.clone(), role.party);
-                    role.party
-                } else {
-                    party
-                };
-                ctx.roles.insert(key, (name.clone(), party, pronoun));
-                out[j].who = Who::Person(name, party, pronoun);
-                let (lo, hi) = (out[i].start.min(out[j].start), out[i].end.max(out[j].end));
-                if next.is_some() {
-                    // One mention for "Kremlin aide Yuri Ushakov".
-                    out[j].start = lo;
-                    out[j].end = hi;
-                    out.remove(i);
-                    continue;
-                }
-                out.remove(i);
-                continue;
+        if let Some(j) = next.or(prev)
+            && let Who::Person(name, party, pronoun) = out[j].who.clone()
+        {
+            let party = if party == lex.other_party && role.party != lex.other_party {
+                ctx.parties.insert(name.clone(), role.party);
+                role.party
+            } else {
+                party
+            };
+            ctx.roles.insert(key, (name.clone(), party, pronoun));
+            out[j].who = Who::Person(name, party, pronoun);
+            if next.is_some() {
+                // One mention for "Kremlin aide Yuri Ushakov".
+                out[j].start = out[i].start.min(out[j].start);
+                out[j].end = out[i].end.max(out[j].end);
             }
+            out.remove(i);
+            continue;
         }
         out[i].who = match ctx.roles.get(&key) {
             Some((n, p, g)) => Who::Person(n.clone(), *p, *g),
