@@ -484,11 +484,16 @@ pub fn month_number(name: &str) -> Option<i8> {
 
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?:(?-u:\b)|T\d)").unwrap());
-static MDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})(?-u:\b)").unwrap()
-});
-static DMY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})(?-u:\b)").unwrap()
+/// Any written date: ISO ("2026-02-17", "2026-02-17T10:00"), month-day-year
+/// ("February 21, 2025", "Feb. 18, 2026") or day-month-year ("18 February 2026").
+/// One pattern, so the text is scanned once and the earliest date wins.
+static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?:(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:(?-u:\b)|T\d)",
+        r"|(?P<mm>[A-Z][a-z]{2,8})\.? (?P<md>\d{1,2}),? (?P<my>\d{4})(?-u:\b)",
+        r"|(?P<dd>\d{1,2}) (?P<dm>[A-Z][a-z]{2,8})\.? (?P<dy>\d{4})(?-u:\b))"
+    ))
+    .unwrap()
 });
 static COMPACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(20\d{2})(\d{2})(\d{2})(?:[^0-9]|$)").unwrap());
@@ -499,24 +504,20 @@ fn ymd(y: &str, m: i8, d: &str) -> Option<Date> {
 
 /// A date value from metadata: ISO date or timestamp, or "Feb. 18, 2026".
 pub fn parse_date_value(v: &str) -> Option<Date> {
-    let v = v.trim();
-    if let Some(c) = ISO_DATE.captures(v) {
-        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
-    }
-    first_written_date(v)
+    first_date(v.trim())
 }
 
-fn first_written_date(s: &str) -> Option<Date> {
-    let mdy = MDY_DATE.captures_iter(s).find_map(|c| {
-        ymd(&c[3], month_number(&c[1])?, &c[2]).map(|d| (c.get(0).unwrap().start(), d))
-    });
-    let dmy = DMY_DATE.captures_iter(s).find_map(|c| {
-        ymd(&c[3], month_number(&c[2])?, &c[1]).map(|d| (c.get(0).unwrap().start(), d))
-    });
-    match (mdy, dmy) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|x| x.1),
-    }
+/// The first valid date written in `s`.
+fn first_date(s: &str) -> Option<Date> {
+    ANY_DATE.captures_iter(s).find_map(|c| {
+        if let Some(y) = c.name("iy") {
+            ymd(y.as_str(), c["im"].parse().ok()?, &c["id"])
+        } else if let Some(m) = c.name("mm") {
+            ymd(&c["my"], month_number(m.as_str())?, &c["md"])
+        } else {
+            ymd(&c["dy"], month_number(&c["dm"])?, &c["dd"])
+        }
+    })
 }
 
 /// The publication date stated near the top of an article: an ISO date
@@ -527,24 +528,7 @@ pub fn date_in_text(text: &str) -> Option<Date> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
-    let iso = ISO_DATE
-        .captures(head)
-        .and_then(|c| Some((c.get(0)?.start(), ymd(&c[1], c[2].parse().ok()?, &c[3])?)));
-    let written = MDY_DATE
-        .captures_iter(head)
-        .find_map(|c| Some((c.get(0)?.start(), ymd(&c[3], month_number(&c[1])?, &c[2])?)))
-        .into_iter()
-        .chain(
-            DMY_DATE
-                .captures_iter(head)
-                .find_map(|c| Some((c.get(0)?.start(), ymd(&c[3], month_number(&c[2])?, &c[1])?))),
-        )
-        .min_by_key(|x| x.0);
-    match (iso, written) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|x| x.1),
-    }
+    first_date(&text[..end])
 }
 
 /// A date in a file name: "2026-02-18-geneva.txt" or "20260218_geneva.html".
