@@ -151,6 +151,23 @@ pub struct StanceDef {
 #[serde(deny_unknown_fields)]
 pub struct TextDef {
     pub abbreviations: Option<Vec<String>>,
+    /// Capitalised words that do not start or belong to a person's name.
+    pub not_names: Option<Vec<String>>,
+    /// Words that open a time phrase after a speech verb ("said on Monday").
+    pub time_words: Option<Vec<String>>,
+    /// Words that open a subordinate clause at the start of a sentence.
+    pub subordinators: Option<Vec<String>>,
+    /// Words that open a prepositional phrase (no stated content follows).
+    pub prepositions: Option<Vec<String>>,
+}
+
+/// Word lists of the text's language, used by sentence and speaker rules.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub not_names: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub subordinators: HashSet<String>,
+    pub prepositions: HashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -195,291 +212,47 @@ pub struct ExampleDef {
 }
 
 // ---------------------------------------------------------------------------
-// Built-in English defaults for the generic cue lists.
+// Built-in English cue lists: data in lexicon/english.toml.
 // ---------------------------------------------------------------------------
 
-const DEFAULT_SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "add",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "warned",
-    "warns",
-    "warned against",
-    "warns against",
-    "insisted",
-    "wrote",
-    "writes",
-    "stated",
-    "states",
-    "declared",
-    "argued",
-    "argues",
-    "explained",
-    "acknowledged",
-    "acknowledges",
-    "claimed",
-    "claims",
-    "announced",
-    "indicated",
-    "hinted",
-    "suggested",
-    "emphasized",
-    "emphasised",
-    "urged",
-    "asserted",
-    "commented",
-    "replied",
-    "responded",
-    "remarked",
-    "reiterated",
-    "confirmed",
-    "denied",
-    "posted",
-    "tweeted",
-    "pointed out",
-    "made clear",
-    "made it clear",
-    "has said",
-    "reported",
-    "compared",
-    "criticized",
-    "criticised",
-    "voiced concern about",
-    "voiced concern",
-    "remain skeptical",
-    "remains skeptical",
-    "expressed concern",
-    "praised",
-    "welcomed",
-    "dismissed",
-];
-const DEFAULT_QUOTE_VERBS: &[&str] = &[
-    "telling",
-    "saying",
-    "calling",
-    "called",
-    "call",
-    "described",
-    "describing",
-    "dubbed",
-    "branded",
-    "labelled",
-    "labeled",
-];
-const DEFAULT_POSITION_VERBS: &[&str] = &[
-    "insists",
-    "insist",
-    "continues to insist",
-    "wants",
-    "want",
-    "demands",
-    "demanded",
-    "is demanding",
-    "continues to demand",
-    "continue to demand",
-    "rejects",
-    "rejected",
-    "has rejected",
-    "refuses",
-    "refused",
-    "is pushing",
-    "pushed",
-    "pressed for",
-    "has pressed for",
-    "offers",
-    "offered",
-    "proposed",
-    "proposes",
-    "signaled",
-    "signalled",
-    "agreed",
-    "agrees",
-    "opposes",
-    "opposed",
-    "seeks",
-    "sought",
-    "plans to",
-    "is ready",
-    "is willing",
-    "has made it clear",
-    "interpreted",
-];
-const DEFAULT_SOURCE_FIRST: &[&str] = &["according to", "citing"];
-const DEFAULT_AUDIENCES: &[&str] = &[
-    "reporters",
-    "journalists",
-    "media",
-    "Russian media",
-    "state media",
-    "state television",
-    "Axios",
-    "the BBC",
-    "CNN",
-    "Fox News",
-    "Reuters",
-    "the Associated Press",
-    "Telegram",
-    "X",
-];
-const DEFAULT_SUPPORT: &[&str] = &[
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-    "demand",
-    "demands",
-    "demanded",
-    "demanding",
-    "want",
-    "wants",
-    "wanted",
-    "wanting",
-    "is pushing",
-    "pushing",
-    "pushed for",
-    "pressed for",
-    "pressing for",
-    "needs",
-    "need",
-    "must",
-    "calls for",
-    "called for",
-    "seeks",
-    "sought",
-    "agreed",
-    "agreed on",
-    "agree",
-    "support",
-    "supports",
-    "backs",
-    "willing to",
-    "ready to",
-    "ready for",
-    "committed to",
-    "wants to",
-    "require",
-    "requires",
-    "price for",
-    "key demand",
-    "reached an agreement",
-    "agreement on",
-    "important to",
-];
-const DEFAULT_OPEN: &[&str] = &[
-    "open to",
-    "openness",
-    "signaled openness",
-    "signalled openness",
-    "could be",
-    "consider",
-    "considering",
-    "suggest",
-    "suggested",
-    "suggesting",
-    "discuss",
-    "offers",
-    "offered",
-    "possible",
-    "compromise on",
-    "compromising on",
-    "room for",
-];
-const DEFAULT_OPPOSE: &[&str] = &[
-    "concern",
-    "concerned",
-    "warned against",
-    "warns against",
-    "criticized",
-    "criticised",
-    "wary of",
-    "premature",
-    "pressure",
-];
-const DEFAULT_REJECT: &[&str] = &[
-    "reject",
-    "rejects",
-    "rejected",
-    "refuse",
-    "refuses",
-    "refused",
-    "will not",
-    "won't",
-    "would not",
-    "will never",
-    "never",
-    "rule out",
-    "ruled out",
-    "rules out",
-    "not willing",
-    "unwilling",
-    "not ready",
-    "against",
-    "oppose",
-    "opposes",
-    "opposed",
-    "cannot accept",
-    "can't accept",
-    "no way",
-];
-const DEFAULT_NEGATORS: &[&str] = &[
-    "not", "no", "n't", "neither", "nor", "without", "cannot", "can't", "don't", "doesn't",
-    "didn't", "isn't", "aren't", "wasn't",
-];
-const DEFAULT_CONDITIONS: &[&str] = &[
-    "only after",
-    "only if",
-    "on condition",
-    "on the condition",
-    "provided that",
-    "as long as",
-    "in exchange for",
-    "unless",
-    "only when",
-    "until",
-];
-const DEFAULT_ANAPHORS: &[&str] = &[
-    "the idea",
-    "the proposal",
-    "the demand",
-    "this idea",
-    "that demand",
-];
-const DEFAULT_ABBREVIATIONS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "St.",
-    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "U.S.",
-    "U.K.", "U.N.", "E.U.", "a.m.", "p.m.", "e.g.", "i.e.", "vs.", "No.", "Jr.", "Sr.", "Adm.",
-];
+/// The built-in English cue lists every lexicon inherits.
+pub const ENGLISH_CUES: &str = include_str!("../lexicon/english.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaseCues {
+    speech: SpeechDef,
+    stance: StanceDef,
+    text: TextDef,
+}
+
+static BASE: std::sync::LazyLock<BaseCues> = std::sync::LazyLock::new(|| {
+    toml::from_str(ENGLISH_CUES).expect("the embedded English cue lists are valid")
+});
+
 const PRONOUNS: &[(&str, Pronoun)] = &[
     ("he", Pronoun::He),
     ("she", Pronoun::She),
     ("they", Pronoun::They),
 ];
 
-/// A cue list: the built-in default when not given; the given list replaces
-/// it, unless it contains "..." which stands for the default list.
-fn list_or(given: &Option<Vec<String>>, default: &[&str]) -> Vec<String> {
+/// A cue list: the built-in list when not given; the given list replaces
+/// it, unless it contains "..." which stands for the built-in list.
+fn list_or(given: &Option<Vec<String>>, base: &Option<Vec<String>>) -> Vec<String> {
+    let base = base.as_deref().unwrap_or(&[]);
     match given {
         Some(v) => {
             let mut out = Vec::new();
             for item in v {
                 if item == "..." {
-                    out.extend(default.iter().map(|s| s.to_string()));
+                    out.extend(base.iter().cloned());
                 } else {
                     out.push(item.clone());
                 }
             }
             out
         }
-        None => default.iter().map(|s| s.to_string()).collect(),
+        None => base.to_vec(),
     }
 }
 
@@ -602,6 +375,7 @@ pub struct Lexicon {
     pub issues: Vec<Issue>,
     pub terms: Vec<Term>,
     pub abbreviations: HashSet<String>,
+    pub words: Words,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
@@ -901,39 +675,39 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         table.add(p, Meaning::Pronoun(*pr));
     }
     let sp = &file.speech;
-    for v in list_or(&sp.verbs, DEFAULT_SPEECH_VERBS) {
+    for v in list_or(&sp.verbs, &BASE.speech.verbs) {
         table.add(&v, Meaning::SpeechVerb);
     }
-    for v in list_or(&sp.quote_verbs, DEFAULT_QUOTE_VERBS) {
+    for v in list_or(&sp.quote_verbs, &BASE.speech.quote_verbs) {
         table.add(&v, Meaning::QuoteVerb);
     }
-    for v in list_or(&sp.position_verbs, DEFAULT_POSITION_VERBS) {
+    for v in list_or(&sp.position_verbs, &BASE.speech.position_verbs) {
         table.add(&v, Meaning::PositionVerb);
     }
-    for v in list_or(&sp.source_first, DEFAULT_SOURCE_FIRST) {
+    for v in list_or(&sp.source_first, &BASE.speech.source_first) {
         table.add(&v, Meaning::SourceFirst);
     }
-    for v in list_or(&sp.audiences, DEFAULT_AUDIENCES) {
+    for v in list_or(&sp.audiences, &BASE.speech.audiences) {
         table.add(&v, Meaning::Audience);
     }
     let st = &file.stance;
     for (list, def, att) in [
-        (&st.support, DEFAULT_SUPPORT, Attitude::Support),
-        (&st.open, DEFAULT_OPEN, Attitude::Open),
-        (&st.oppose, DEFAULT_OPPOSE, Attitude::Oppose),
-        (&st.reject, DEFAULT_REJECT, Attitude::Reject),
+        (&st.support, &BASE.stance.support, Attitude::Support),
+        (&st.open, &BASE.stance.open, Attitude::Open),
+        (&st.oppose, &BASE.stance.oppose, Attitude::Oppose),
+        (&st.reject, &BASE.stance.reject, Attitude::Reject),
     ] {
         for v in list_or(list, def) {
             table.add(&v, Meaning::Attitude(att));
         }
     }
-    for v in list_or(&st.negators, DEFAULT_NEGATORS) {
+    for v in list_or(&st.negators, &BASE.stance.negators) {
         table.add(&v, Meaning::Negator);
     }
-    for v in list_or(&st.conditions, DEFAULT_CONDITIONS) {
+    for v in list_or(&st.conditions, &BASE.stance.conditions) {
         table.add(&v, Meaning::Condition);
     }
-    for v in list_or(&st.anaphors, DEFAULT_ANAPHORS) {
+    for v in list_or(&st.anaphors, &BASE.stance.anaphors) {
         table.add(&v, Meaning::Anaphor);
     }
     let mut issues = Vec::new();
@@ -1005,7 +779,16 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
         table.terms[i].part_meanings = parts;
     }
-    let abbreviations = list_or(&file.text.abbreviations, DEFAULT_ABBREVIATIONS)
+    let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> HashSet<String> {
+        list_or(given, base).into_iter().collect()
+    };
+    let words = Words {
+        not_names: set(&file.text.not_names, &BASE.text.not_names),
+        time_words: set(&file.text.time_words, &BASE.text.time_words),
+        subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
+        prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
+    };
+    let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()
         .collect();
     // A full DFA: the fastest scan, built once per run.
@@ -1029,6 +812,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         issues,
         terms: table.terms,
         abbreviations,
+        words,
         examples: file.examples,
         automaton,
         actor_by_alias,

@@ -116,7 +116,11 @@ enum Command {
 #[derive(Subcommand)]
 enum LexiconAction {
     /// Print the embedded default lexicon (copy it to start your own).
-    Show,
+    Show {
+        /// Print the built-in English cue lists every lexicon inherits instead.
+        #[arg(long)]
+        cues: bool,
+    },
     /// Validate a lexicon file and run its examples.
     Check { file: PathBuf },
 }
@@ -163,15 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             quiet,
         } => {
             let mut cfg = Config::new(load_lexicon(&lexicon)?);
-            let mut rules = vec![DEFAULT_BOILERPLATE.to_string()];
-            for b in &boilerplate {
-                rules.push(
-                    std::fs::read_to_string(b)
-                        .with_context(|| format!("cannot read {}", b.display()))?,
-                );
-            }
-            cfg.boilerplate =
-                Boilerplate::from_tomls(&rules.iter().map(|s| s.as_str()).collect::<Vec<_>>())?;
+            cfg.boilerplate = load_boilerplate(&boilerplate)?;
             let manifest = manifest.or_else(|| {
                 paths
                     .iter()
@@ -258,8 +254,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lexicon { action } => match action {
-            LexiconAction::Show => {
-                print!("{}", stancediff::lexicon::DEFAULT_LEXICON);
+            LexiconAction::Show { cues } => {
+                print!(
+                    "{}",
+                    if cues {
+                        stancediff::lexicon::ENGLISH_CUES
+                    } else {
+                        stancediff::lexicon::DEFAULT_LEXICON
+                    }
+                );
                 Ok(ExitCode::SUCCESS)
             }
             LexiconAction::Check { file } => {

@@ -339,109 +339,6 @@ impl Mention {
     }
 }
 
-/// Capitalised words that are not names when they start a phrase.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "After",
-    "Before",
-    "But",
-    "And",
-    "Or",
-    "Despite",
-    "While",
-    "Ahead",
-    "According",
-    "Following",
-    "Separately",
-    "However",
-    "Still",
-    "Yet",
-    "Those",
-    "This",
-    "That",
-    "These",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "Our",
-    "Their",
-    "His",
-    "Her",
-    "If",
-    "When",
-    "Whichever",
-    "Nearly",
-    "Among",
-    "As",
-    "For",
-    "From",
-    "With",
-    "By",
-    "Of",
-    "To",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Senior",
-    "Other",
-    "Both",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Strong",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Can",
-    "Not",
-    "Second",
-    "First",
-    "Third",
-    "Secretary",
-    "Deputy",
-    "Minister",
-    "President",
-    "Prime",
-    "Foreign",
-    "National",
-    "Security",
-    "Council",
-    "Defense",
-    "Defence",
-    "State",
-    "Department",
-    "House",
-    "Air",
-    "Force",
-    "Abu",
-    "Saudi",
-    "United",
-    "European",
-    "Russian",
-    "Ukrainian",
-    "American",
-    "Western",
-    "Eastern",
-    "Middle",
-    "East",
-    "New",
-    "Geneva",
-];
-
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,2}")
         .unwrap()
@@ -532,11 +429,12 @@ fn mentions_in(
             || name.starts_with("Mrs.")
             || name.starts_with("Dr.");
         let words: Vec<&str> = name.split_whitespace().collect();
-        if !honorific && (words.len() < 2 || NOT_NAMES.contains(&words[0])) {
+        if !honorific && (words.len() < 2 || lex.words.not_names.contains(words[0])) {
             continue;
         }
         if words.iter().any(|w| {
-            month_number(w).is_some() || NOT_NAMES.contains(w) && !honorific && *w != words[0]
+            month_number(w).is_some()
+                || lex.words.not_names.contains(*w) && !honorific && *w != words[0]
         }) {
             continue;
         }
@@ -1243,7 +1141,7 @@ fn content_span(
         .split_whitespace()
         .next()
         .unwrap_or("");
-    let end = if SUBORDINATORS.contains(&opener) {
+    let end = if lex.words.subordinators.contains(opener) {
         text[cue.end..end].find(", ").map_or(end, |i| cue.end + i)
     } else {
         end
@@ -1252,8 +1150,8 @@ fn content_span(
     let mut end = trim_tail(text, start, end);
     let first_word = text[start..end].split_whitespace().next().unwrap_or("");
     let short = text[start..end].split_whitespace().count() <= 4;
-    let time_only = short && TIME_WORDS.contains(&first_word);
-    if end > start && !time_only && PREPOSITIONS.contains(&first_word) {
+    let time_only = short && lex.words.time_words.contains(first_word);
+    if end > start && !time_only && lex.words.prepositions.contains(first_word) {
         return None; // "hinted at this concern": no stated content
     }
     if end <= start || time_only {
@@ -1279,35 +1177,6 @@ fn content_span(
     }
     (end > start).then_some(start..end)
 }
-
-/// Words that open a time phrase after a speech verb ("said on Feb. 17").
-const TIME_WORDS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "this",
-    "last",
-    "late",
-    "earlier",
-    "yesterday",
-    "today",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "after",
-    "before",
-];
-/// Words that open a subordinate clause at the start of a sentence.
-const SUBORDINATORS: &[&str] = &[
-    "While", "Although", "Though", "As", "After", "Since", "Because", "If", "When", "Whereas",
-];
-/// Words that open a prepositional phrase: no stated content follows.
-const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "with", "from"];
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;

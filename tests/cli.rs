@@ -695,6 +695,12 @@ fn lexicon_show_check_and_errors() {
     std::fs::write(&lex, &o.stdout).unwrap();
     let o = run(&["lexicon", "check", &lex.display().to_string()]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("examples passed"));
+    let o = run(&["lexicon", "show", "--cues"]);
+    let cues = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        cues.contains("[speech]") && cues.contains("\"according to\""),
+        "the cue lists are data"
+    );
 
     let bad = tmp.path().join("bad.toml");
     std::fs::write(&bad, "name = \"x\"\n[[parties]]\nid = \"a\"\n[[parties]]\nid = \"a\"\n[[actors]]\nname = \"X\"\nparty = \"zz\"\n[[issues]]\nid = \"t\"\nproposition = \"p\"\n").unwrap();
