@@ -539,11 +539,19 @@ pub fn html(d: &ReportData) -> String {
     if d.gaps.is_empty() {
         h.push_str("<p>No date has positions of two parties on the same issue.</p>\n");
     } else {
-        h.push_str("<table><thead><tr><th>Issue</th><th>Date</th><th>Parties</th><th>Stances</th><th>Gap</th><th>Trend</th></tr></thead><tbody>\n");
+        h.push_str("<table><thead><tr><th>Issue</th><th>Date</th><th>Parties</th><th>Stances</th><th>Gap</th><th>Trend</th><th>Statements</th></tr></thead><tbody>\n");
         for g in d.gaps_in_order() {
+            let evidence = |party: &str| {
+                d.positions
+                    .iter()
+                    .find(|p| {
+                        p.party == party && p.issue == g.issue && p.date.to_string() == g.date
+                    })
+                    .map_or(String::new(), |p| link(&p.evidence.statement_id))
+            };
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td>{} vs {}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{} vs {}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td>{}</td><td>{} {}</td></tr>",
                 esc(&d.issue_label(&g.issue)),
                 esc(&g.date),
                 esc(&d.party_label(&g.party_a)),
@@ -555,7 +563,9 @@ pub fn html(d: &ReportData) -> String {
                     "first common date".to_string()
                 } else {
                     format!("{} since {}", g.trend, g.previous_date)
-                })
+                }),
+                evidence(&g.party_a),
+                evidence(&g.party_b)
             );
         }
         h.push_str("</tbody></table>\n");
