@@ -178,16 +178,26 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
     s.quotations.gold = gold.iter().filter(|g| is_quote(&g.kind)).count();
     s.quotations.found = run_in.iter().filter(|r| is_quote(&r.kind)).count();
     // Quotations first (strict prefix), then reported speech (looser), so a
-    // loose match never takes a quotation's row.
+    // loose match never takes a quotation's row; within each, first pairs
+    // whose speakers agree, so two gold rows with the same prefix ("1000 for
+    // 1000") go to the right run rows.
     let mut order: Vec<&GoldQuote> = gold.iter().collect();
     order.sort_by_key(|g| !is_quote(&g.kind));
-    for g in order {
-        let hit = run_in.iter().enumerate().find(|(i, r)| {
-            !used[*i] && r.file == g.file && matches(&g.quote_prefix, &g.kind, &r.text)
-        });
-        match hit {
-            Some((i, r)) => {
+    let mut done = vec![false; order.len()];
+    for speaker_must_agree in [true, false] {
+        for (gi, g) in order.iter().enumerate() {
+            if done[gi] {
+                continue;
+            }
+            let hit = run_in.iter().enumerate().find(|(i, r)| {
+                !used[*i]
+                    && r.file == g.file
+                    && matches(&g.quote_prefix, &g.kind, &r.text)
+                    && (!speaker_must_agree || same_speaker(&g.speaker, &r.speaker))
+            });
+            if let Some((i, r)) = hit {
                 used[i] = true;
+                done[gi] = true;
                 s.statements.matched += 1;
                 if is_quote(&g.kind) && is_quote(&r.kind) {
                     s.quotations.matched += 1;
@@ -196,7 +206,11 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
                 s.party_correct += (g.party == r.party) as usize;
                 s.kind_correct += (g.kind == r.kind) as usize;
             }
-            None => s.missed.push((g.file.clone(), g.quote_prefix.clone())),
+        }
+    }
+    for (gi, g) in order.iter().enumerate() {
+        if !done[gi] {
+            s.missed.push((g.file.clone(), g.quote_prefix.clone()));
         }
     }
     for (i, r) in run_in.iter().enumerate() {

@@ -142,6 +142,8 @@ pub struct StanceDef {
     pub oppose: Option<Vec<String>>,
     pub reject: Option<Vec<String>>,
     pub negators: Option<Vec<String>>,
+    /// Attitudes that are the speaker's demand on the subject ("Iran must").
+    pub deontic: Option<Vec<String>>,
     pub conditions: Option<Vec<String>>,
     /// Words that refer back to the previous sentence's issue ("the idea").
     pub anaphors: Option<Vec<String>>,
@@ -376,6 +378,8 @@ pub struct Lexicon {
     pub terms: Vec<Term>,
     pub abbreviations: HashSet<String>,
     pub words: Words,
+    /// Deontic attitude cues, lowercase.
+    pub deontic: HashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
@@ -758,8 +762,26 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             );
         }
     }
-    // Each term also carries the meanings of the terms inside it.
+    // A cue phrase also carries the meanings of the cues inside it
+    // ("continues to insist" is also "insist"). Names are not cue phrases:
+    // "the United States" does not contain the verb "states".
+    let is_cue = |m: &Meaning| {
+        matches!(
+            m,
+            Meaning::SpeechVerb
+                | Meaning::QuoteVerb
+                | Meaning::PositionVerb
+                | Meaning::SourceFirst
+                | Meaning::Attitude(_)
+                | Meaning::Negator
+                | Meaning::Condition
+                | Meaning::Anaphor
+        )
+    };
     for i in 0..table.terms.len() {
+        if !table.terms[i].meanings.iter().all(is_cue) {
+            continue;
+        }
         let words: Vec<String> = table.terms[i]
             .text
             .split_whitespace()
@@ -769,7 +791,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         for len in 1..words.len() {
             for start in 0..=words.len() - len {
                 if let Some(&j) = table.index.get(&words[start..start + len].join(" ")) {
-                    for m in &table.terms[j].meanings {
+                    for m in table.terms[j].meanings.iter().filter(|m| is_cue(m)) {
                         if !parts.contains(m) && !table.terms[i].meanings.contains(m) {
                             parts.push(*m);
                         }
@@ -813,6 +835,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         terms: table.terms,
         abbreviations,
         words,
+        deontic: list_or(&file.stance.deontic, &BASE.stance.deontic)
+            .into_iter()
+            .map(|d| d.to_lowercase())
+            .collect(),
         examples: file.examples,
         automaton,
         actor_by_alias,

@@ -225,7 +225,7 @@ pub fn score(
             .iter()
             .rev()
             .filter(|a| a.end <= t.start && matches!(a.token, Token::Attitude(_)))
-            .filter(|a| !someone_elses(text, a))
+            .filter(|a| !someone_elses(text, a) && !other_sides(text, a, s, lex, hits))
             .find(|a| {
                 // Another issue's phrase in between takes the cue for itself:
                 // "agreed to a prisoner exchange at the end of the talks".
@@ -337,6 +337,27 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
             .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase());
     possessive || from_named
+}
+
+/// "… the territory that Russia wants": an attitude whose own subject, right
+/// before it, is another side or one of its people is that side's, not the
+/// speaker's.
+fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> bool {
+    if lex.deontic.contains(&text[a.start..a.end].to_lowercase()) {
+        return false; // "Iran must stop": the speaker's demand on Iran
+    }
+    let lo = hits.partition_point(|h| h.end <= a.start.saturating_sub(40));
+    hits[lo..]
+        .iter()
+        .take_while(|h| h.end <= a.start)
+        .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1)
+        .any(|h| {
+            lex.term(h).meanings.iter().any(|m| match *m {
+                Meaning::Party(p) => p != s.party,
+                Meaning::Actor(i) | Meaning::Role(i) => lex.actors[i].party != s.party,
+                _ => false,
+            })
+        })
 }
 
 fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {

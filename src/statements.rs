@@ -187,6 +187,58 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     quotes
 }
 
+/// "…we will inform you of our next steps - Umerov said." Some outlets quote
+/// a whole paragraph without quotation marks and attribute it after a dash.
+/// Such a paragraph (no quotation marks, a short tail after the last dash
+/// with a speech verb) is a quotation up to the dash.
+fn dash_quotes(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    hits: &[Hit],
+    lex: &Lexicon,
+    quotes: &mut Vec<Quote>,
+) {
+    let mut added = false;
+    for para in paragraphs {
+        let p = &text[para.clone()];
+        if quotes
+            .iter()
+            .any(|q| q.open < para.end && q.close > para.start)
+        {
+            continue;
+        }
+        let Some((dash, len)) = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| p.rfind(d).map(|i| (i, d.len())))
+            .max_by_key(|x| x.0)
+        else {
+            continue;
+        };
+        let tail = &p[dash + len..];
+        if tail.split_whitespace().count() > 8 || p[..dash].split_whitespace().count() < 4 {
+            continue;
+        }
+        let tail_range = para.start + dash + len..para.end;
+        let speech = hits_in(hits, &tail_range)
+            .iter()
+            .any(|h| lex.term(h).meanings.contains(&Meaning::SpeechVerb));
+        if !speech {
+            continue;
+        }
+        let body = p[..dash].trim_end();
+        quotes.push(Quote {
+            open: para.start,
+            start: para.start,
+            end: para.start + body.len(),
+            close: para.start + body.len(),
+        });
+        added = true;
+    }
+    if added {
+        quotes.sort_by_key(|q| q.open);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Sentences
 // ---------------------------------------------------------------------------
@@ -632,7 +684,8 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Statement> {
 /// Find every statement, given the document's lexicon hits.
 pub fn extract_with_hits(doc: &Document, lex: &Lexicon, hits: &[Hit]) -> Vec<Statement> {
     let text = doc.text.as_str();
-    let quotes = find_quotes(text, &doc.paragraphs);
+    let mut quotes = find_quotes(text, &doc.paragraphs);
+    dash_quotes(text, &doc.paragraphs, hits, lex, &mut quotes);
     let sentences = split_sentences(text, &doc.paragraphs, &quotes, lex);
     let mut ctx = Context::default();
     let mut out = Vec::new();
@@ -701,8 +754,17 @@ fn sentence_statements(
             subjects.push(None);
             continue;
         }
+        // "…, and added that", "… but said": a coordinated verb shares the
+        // previous verb's subject, whatever names stand between them.
+        if ci > 0
+            && coordinated(text, cues[ci - 1].end, cue.start)
+            && let Some(shared) = subjects.iter().rev().find_map(|s| s.clone())
+        {
+            subjects.push(Some(shared));
+            continue;
+        }
         let region_start = region_start(sentence, quotes, &cues, ci);
-        let subject = find_subject(text, cue, region_start, sentence, &mentions, quotes)
+        let subject = find_subject(text, cue, region_start, sentence, &mentions, quotes, lex)
             .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal());
         let resolved = match &subject {
             Some(m) if m.who == Who::Media => {
@@ -764,8 +826,14 @@ fn sentence_statements(
             s.or_else(|| {
                 // "…, calling him “illegitimate”": a participle takes the sentence's subject.
                 let prior = (0..ci).rev().find(|&j| subjects[j].is_some())?;
+                // "acknowledged the challenges, telling …" is one attribution;
+                // "said he would brief allies …, saying “…”" is two statements.
+                let between = text[cues[prior].end..cues[ci].start]
+                    .split_whitespace()
+                    .count();
                 if cues[ci].kind == CueKind::QuoteOnly
                     && !has_that_clause(text, &cues[prior], sentence)
+                    && between <= 4
                 {
                     cue_used[prior] = true;
                 }
@@ -832,13 +900,19 @@ fn sentence_statements(
     // 2. Reported speech and positions without quotation marks.
     let mut content_until = 0usize; // cues inside an earlier statement's content are part of it
     for (ci, cue) in cues.iter().enumerate() {
-        if cue_used[ci] || cue.kind == CueKind::QuoteOnly || media_cue[ci] {
+        // Participles ("saying", "calling") only attribute quotations; a finite
+        // "described the talks as constructive" is a statement of its own.
+        let participle =
+            cue.kind == CueKind::QuoteOnly && text[cue.start..cue.end].ends_with("ing");
+        if cue_used[ci] || participle || media_cue[ci] {
             continue;
         }
         let Some((speaker, party, personal)) = subjects[ci].clone() else {
             continue;
         };
-        if cue.start < content_until && !own_named_subject(text, cue, &mentions) {
+        let coordinated_cue = ci > 0 && coordinated(text, cues[ci - 1].end, cue.start);
+        if cue.start < content_until && !own_named_subject(text, cue, &mentions) && !coordinated_cue
+        {
             continue;
         }
         // A cue inside a quotation-attributing clause is not a second statement.
@@ -977,6 +1051,7 @@ fn find_subject<'m>(
     sentence: &Range<usize>,
     mentions: &'m [Mention],
     quotes: &[Quote],
+    lex: &Lexicon,
 ) -> Option<&'m Mention> {
     let after = |words: usize| {
         let limit = word_offset(text, cue.end, words).min(sentence.end);
@@ -991,7 +1066,8 @@ fn find_subject<'m>(
     }
     // "…,” said Harry Nedelcu": inverted only right after a quotation or comma.
     let before_cue = text[region_start.min(cue.start)..cue.start].trim_end();
-    let inverted = before_cue.is_empty() || before_cue.ends_with([',', '”', '"', '’']);
+    let inverted =
+        before_cue.is_empty() || before_cue.ends_with([',', '”', '"', '’', '-', '–', '—']);
     // A possessive ("Trump's re-election signaled") is not the subject, nor is
     // a name inside a relative clause ("Oleg Petrov, who met Witkoff, said").
     let before: Vec<&Mention> = mentions
@@ -999,6 +1075,7 @@ fn find_subject<'m>(
         .filter(|m| m.start >= region_start && m.end <= cue.start)
         .filter(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
         .filter(|m| !in_relative_clause(text, m, cue))
+        .filter(|m| !after_subordinator(text, m, cue, lex))
         .collect();
     before
         .iter()
@@ -1025,6 +1102,20 @@ fn in_relative_clause(text: &str, m: &Mention, cue: &Cue) -> bool {
     matches!(lead, "who" | "which" | "whom" | "whose") && text[m.end..cue.start].contains(',')
 }
 
+/// "… if Trump had been in the White House and stressed …": a name right
+/// after a subordinator is that clause's subject, not the speaker's, unless
+/// the cue follows it directly ("if Trump says").
+fn after_subordinator(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool {
+    let word = text[..m.start].split_whitespace().last().unwrap_or("");
+    let sub = lex
+        .words
+        .subordinators
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(word))
+        || matches!(word, "unless" | "whether");
+    sub && text[m.end..cue.start].split_whitespace().count() > 2
+}
+
 /// Byte offset `n` words after `from`.
 fn word_offset(text: &str, from: usize, n: usize) -> usize {
     let mut count = 0;
@@ -1047,7 +1138,10 @@ fn word_offset(text: &str, from: usize, n: usize) -> usize {
 
 fn coordinated(text: &str, prev_end: usize, start: usize) -> bool {
     let between = text[prev_end..start].trim_end();
-    between.ends_with(" and") || between.ends_with(", and") || between.ends_with(" and also")
+    between.ends_with(" and")
+        || between.ends_with(" and also")
+        || between.ends_with(" but")
+        || between.ends_with(" but also")
 }
 
 fn has_that_clause(text: &str, cue: &Cue, sentence: &Range<usize>) -> bool {
@@ -1112,9 +1206,13 @@ fn content_span(
     let window = &text[cue.end..window_end];
     if let Some(pos) = find_word(window, "that") {
         let between = &window[..pos];
-        if !between.contains(',')
-            || between.trim_start().starts_with(',')
-            || between.trim().is_empty()
+        // "refuses to give up land that Russia …": "that" after an infinitive's
+        // object starts a relative clause, not the content.
+        let infinitive = between.trim_start().starts_with("to ");
+        if !infinitive
+            && (!between.contains(',')
+                || between.trim_start().starts_with(',')
+                || between.trim().is_empty())
         {
             start = cue.end + pos + 4;
         }
@@ -1127,7 +1225,7 @@ fn content_span(
             coordinated(text, cue.end, c.start)
                 || (c.start > start && coordinated(text, start, c.start))
                 // "…, calling Zelensky “illegitimate”" is the quotation's attribution.
-                || (c.kind == CueKind::QuoteOnly && text[..c.start].trim_end().ends_with(','))
+                || (c.kind == CueKind::QuoteOnly && text[c.start..c.end].ends_with("ing"))
         })
         .map_or(sentence.end, |c| {
             text[..c.start]
