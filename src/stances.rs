@@ -347,17 +347,26 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
         return false; // "Iran must stop": the speaker's demand on Iran
     }
     let lo = hits.partition_point(|h| h.end <= a.start.saturating_sub(40));
-    hits[lo..]
+    let near: Vec<&Hit> = hits[lo..]
         .iter()
         .take_while(|h| h.end <= a.start)
-        .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1)
-        .any(|h| {
-            lex.term(h).meanings.iter().any(|m| match *m {
-                Meaning::Party(p) => p != s.party,
-                Meaning::Actor(i) | Meaning::Role(i) => lex.actors[i].party != s.party,
-                _ => false,
+        .filter(|h| text[h.end..a.start].split_whitespace().count() <= 3)
+        .collect();
+    // "Russia and Ukraine agreed": a joint subject that includes the speaker's side.
+    let own_side_too = near
+        .iter()
+        .any(|h| lex.term(h).meanings.contains(&Meaning::Party(s.party)));
+    !own_side_too
+        && near
+            .iter()
+            .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1)
+            .any(|h| {
+                lex.term(h).meanings.iter().any(|m| match *m {
+                    Meaning::Party(p) => p != s.party,
+                    Meaning::Actor(i) | Meaning::Role(i) => lex.actors[i].party != s.party,
+                    _ => false,
+                })
             })
-        })
 }
 
 fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
