@@ -802,3 +802,32 @@ fn lexicon_md_worked_example_checks_clean() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// The second gold set (four articles from other outlets and months) keeps
+/// the rules honest beyond the five bundled articles.
+#[test]
+fn eval_on_the_heldout_dev_set_does_not_regress() {
+    let out = tempfile::tempdir().unwrap();
+    let c = root().join("corpora/heldout-2025");
+    analyze(&[&c], out.path(), &[]);
+    let o = run(&[
+        "eval",
+        "--gold",
+        &c.join("gold").display().to_string(),
+        "--run",
+        &out.path().display().to_string(),
+        "--brief",
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let metric = |name: &str| -> f64 {
+        text.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+    };
+    assert!(metric("statements_f1") >= 0.85, "{text}");
+    assert!(metric("speaker_accuracy") >= 0.90, "{text}");
+    assert!(metric("stance_coverage") >= 0.75, "{text}");
+    assert!(metric("stance_sign_accuracy") >= 0.90, "{text}");
+}
