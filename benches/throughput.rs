@@ -79,6 +79,68 @@ fn run(corpus: &Path, out: &Path, report: bool, threads: Option<usize>) -> (f64,
     (t.elapsed().as_secs_f64(), s.documents, s.bytes)
 }
 
+/// In-memory throughput of each stage on the corpus texts, one thread, so a
+/// regression shows where it is.
+fn stages(corpus: &Path) {
+    use stancediff::documents::{Boilerplate, from_text};
+    use stancediff::{stances, statements};
+    let lex = Lexicon::default_lexicon();
+    let rules = Boilerplate::default_rules();
+    let texts: Vec<String> = walk(corpus)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let t = Instant::now();
+    let docs: Vec<_> = texts
+        .iter()
+        .map(|t| from_text("x.txt", t, "2026-02-18", &rules))
+        .collect();
+    let build = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let hits: Vec<_> = docs
+        .iter()
+        .map(|d| statements::scan_document(d, &lex))
+        .collect();
+    let scan = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let sts: Vec<_> = docs
+        .iter()
+        .zip(&hits)
+        .map(|(d, h)| statements::extract_with_hits(d, &lex, h))
+        .collect();
+    let extract = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut n = 0;
+    for ((d, h), ss) in docs.iter().zip(&hits).zip(&sts) {
+        let mut ante = None;
+        for s in ss {
+            n += stances::score(&d.text, s, &lex, h, ante).len();
+            ante = stances::antecedent_of(&d.text, s, &lex, h).or(ante);
+        }
+    }
+    let score = t.elapsed().as_secs_f64();
+    println!(
+        "stages, one thread, {mb:.1} MB in memory: documents {:.0} MB/s | lexicon scan {:.0} MB/s | statements {:.0} MB/s | stances {:.0} MB/s ({n} stances)",
+        mb / build,
+        mb / scan,
+        mb / extract,
+        mb / score
+    );
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    v.sort();
+    v
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
@@ -117,5 +179,7 @@ fn main() {
                 peak_rss_mb()
             );
         }
+        // Last: it holds the corpus in memory, which would inflate the peak above.
+        stages(&corpus);
     }
 }

@@ -284,6 +284,20 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     }
 }
 
+/// [`decode`] without copying valid UTF-8 (the common case).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    if looks_binary(&bytes) {
+        return Err("binary file (contains NUL or control bytes), skipped".into());
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, None)),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
@@ -355,7 +369,8 @@ pub fn read_whole(file: &InputFile) -> Result<RawArticle, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(err("read", "empty file".into()));
     }
-    let (text, warning) = decode(&bytes).map_err(|m| err("decode", m))?;
+    let len = bytes.len();
+    let (text, warning) = decode_owned(bytes).map_err(|m| err("decode", m))?;
     Ok(RawArticle {
         file: file.rel.clone(),
         record: 0,
@@ -363,7 +378,7 @@ pub fn read_whole(file: &InputFile) -> Result<RawArticle, InputError> {
         text,
         meta: Meta::default(),
         warnings: warning.into_iter().collect(),
-        bytes: bytes.len(),
+        bytes: len,
     })
 }
 

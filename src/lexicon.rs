@@ -816,7 +816,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     // A full DFA: the fastest scan, built once per run.
     let automaton = AhoCorasickBuilder::new()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .prefilter(true)
+        .prefilter(false)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(table.terms.iter().map(|t| t.text.as_str()))

@@ -1074,7 +1074,7 @@ fn find_subject<'m>(
         .iter()
         .filter(|m| m.start >= region_start && m.end <= cue.start)
         .filter(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
-        .filter(|m| !in_relative_clause(text, m, cue))
+        .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .collect();
     before
@@ -1093,8 +1093,8 @@ fn find_subject<'m>(
 }
 
 /// Is the mention inside ", who …," / ", which …," between a subject and its verb?
-fn in_relative_clause(text: &str, m: &Mention, cue: &Cue) -> bool {
-    let before = &text[..m.start];
+fn in_relative_clause(text: &str, m: &Mention, cue: &Cue, sentence_start: usize) -> bool {
+    let before = &text[sentence_start..m.start];
     let Some(comma) = before.rfind(", ") else {
         return false;
     };
