@@ -43,6 +43,25 @@ fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
     rdr.deserialize().map(|r| r.unwrap()).collect()
 }
 
+/// Run `stancediff eval` and read its scores by metric name.
+fn eval_scores(gold: &Path, run_dir: &Path) -> BTreeMap<String, f64> {
+    let o = run(&[
+        "eval",
+        "--gold",
+        &gold.display().to_string(),
+        "--run",
+        &run_dir.display().to_string(),
+        "--brief",
+    ]);
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            Some((w.next()?.to_string(), w.next()?.parse().ok()?))
+        })
+        .collect()
+}
+
 fn bundled_run() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     analyze(&[&corpus()], dir.path(), &[]);
@@ -201,26 +220,12 @@ fn stances_are_true_to_their_sentences() {
 #[test]
 fn eval_meets_the_targets_on_the_bundled_gold() {
     let out = bundled_run();
-    let o = run(&[
-        "eval",
-        "--gold",
-        &corpus().join("gold").display().to_string(),
-        "--run",
-        &out.path().display().to_string(),
-    ]);
-    let text = String::from_utf8_lossy(&o.stdout);
-    let metric = |name: &str| -> f64 {
-        text.lines()
-            .find(|l| l.split_whitespace().next() == Some(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in\n{text}"))
-    };
-    assert!(metric("quotations_f1") >= 0.95, "{text}");
-    assert!(metric("speaker_accuracy") >= 0.90, "{text}");
-    assert!(metric("party_accuracy") >= 0.95, "{text}");
-    assert!(metric("stance_coverage") >= 0.85, "{text}");
-    assert!(metric("stance_sign_accuracy") >= 0.85, "{text}");
+    let m = eval_scores(&corpus().join("gold"), out.path());
+    assert!(m["quotations_f1"] >= 0.95, "{m:?}");
+    assert!(m["speaker_accuracy"] >= 0.90, "{m:?}");
+    assert!(m["party_accuracy"] >= 0.95, "{m:?}");
+    assert!(m["stance_coverage"] >= 0.85, "{m:?}");
+    assert!(m["stance_sign_accuracy"] >= 0.85, "{m:?}");
     let csv = rows(&out.path().join("eval.csv"));
     assert!(csv.iter().any(|r| r["metric"] == "quotations_f1"));
 }
@@ -810,24 +815,9 @@ fn eval_on_the_heldout_dev_set_does_not_regress() {
     let out = tempfile::tempdir().unwrap();
     let c = root().join("corpora/heldout-2025");
     analyze(&[&c], out.path(), &[]);
-    let o = run(&[
-        "eval",
-        "--gold",
-        &c.join("gold").display().to_string(),
-        "--run",
-        &out.path().display().to_string(),
-        "--brief",
-    ]);
-    let text = String::from_utf8_lossy(&o.stdout);
-    let metric = |name: &str| -> f64 {
-        text.lines()
-            .find(|l| l.split_whitespace().next() == Some(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in\n{text}"))
-    };
-    assert!(metric("statements_f1") >= 0.85, "{text}");
-    assert!(metric("speaker_accuracy") >= 0.90, "{text}");
-    assert!(metric("stance_coverage") >= 0.75, "{text}");
-    assert!(metric("stance_sign_accuracy") >= 0.90, "{text}");
+    let m = eval_scores(&c.join("gold"), out.path());
+    assert!(m["statements_f1"] >= 0.85, "{m:?}");
+    assert!(m["speaker_accuracy"] >= 0.90, "{m:?}");
+    assert!(m["stance_coverage"] >= 0.75, "{m:?}");
+    assert!(m["stance_sign_accuracy"] >= 0.90, "{m:?}");
 }
