@@ -537,16 +537,12 @@ fn bind_roles(text: &str, out: &mut Vec<Mention>, lex: &Lexicon, ctx: &mut Conte
             continue;
         };
         let role = &lex.roles[r];
-        let key = role
-            .phrase
-            .to_lowercase()
-            .trim_start_matches("the ")
-            .to_string();
+        let key = role_key(&role.phrase);
         let person = |m: &Mention| matches!(m.who, Who::Person(..));
-        // ROLE NAME, or NAME, a ROLE
+        // ROLE NAME, "ROLE, NAME," or "NAME, a ROLE"
         let next = out
             .get(i + 1)
-            .filter(|m| person(m) && text[out[i].end..m.start].trim().is_empty())
+            .filter(|m| person(m) && matches!(text[out[i].end..m.start].trim(), "" | ","))
             .map(|_| i + 1);
         let prev = i.checked_sub(1).filter(|&j| {
             let between = text[out[j].end..out[i].start].trim().to_ascii_lowercase();
@@ -587,6 +583,17 @@ fn bind_roles(text: &str, out: &mut Vec<Mention>, lex: &Lexicon, ctx: &mut Conte
             ),
         };
         i += 1;
+    }
+}
+
+/// "Russia's lead negotiator", "the lead negotiator" and "lead negotiator"
+/// are one role within an article.
+fn role_key(phrase: &str) -> String {
+    let p = phrase.to_lowercase().replace('’', "'");
+    let p = p.trim_start_matches("the ");
+    match p.split_once("'s ") {
+        Some((owner, rest)) if !owner.contains(' ') => rest.to_string(),
+        _ => p.to_string(),
     }
 }
 
@@ -1604,6 +1611,23 @@ mod tests {
             "Vladimir Medinsky, a Kremlin aide who led the team, also acknowledged the challenges, telling Russian media that the talks “were tough but businesslike.”",
         );
         assert!(got.iter().all(|g| g.2 == "Vladimir Medinsky"), "{got:?}");
+    }
+
+    #[test]
+    fn british_single_quotes_and_possessives_inside() {
+        let got = run("‘Zelensky’s plan is dead,’ Peskov said. He added: ‘We want the Donbas.’");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, "Zelensky’s plan is dead,");
+        assert!(got.iter().all(|g| g.2 == "Dmitry Peskov"), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_named_with_its_side_is_the_same_role_without_it() {
+        let got = run(
+            "Russia’s lead negotiator, Vladimir Medinsky, arrived on Tuesday. The talks “were tough but businesslike,” the lead negotiator told Russian media.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Vladimir Medinsky");
     }
 
     #[test]
