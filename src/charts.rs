@@ -898,7 +898,7 @@ pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>>
                 .map(|(i, d)| (i as f64, day_label(*d)))
                 .collect(),
             (-0.5, dates.len() as f64 - 0.5),
-            "dates of statements, equally spaced (not to scale)",
+            "dates equally spaced (not to scale); parties nudged apart so none hides another",
         )
     } else {
         // A day on each side (more for long spans, so that markers clear the axes).
@@ -909,7 +909,7 @@ pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>>
                 .map(|d| (d as f64, day_label(d)))
                 .collect(),
             ((first - pad) as f64, (last + pad) as f64),
-            "",
+            "parties nudged apart so none hides another",
         )
     };
     let legend_t = Txt::new(14.0, false, INK);
@@ -943,10 +943,16 @@ pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>>
         let Some(series) = by_issue.get(id.as_str()) else {
             continue;
         };
+        // Parties at the same stance on the same date would hide each other:
+        // nudge each party's points sideways by a small, fixed amount.
+        let m = series.len() as f64;
+        let step = (days.1 - days.0) * 0.025;
         let series = series
             .iter()
-            .map(|(&pi, pts)| {
-                let mut pts = pts.clone();
+            .enumerate()
+            .map(|(k, (&pi, pts))| {
+                let dx = (k as f64 - (m - 1.0) / 2.0) * step;
+                let mut pts: Points = pts.iter().map(|&(x, y)| (x + dx, y)).collect();
                 pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
                 (&parties[pi], pts)
             })
