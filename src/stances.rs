@@ -58,7 +58,10 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
     {
         start = c.start;
     }
-    if s.kind == Kind::Partial && text[s.span.clone()].split_whitespace().count() <= 4 {
+    // A quoted fragment is read with its frame: "was ready to “secure the
+    // release of our people”", "calling Zelensky “illegitimate”" — up to six
+    // words before it, but not before the cue that attributes it.
+    if s.kind == Kind::Partial {
         let before = &text[s.sentence.start..s.span.start];
         let cut = before
             .char_indices()
@@ -67,6 +70,13 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
             .nth(5)
             .map_or(0, |(i, _)| i);
         start = s.sentence.start + cut;
+        if let Some(c) = &s.cue_span
+            && c.end <= s.span.start
+            && c.end > start
+            && !text[c.start..c.end].ends_with("ing")
+        {
+            start = c.end;
+        }
     }
     start..s.span.end
 }
@@ -305,7 +315,9 @@ pub fn score(
         if let Token::Claim { issue, stance } = t.token {
             let mut v = stance;
             let mut trace = format!("claim {}({:+})", word(t), stance);
-            if negated(text, &toks, t.start) && !word(t).starts_with("not ") {
+            // "non-constructive" is the claim negated.
+            let prefixed = text[..t.start].ends_with("non-") || text[..t.start].ends_with("Non-");
+            if (negated(text, &toks, t.start) || prefixed) && !word(t).starts_with("not ") {
                 v = -v;
                 trace = format!("not {trace}");
             }

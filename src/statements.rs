@@ -729,6 +729,11 @@ fn sentence_statements(
     let cues: Vec<Cue> = hits
         .iter()
         .filter(|h| !in_quote(all_quotes, h.start))
+        // "Trump's reported proposal": after a possessive a verb form is an adjective.
+        .filter(|h| {
+            let before = text[sentence.start..h.start].trim_end();
+            !(before.ends_with("'s") || before.ends_with("’s"))
+        })
         .filter_map(|h| {
             cue_kind(lex, h).map(|kind| Cue {
                 start: h.start,
@@ -917,6 +922,30 @@ fn sentence_statements(
         let Some((speaker, party, personal)) = subjects[ci].clone() else {
             continue;
         };
+        // "Moscow has not yet announced …": a negated verb reports no statement.
+        let words_before: Vec<&str> = text[sentence.start..cue.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect();
+        if words_before.iter().any(|w| {
+            matches!(
+                *w,
+                "not" | "never" | "yet" | "hasn't" | "haven't" | "didn't"
+            )
+        }) {
+            continue;
+        }
+        // "The US and Russia also agreed to …, Witkoff said.": a cue inside the
+        // words a later trailing attribution reports is part of that statement.
+        let inside_trailing = cues[ci + 1..].iter().any(|c| {
+            c.kind == CueKind::Speech
+                && text[c.end..sentence.end].split_whitespace().count() <= 4
+                && text[cue.end..c.start].contains(", ")
+        });
+        if inside_trailing {
+            continue;
+        }
         let coordinated_cue = ci > 0 && coordinated(text, cues[ci - 1].end, cue.start);
         if cue.start < content_until && !own_named_subject(text, cue, &mentions) && !coordinated_cue
         {
