@@ -127,6 +127,8 @@ pub struct SpeechDef {
     /// Verbs that attribute a quotation but never start a statement of their
     /// own: "calling", "telling", "described as".
     pub quote_verbs: Option<Vec<String>>,
+    /// Nouns that report a position of their possessor: "Putin's demand that …".
+    pub nouns: Option<Vec<String>>,
     /// Phrases that attribute with the source after them: "according to".
     pub source_first: Option<Vec<String>>,
     /// Words that may stand between a speech verb and its content ("reporters", "Axios").
@@ -302,6 +304,8 @@ pub enum Meaning {
     Pronoun(Pronoun),
     SpeechVerb,
     QuoteVerb,
+    /// "Putin's demand that …": a noun reporting its possessor's position.
+    SpeechNoun,
     PositionVerb,
     SourceFirst,
     Audience,
@@ -682,6 +686,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     for v in list_or(&sp.verbs, &BASE.speech.verbs) {
         table.add(&v, Meaning::SpeechVerb);
     }
+    for v in list_or(&sp.nouns, &BASE.speech.nouns) {
+        table.add(&v, Meaning::SpeechNoun);
+    }
     for v in list_or(&sp.quote_verbs, &BASE.speech.quote_verbs) {
         table.add(&v, Meaning::QuoteVerb);
     }
@@ -769,6 +776,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         matches!(
             m,
             Meaning::SpeechVerb
+                | Meaning::SpeechNoun
                 | Meaning::QuoteVerb
                 | Meaning::PositionVerb
                 | Meaning::SourceFirst

@@ -231,11 +231,25 @@ pub fn score(
         let after_condition = condition.is_some_and(|c| c.start < t.start);
         // The governing attitude: the nearest one before the term, in reach,
         // not across a clause break, and on the same side of a condition.
+        // The statement's own cue is its speaker's ("Putin's demand that …");
+        // another's attitude nearer the phrase ("… discuss Moscow's demand for
+        // territory") takes the phrase, so no cue of the speaker reaches it.
+        let owned = |a: &Tok| {
+            s.cue_span.as_ref().is_some_and(|c| c.start == a.start)
+                || (!someone_elses(text, a) && !other_sides(text, a, s, lex, hits))
+        };
+        let nearest_other = toks
+            .iter()
+            .rev()
+            .filter(|a| a.end <= t.start && matches!(a.token, Token::Attitude(_)))
+            .take_while(|a| words_between(text, a.end, t.start) <= 3)
+            .find(|a| !owned(a))
+            .map(|a| a.start);
         let before = toks
             .iter()
             .rev()
             .filter(|a| a.end <= t.start && matches!(a.token, Token::Attitude(_)))
-            .filter(|a| !someone_elses(text, a) && !other_sides(text, a, s, lex, hits))
+            .filter(|a| owned(a) && nearest_other.is_none_or(|o| a.start > o))
             .find(|a| {
                 // Another issue's phrase in between takes the cue for itself:
                 // "agreed to a prisoner exchange at the end of the talks".

@@ -742,7 +742,10 @@ fn sentence_statements(
             })
         })
         .collect();
-    let wanted = !(cues.is_empty() && quotes.is_empty());
+    let has_noun = hits
+        .iter()
+        .any(|h| lex.term(h).meanings.contains(&Meaning::SpeechNoun));
+    let wanted = !(cues.is_empty() && quotes.is_empty()) || has_noun;
     let mentions = mentions_in(text, sentence, hits, all_quotes, lex, ctx, wanted);
     if !wanted {
         remember_subject(&mentions, ctx);
@@ -1015,6 +1018,9 @@ fn sentence_statements(
             said_on: said,
         });
     }
+    possessive_statements(
+        doc, lex, sentence, hits, all_quotes, &mentions, &cues, ctx, out,
+    );
     remember_subject(&mentions, ctx);
     for m in &mentions {
         if let Who::Source(i) = m.who {
@@ -1027,6 +1033,79 @@ fn sentence_statements(
         && ctx.subjects.last().is_none_or(|s| s.0 != sp)
     {
         ctx.subjects.push((sp, p, Pronoun::He));
+    }
+}
+
+/// "Putin's demand that Ukraine surrender …", "Zelensky's proposal for a
+/// ceasefire": a speech noun owned by a person or side reports their position.
+#[allow(clippy::too_many_arguments)]
+fn possessive_statements(
+    doc: &Document,
+    lex: &Lexicon,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    all_quotes: &[Quote],
+    mentions: &[Mention],
+    cues: &[Cue],
+    ctx: &Context,
+    out: &mut Vec<Statement>,
+) {
+    let text = doc.text.as_str();
+    for h in hits {
+        if in_quote(all_quotes, h.start) || !lex.term(h).meanings.contains(&Meaning::SpeechNoun) {
+            continue;
+        }
+        // The owner: a mention followed by 's, at most one word before the noun.
+        let Some(owner) = mentions.iter().rev().find(|m| {
+            m.end < h.start && {
+                let between = &text[m.end..h.start];
+                (between.starts_with("'s ") || between.starts_with("’s "))
+                    && between.split_whitespace().count() <= 2
+            }
+        }) else {
+            continue;
+        };
+        let Some((speaker, party, personal)) = resolve(&owner.who, lex, ctx) else {
+            continue;
+        };
+        // Only when a clause follows: "demand that", "proposal for", "call to".
+        let rest = &text[h.end..sentence.end];
+        let next = rest.split_whitespace().next().unwrap_or("");
+        if !matches!(next, "that" | "for" | "to" | "on") {
+            continue;
+        }
+        // The words start after the connector.
+        let connector_end = h.end + rest.find(next).unwrap_or(0) + next.len();
+        let cue = Cue {
+            start: h.start,
+            end: connector_end,
+            kind: CueKind::Position,
+        };
+        let later: Vec<Cue> = cues.iter().filter(|c| c.start > h.end).copied().collect();
+        let Some(span) = content_span(text, sentence, &cue, &later, mentions, lex) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|s| s.sentence == *sentence && s.span == span)
+        {
+            continue;
+        }
+        out.push(Statement {
+            index: 0,
+            kind: if personal {
+                Kind::Indirect
+            } else {
+                Kind::Reported
+            },
+            speaker,
+            party,
+            cue: text[h.start..h.end].to_string(),
+            cue_span: Some(h.start..h.end),
+            span,
+            sentence: sentence.clone(),
+            said_on: said_on(text, sentence, Some(&cue), &[], doc.published),
+        });
     }
 }
 
