@@ -430,8 +430,17 @@ fn mentions_in(
         }
         let term = lex.term(h);
         let who = term.meanings.iter().find_map(|m| match *m {
-            Meaning::Actor(i) | Meaning::Role(i) => {
+            Meaning::Actor(i) => {
                 let a = &lex.actors[i];
+                Some(Who::Person(a.name.clone(), a.party, a.pronoun))
+            }
+            Meaning::Role(i) => {
+                // "Kremlin spokesman" is Peskov; "the spokesman" later is too.
+                let a = &lex.actors[i];
+                ctx.roles.insert(
+                    role_key(&text[h.start..h.end]),
+                    (a.name.clone(), a.party, a.pronoun),
+                );
                 Some(Who::Person(a.name.clone(), a.party, a.pronoun))
             }
             Meaning::Source(i) => Some(Who::Source(i)),
@@ -539,6 +548,17 @@ fn bind_roles(text: &str, out: &mut Vec<Mention>, lex: &Lexicon, ctx: &mut Conte
         let role = &lex.roles[r];
         let key = role_key(&role.phrase);
         let person = |m: &Mention| matches!(m.who, Who::Person(..));
+        // "Zelenskiy's aide": an unnamed member of that person's side.
+        if i > 0
+            && let Who::Person(owner, party, _) = out[i - 1].who.clone()
+            && matches!(&text[out[i - 1].end..out[i].start], "'s " | "’s ")
+        {
+            let role_words = text[out[i].start..out[i].end].to_string();
+            out[i - 1].end = out[i].end;
+            out[i - 1].who = Who::Person(format!("{owner}'s {role_words}"), party, Pronoun::He);
+            out.remove(i);
+            continue;
+        }
         // ROLE NAME, "ROLE, NAME," or "NAME, a ROLE"
         let next = out
             .get(i + 1)
@@ -588,13 +608,12 @@ fn bind_roles(text: &str, out: &mut Vec<Mention>, lex: &Lexicon, ctx: &mut Conte
 
 /// "Russia's lead negotiator", "the lead negotiator" and "lead negotiator"
 /// are one role within an article.
+///
+/// The key is the role's head noun ("negotiator", "envoy", "aide"): within an
+/// article "the envoy" is the envoy introduced last.
 fn role_key(phrase: &str) -> String {
     let p = phrase.to_lowercase().replace('’', "'");
-    let p = p.trim_start_matches("the ");
-    match p.split_once("'s ") {
-        Some((owner, rest)) if !owner.contains(' ') => rest.to_string(),
-        _ => p.to_string(),
-    }
+    p.split_whitespace().last().unwrap_or("").to_string()
 }
 
 fn in_quote(quotes: &[Quote], pos: usize) -> bool {
@@ -1736,6 +1755,19 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, "Vladimir Medinsky");
+    }
+
+    #[test]
+    fn bare_role_nouns_and_possessive_roles() {
+        let got = run(
+            "US special envoy Steve Witkoff met Umerov on Friday. Delegations held wide-ranging discussions, the envoy said.\n\nTalks continue on Saturday, Zelenskiy's aide said.",
+        );
+        assert_eq!(got[0].2, "Steve Witkoff", "{got:?}");
+        assert_eq!(
+            (got[1].2.as_str(), got[1].3.as_str()),
+            ("Volodymyr Zelensky's aide", "ukraine"),
+            "{got:?}"
+        );
     }
 
     #[test]
