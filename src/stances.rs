@@ -193,21 +193,29 @@ pub fn score(
             .filter(|h| h.end <= sc.start || h.start >= sc.end)
             .copied()
             .collect();
-        let mut seen = Vec::new();
-        for t in tokens(lex, &sent_hits) {
-            if let Token::Term { issue, .. } = t.token
-                && !seen.contains(&issue)
-            {
-                seen.push(issue);
-                // Stand-in placed at the end of the scope so the attitude governs it.
-                let at = Tok {
-                    start: sc.end,
-                    end: sc.end,
-                    token: t.token,
-                };
-                objects.push((at, issue, 0));
-                topic_words.push((issue, text[t.start..t.end].to_string()));
-            }
+        // The nearest issue phrase before the statement (else after it): in
+        // "a ceasefire — which Moscow has said is impossible …" the ceasefire.
+        let toks_s = tokens(lex, &sent_hits);
+        let nearest = toks_s
+            .iter()
+            .rev()
+            .find(|t| t.end <= sc.start && matches!(t.token, Token::Term { .. }))
+            .or_else(|| {
+                toks_s
+                    .iter()
+                    .find(|t| matches!(t.token, Token::Term { .. }))
+            });
+        if let Some(t) = nearest
+            && let Token::Term { issue, .. } = t.token
+        {
+            // Stand-in placed at the end of the scope so the attitude governs it.
+            let at = Tok {
+                start: sc.end,
+                end: sc.end,
+                token: t.token,
+            };
+            objects.push((at, issue, 0));
+            topic_words.push((issue, text[t.start..t.end].to_string()));
         }
     }
     let term_word = |t: &Tok, issue: usize| {
@@ -253,13 +261,23 @@ pub fn score(
             .find(|a| {
                 // Another issue's phrase in between takes the cue for itself:
                 // "agreed to a prisoner exchange at the end of the talks".
+                // But a list distributes the cue: "ready to secure the release
+                // of prisoners, to stop the killings, and to prepare a summit".
+                let listed = |from: usize| {
+                    let between = &text[from..t.start];
+                    between.contains(", to ")
+                        || between.contains(", and ")
+                        || between.contains("; ")
+                };
                 let other_issue_between = toks.iter().any(|o| {
                     o.start >= a.end
                         && o.end <= t.start
                         && matches!(o.token, Token::Term { issue: oi, .. } if oi != *issue)
+                        && !listed(o.end)
                 });
+                let reach = if listed(a.end) { 2 * REACH } else { REACH };
                 !other_issue_between
-                    && words_between(text, a.end, t.start) <= REACH
+                    && words_between(text, a.end, t.start) <= reach
                     && !clause_break(text, a.end, t.start)
                     && condition.is_none_or(|c| (c.start < a.start) == after_condition)
             });

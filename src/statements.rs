@@ -763,7 +763,7 @@ fn sentence_statements(
         .collect();
     let has_noun = hits
         .iter()
-        .any(|h| lex.term(h).meanings.contains(&Meaning::SpeechNoun));
+        .any(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun));
     let wanted = !(cues.is_empty() && quotes.is_empty()) || has_noun;
     let mentions = mentions_in(text, sentence, hits, all_quotes, lex, ctx, wanted);
     if !wanted {
@@ -1071,7 +1071,9 @@ fn possessive_statements(
 ) {
     let text = doc.text.as_str();
     for h in hits {
-        if in_quote(all_quotes, h.start) || !lex.term(h).meanings.contains(&Meaning::SpeechNoun) {
+        if in_quote(all_quotes, h.start)
+            || !lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun)
+        {
             continue;
         }
         // The owner: a mention followed by 's, at most one word before the noun.
@@ -1088,13 +1090,22 @@ fn possessive_statements(
             continue;
         };
         // Only when a clause follows: "demand that", "proposal for", "call to".
+        // Only when a clause follows: "demand that", "proposal for", "call to"
+        // (the connector may be part of the term, as in "proposal for").
+        let connectors = ["that", "for", "to", "on"];
+        let term_ends_with_connector = text[h.start..h.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| connectors.contains(&w));
         let rest = &text[h.end..sentence.end];
         let next = rest.split_whitespace().next().unwrap_or("");
-        if !matches!(next, "that" | "for" | "to" | "on") {
+        let connector_end = if term_ends_with_connector {
+            h.end
+        } else if connectors.contains(&next) {
+            h.end + rest.find(next).unwrap_or(0) + next.len()
+        } else {
             continue;
-        }
-        // The words start after the connector.
-        let connector_end = h.end + rest.find(next).unwrap_or(0) + next.len();
+        };
         let cue = Cue {
             start: h.start,
             end: connector_end,
