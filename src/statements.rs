@@ -661,19 +661,25 @@ struct Cue {
     kind: CueKind,
 }
 
+/// The cue a term is: by its own meanings first ("by saying" is a speech
+/// verb), then by the meanings of its parts ("continues to insist").
 fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
-    let has = |m: Meaning| lex.meanings_with_parts(h).any(|x| x == m);
-    if has(Meaning::SourceFirst) {
-        Some(CueKind::SourceFirst)
-    } else if has(Meaning::QuoteVerb) {
-        Some(CueKind::QuoteOnly)
-    } else if has(Meaning::SpeechVerb) {
-        Some(CueKind::Speech)
-    } else if has(Meaning::PositionVerb) {
-        Some(CueKind::Position)
-    } else {
-        None
-    }
+    let term = lex.term(h);
+    let pick = |ms: &[Meaning]| {
+        let has = |m: Meaning| ms.contains(&m);
+        if has(Meaning::SourceFirst) {
+            Some(CueKind::SourceFirst)
+        } else if has(Meaning::QuoteVerb) {
+            Some(CueKind::QuoteOnly)
+        } else if has(Meaning::SpeechVerb) {
+            Some(CueKind::Speech)
+        } else if has(Meaning::PositionVerb) {
+            Some(CueKind::Position)
+        } else {
+            None
+        }
+    };
+    pick(&term.meanings).or_else(|| pick(&term.part_meanings))
 }
 
 /// Every lexicon term in the document's paragraphs: the one scan of the
