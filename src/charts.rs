@@ -1204,22 +1204,7 @@ mod tests {
     use crate::positions::{Aggregator, Period, StanceRow};
 
     fn row(id: &str, date: &str, party: &str, issue: &str, stance: i8) -> StanceRow {
-        StanceRow {
-            statement_id: id.into(),
-            doc_id: id.into(),
-            file: "f".into(),
-            date: date.into(),
-            party: party.into(),
-            speaker: "s".into(),
-            issue: issue.into(),
-            stance,
-            cues: String::new(),
-            evidence: String::new(),
-            kind: String::new(),
-            text: String::new(),
-            numbers: String::new(),
-            outlet: String::new(),
-        }
+        StanceRow::example(id, id, date, party, issue, stance)
     }
 
     /// Positions built the way the pipeline builds them.

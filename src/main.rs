@@ -1,7 +1,7 @@
 //! The `stancediff` command line: a thin layer over the library.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use stancediff::corpus::Manifest;
 use stancediff::documents::{Boilerplate, DEFAULT_BOILERPLATE};
 use stancediff::lexicon::Lexicon;
@@ -34,24 +34,14 @@ enum Command {
         /// Manifest CSV (file,url,outlet,published,title); default: manifest.csv in the corpus folder.
         #[arg(long)]
         manifest: Option<PathBuf>,
-        /// Lexicon TOML file; default: the embedded Russia-Ukraine lexicon.
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
         /// Extra boilerplate rules (TOML), added to the defaults.
         #[arg(long)]
         boilerplate: Vec<PathBuf>,
         /// Worker threads (default: all cores). The output is the same for any value.
         #[arg(long)]
         threads: Option<usize>,
-        /// Group positions by day, week or month.
-        #[arg(long, value_enum, default_value_t = Period::Day)]
-        period: Period,
-        /// Smallest change of a position (on the -2..2 scale) reported as a shift.
-        #[arg(long, default_value_t = stancediff::shifts::DEFAULT_THRESHOLD)]
-        min_shift: f64,
-        /// No progress bar and no summary line.
-        #[arg(long, short)]
-        quiet: bool,
+        #[command(flatten)]
+        comparison: ComparisonArgs,
     },
     /// Rebuild positions, shifts, gaps, charts and report from existing stances.csv files.
     Compare {
@@ -61,15 +51,8 @@ enum Command {
         /// Output folder.
         #[arg(long, short)]
         out: PathBuf,
-        /// Lexicon (for party and issue names and chart colours).
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Period::Day)]
-        period: Period,
-        #[arg(long, default_value_t = stancediff::shifts::DEFAULT_THRESHOLD)]
-        min_shift: f64,
-        #[arg(long, short)]
-        quiet: bool,
+        #[command(flatten)]
+        comparison: ComparisonArgs,
     },
     /// Show why a statement got its stances: its words, issues, cues and scores.
     Explain {
@@ -111,6 +94,33 @@ enum Command {
         #[arg(long)]
         brief: bool,
     },
+}
+
+/// Options shared by `analyze` and `compare`.
+#[derive(Args)]
+struct ComparisonArgs {
+    /// Lexicon TOML file; default: the embedded Russia-Ukraine lexicon.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+    /// Group positions by day, week or month.
+    #[arg(long, value_enum, default_value_t = Period::Day)]
+    period: Period,
+    /// Smallest change of a position (on the -2..2 scale) reported as a shift.
+    #[arg(long, default_value_t = stancediff::shifts::DEFAULT_THRESHOLD)]
+    min_shift: f64,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl ComparisonArgs {
+    fn config(&self) -> Result<Config> {
+        let mut cfg = Config::new(load_lexicon(&self.lexicon)?);
+        cfg.period = self.period;
+        cfg.shift_threshold = self.min_shift;
+        cfg.progress = !self.quiet;
+        Ok(cfg)
+    }
 }
 
 #[derive(Subcommand)]
@@ -159,14 +169,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             out,
             manifest,
-            lexicon,
             boilerplate,
             threads,
-            period,
-            min_shift,
-            quiet,
+            comparison,
         } => {
-            let mut cfg = Config::new(load_lexicon(&lexicon)?);
+            let quiet = comparison.quiet;
+            let mut cfg = comparison.config()?;
             cfg.boilerplate = load_boilerplate(&boilerplate)?;
             let manifest = manifest.or_else(|| {
                 paths
@@ -178,10 +186,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(m) = &manifest {
                 cfg.manifest = Manifest::load(m)?;
             }
-            cfg.period = period;
-            cfg.shift_threshold = min_shift;
             cfg.threads = threads;
-            cfg.progress = !quiet;
             let summary = pipeline::analyze(&paths, &out, &cfg)?;
             if !quiet {
                 eprintln!("stancediff: {}", summary.line(&out));
@@ -202,14 +207,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Compare {
             stances,
             out,
-            lexicon,
-            period,
-            min_shift,
-            quiet,
+            comparison,
         } => {
-            let mut cfg = Config::new(load_lexicon(&lexicon)?);
-            cfg.period = period;
-            cfg.shift_threshold = min_shift;
+            let quiet = comparison.quiet;
+            let cfg = comparison.config()?;
             let files: Vec<PathBuf> = stances
                 .into_iter()
                 .map(|p| if p.is_dir() { p.join("stances.csv") } else { p })

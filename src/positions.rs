@@ -61,6 +61,36 @@ pub struct StanceRow {
     pub outlet: String,
 }
 
+#[cfg(test)]
+impl StanceRow {
+    /// A row with just what the comparer reads, for tests.
+    pub(crate) fn example(
+        id: &str,
+        doc: &str,
+        date: &str,
+        party: &str,
+        issue: &str,
+        stance: i8,
+    ) -> StanceRow {
+        StanceRow {
+            statement_id: id.into(),
+            doc_id: doc.into(),
+            file: "f".into(),
+            date: date.into(),
+            party: party.into(),
+            speaker: "s".into(),
+            issue: issue.into(),
+            stance,
+            cues: String::new(),
+            evidence: String::new(),
+            kind: String::new(),
+            text: String::new(),
+            numbers: String::new(),
+            outlet: String::new(),
+        }
+    }
+}
+
 /// A party's position on an issue in one period.
 #[derive(Debug, Clone)]
 pub struct Position {
@@ -287,22 +317,7 @@ mod tests {
     use super::*;
 
     fn row(id: &str, doc: &str, date: &str, party: &str, stance: i8) -> StanceRow {
-        StanceRow {
-            statement_id: id.into(),
-            doc_id: doc.into(),
-            file: "f".into(),
-            date: date.into(),
-            party: party.into(),
-            speaker: "s".into(),
-            issue: "territory".into(),
-            stance,
-            cues: String::new(),
-            evidence: String::new(),
-            kind: String::new(),
-            text: String::new(),
-            numbers: String::new(),
-            outlet: String::new(),
-        }
+        StanceRow::example(id, doc, date, party, "territory", stance)
     }
 
     #[test]
