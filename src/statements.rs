@@ -249,6 +249,7 @@ pub fn split_sentences(
     text: &str,
     paragraphs: &[Range<usize>],
     quotes: &[Quote],
+    hits: &[Hit],
     lex: &Lexicon,
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -277,9 +278,14 @@ pub fn split_sentences(
                         .map_or(qu.close, |p| p.end);
                     resume_at = end;
                 }
-                // A quotation ending in . ? ! followed by a capital ends the sentence.
+                // A quotation ending in . ? ! followed by a capital ends the
+                // sentence, unless its attribution follows ("“Ready!” Novak said.").
                 let inner_end = text[qu.start..qu.end].trim_end();
-                if inner_end.ends_with(['.', '?', '!']) && starts_new_sentence(text, i, end) {
+                if inner_end.ends_with(['.', '?', '!'])
+                    && starts_new_sentence(text, i, end)
+                    && !(inner_end.ends_with(['?', '!'])
+                        && attribution_follows(text, i, end, hits, lex))
+                {
                     out.push(sent_start..i);
                     sent_start = skip_ws(text, i, end);
                     i = sent_start;
@@ -312,6 +318,19 @@ pub fn split_sentences(
         }
     }
     out
+}
+
+/// After a quotation closing at `at`: does a speech verb come within the
+/// next four words, before any terminator ("“Ready!” said Novak.")?
+fn attribution_follows(text: &str, at: usize, end: usize, hits: &[Hit], lex: &Lexicon) -> bool {
+    let limit = word_offset(text, at, 4).min(end);
+    let clause_end = text[at..limit]
+        .find(['.', '?', '!', '“', '"'])
+        .map_or(limit, |k| at + k);
+    hits_in(hits, &(at..clause_end)).iter().any(|h| {
+        lex.meanings_with_parts(h)
+            .any(|m| matches!(m, Meaning::SpeechVerb | Meaning::QuoteVerb))
+    })
 }
 
 fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
@@ -392,7 +411,7 @@ impl Mention {
 }
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,2}")
+    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,4}")
         .unwrap()
 });
 
@@ -478,40 +497,48 @@ fn mentions_in(
         return out;
     }
     // People the lexicon does not know: capitalised names.
-    let s = &text[sentence.clone()];
+    let s = &text[sentence.start..sentence.end];
     for m in NAME.find_iter(s) {
-        let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-        if in_quote(quotes, start) || out.iter().any(|x| x.start < end && start < x.end) {
+        let Some((start, end)) = name_words(text, sentence, m.range(), &out, lex) else {
+            continue;
+        };
+        if in_quote(quotes, start) {
             continue;
         }
-        let name = m.as_str();
-        let honorific = name.starts_with("Mr.")
-            || name.starts_with("Ms.")
-            || name.starts_with("Mrs.")
-            || name.starts_with("Dr.");
+        let name = &text[start..end];
+        let honorific = ["Mr.", "Ms.", "Mrs.", "Dr."].iter().any(|h| name.starts_with(h));
         let words: Vec<&str> = name.split_whitespace().collect();
-        if !honorific && (words.len() < 2 || lex.words.not_names.contains(words[0])) {
+        // A single capitalised word is a name only as the subject of a
+        // speech cue ("Novak said", "conceded Novak"), or when it is the
+        // surname of someone the article already introduced.
+        if !honorific
+            && words.len() < 2
+            && !ctx.surnames.contains_key(name)
+            && !speech_cue_adjacent(text, sentence, start, end, hits, lex)
+        {
             continue;
         }
-        if words.iter().any(|w| {
-            month_number(w).is_some()
-                || lex.words.not_names.contains(*w) && !honorific && *w != words[0]
-        }) {
+        // At a sentence's start a capitalised plural ("Officials said") is a noun.
+        if words.len() == 1 && start == sentence.start && name.ends_with('s') && !name.ends_with("ss")
+        {
+            continue;
+        }
+        if words.iter().any(|w| month_number(w).is_some()) {
             continue;
         }
         let surname = words.last().unwrap().to_string();
-        let resolved = if honorific {
+        let resolved = if honorific || words.len() == 1 {
             match lex.actor_by_alias(&surname) {
                 Some(i) => {
                     let a = &lex.actors[i];
                     Who::Person(a.name.clone(), a.party, a.pronoun)
                 }
                 None => {
-                    let full = ctx
-                        .surnames
-                        .get(&surname)
-                        .cloned()
-                        .unwrap_or_else(|| name.to_string());
+                    let full = ctx.surnames.get(&surname).cloned().unwrap_or_else(|| {
+                        let bare = name.split_once(". ").map_or(name, |(_, n)| n);
+                        bare.to_string()
+                    });
+                    ctx.surnames.entry(surname).or_insert_with(|| full.clone());
                     let party = ctx.parties.get(&full).copied().unwrap_or(lex.other_party);
                     Who::Person(full, party, Pronoun::He)
                 }
@@ -532,6 +559,98 @@ fn mentions_in(
     out.sort_by_key(|m| m.start);
     bind_roles(text, &mut out, lex, ctx);
     out
+}
+
+/// The name inside a run of capitalised words `run` (sentence-relative):
+/// words that overlap a lexicon mention, and leading titles and demonyms
+/// ("Ukrainian Foreign Minister Andrii Sybiha", "Mayor Novak"), are not part
+/// of it. Returns absolute byte offsets.
+fn name_words(
+    text: &str,
+    sentence: &Range<usize>,
+    run: Range<usize>,
+    known: &[Mention],
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
+    let (mut start, mut end) = (sentence.start + run.start, sentence.start + run.end);
+    // Keep the words after the last lexicon mention inside the run; if the
+    // mention ends the run, the words before it.
+    let (run_start, run_end) = (start, end);
+    for k in known.iter().filter(|k| k.start < run_end && run_start < k.end) {
+        if k.end < end {
+            start = k.end;
+        } else {
+            end = k.start;
+        }
+    }
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = start;
+    for w in text[start..end.max(start)].split_inclusive(char::is_whitespace) {
+        let t = w.trim_end();
+        if !t.is_empty() {
+            words.push((i, i + t.len()));
+        }
+        i += w.len();
+    }
+    let is_title = |w: &str, more: bool| {
+        lex.words.not_names.contains(w)
+            || (more && ["ian", "ean", "ese", "ish", "ic"].iter().any(|s| w.ends_with(s)))
+    };
+    let honorific = |w: &str| matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.");
+    while let Some(&(a, b)) = words.first() {
+        let w = &text[a..b];
+        if honorific(w) || !is_title(w, words.len() > 1) {
+            break;
+        }
+        words.remove(0);
+    }
+    // A name does not contain a function word or a title further in.
+    if let Some(k) = words
+        .iter()
+        .skip(1)
+        .position(|&(a, b)| lex.words.not_names.contains(&text[a..b]))
+    {
+        words.truncate(k + 1);
+    }
+    let (&(a, _), &(_, b)) = (words.first()?, words.last()?);
+    let name = &text[a..b];
+    if name.chars().next().is_some_and(|c| !c.is_uppercase()) || words.len() > 3 {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Does a speech or position cue stand right after `[start, end)` ("Novak
+/// said", "Novak has also said"), or right before it after a quotation or
+/// comma ("…,” conceded Novak")?
+fn speech_cue_adjacent(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> bool {
+    let is_cue = |h: &Hit| cue_kind(lex, h).is_some();
+    let after = hits.iter().find(|h| h.start >= end && is_cue(h)).is_some_and(|h| {
+        let between = &text[end..h.start];
+        between.split_whitespace().count() <= 2
+            && between
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_lowercase()))
+            && !between.contains(',')
+    });
+    let before = hits
+        .iter()
+        .rev()
+        .find(|h| h.end <= start && is_cue(h))
+        .is_some_and(|h| {
+            text[h.end..start].trim().is_empty() && {
+                let lead = text[sentence.start..h.start].trim_end();
+                lead.is_empty() || lead.ends_with([',', '”', '"', '’', '\'', '—', '–'])
+            }
+        });
+    after || before
 }
 
 /// "Kremlin aide Yuri Ushakov", "Vladimir Medinsky, a Kremlin aide": a
@@ -628,17 +747,26 @@ fn resolve(who: &Who, lex: &Lexicon, ctx: &Context) -> Option<(String, usize, bo
         Who::Source(i) => Some((lex.sources[*i].speaker.clone(), lex.sources[*i].party, true)),
         Who::Party(i) => Some((String::new(), *i, false)),
         Who::Media | Who::Role(_) => None,
-        Who::Pronoun(Pronoun::They) => ctx
-            .group
-            .clone()
-            .map(|(n, p)| (n.clone(), p, !n.is_empty())),
-        Who::Pronoun(pr) => ctx
-            .subjects
-            .iter()
-            .rev()
-            .find(|(_, _, g)| g == pr)
-            .or(ctx.subjects.last())
-            .map(|(n, p, _)| (n.clone(), *p, true)),
+        // A pronoun with nothing before it still speaks: the quotation is
+        // kept, with the pronoun as written and no side.
+        Who::Pronoun(Pronoun::They) => Some(
+            ctx.group
+                .clone()
+                .map(|(n, p)| (n.clone(), p, !n.is_empty()))
+                .unwrap_or_else(|| ("they".to_string(), lex.other_party, true)),
+        ),
+        Who::Pronoun(pr) => Some(
+            ctx.subjects
+                .iter()
+                .rev()
+                .find(|(_, _, g)| g == pr)
+                .or(ctx.subjects.last())
+                .map(|(n, p, _)| (n.clone(), *p, true))
+                .unwrap_or_else(|| {
+                    let w = if *pr == Pronoun::She { "she" } else { "he" };
+                    (w.to_string(), lex.other_party, true)
+                }),
+        ),
     }
 }
 
@@ -718,7 +846,7 @@ pub fn extract_with_hits(doc: &Document, lex: &Lexicon, hits: &[Hit]) -> Vec<Sta
     let text = doc.text.as_str();
     let mut quotes = find_quotes(text, &doc.paragraphs);
     dash_quotes(text, &doc.paragraphs, hits, lex, &mut quotes);
-    let sentences = split_sentences(text, &doc.paragraphs, &quotes, lex);
+    let sentences = split_sentences(text, &doc.paragraphs, &quotes, hits, lex);
     let mut ctx = Context::default();
     let mut out = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
@@ -1369,6 +1497,9 @@ fn content_span(
         }
     } else {
         start = skip_audience(text, start, sentence.end, lex);
+        // "said on Friday it was …", "said Tuesday Moscow …", "said in a
+        // statement it would …": the content follows the time or venue phrase.
+        start = skip_time_and_venue(text, start, sentence.end, lex);
     }
     let end = later
         .iter()
@@ -1454,6 +1585,86 @@ fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
     start
 }
 
+/// Skip a time phrase ("on Friday", "late on Monday", "last week",
+/// "Tuesday") and a venue phrase ("in a statement", "at a news conference",
+/// "on Telegram") right after a speech verb, when a clause follows them.
+fn skip_time_and_venue(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
+    let mut at = start;
+    for _ in 0..3 {
+        let next = skip_phrase(text, at, end, lex);
+        if next == at {
+            break;
+        }
+        at = next;
+    }
+    // Only when words follow that can start a clause (not "said on Friday.").
+    let rest = text[at..end].trim_start_matches([' ', ',']);
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if rest.split_whitespace().count() < 2 || lex.words.prepositions.contains(first) {
+        return start;
+    }
+    at
+}
+
+/// One time or venue phrase at `at` (after spaces and a comma), or `at`.
+fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
+    let is_time_word = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        lex.words.time_words.contains(w)
+            || month_number(w).is_some()
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening"
+                    | "night" | "day" | "the" | "of" | "last" | "next" | "earlier" | "later"
+                    | "recently" | "previously" | "again" | "also"
+            )
+    };
+    let mut i = at;
+    let mut words = 0;
+    let mut time_seen = false;
+    let mut prev_month = false;
+    let mut tokens = text[at..end].split_inclusive(' ').peekable();
+    // Venue: preposition + up to four words ending in a venue noun.
+    let lead: Vec<&str> = text[at..end].split_whitespace().take(6).collect();
+    if let Some(first) = lead.first()
+        && matches!(*first, "in" | "at" | "on" | "during" | "via" | "through")
+        && let Some(k) = lead.iter().skip(1).position(|w| {
+            lex.words
+                .venues
+                .contains(&w.trim_end_matches([',', '.', ':']).to_lowercase())
+        })
+    {
+        let n = k + 2;
+        let off = word_offset(text, at, n).min(end);
+        let ends_sentence = text[at..off].trim_end().ends_with('.');
+        if !ends_sentence {
+            return off;
+        }
+    }
+    while let Some(tok) = tokens.next() {
+        let w = tok.trim();
+        if w.is_empty() {
+            i += tok.len();
+            continue;
+        }
+        // A day number only after a month ("on March 3").
+        let day_number = w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
+            && prev_month;
+        if !(is_time_word(w) || day_number) || w.ends_with('.') || words >= 5 {
+            break;
+        }
+        prev_month = month_number(w.trim_end_matches(',')).is_some();
+        // A bare preposition is only part of a time phrase before a time word.
+        time_seen |= !matches!(w, "on" | "in" | "at" | "the" | "of" | "during" | "after" | "before");
+        i += tok.len();
+        words += 1;
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    if time_seen { i.min(end) } else { at }
+}
+
 fn skip_ws_punct(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         let c = text[i..].chars().next().unwrap();
@@ -1467,6 +1678,10 @@ fn skip_ws_punct(text: &str, mut i: usize, end: usize) -> usize {
 
 /// End of `[start, end)` without trailing spaces, commas and final stops.
 fn trim_tail(text: &str, start: usize, end: usize) -> usize {
+    // An empty or inverted range ("Envoy insist said Ma Po") has no tail.
+    if start >= end {
+        return start;
+    }
     let s = text[start..end].trim_end_matches(|c: char| {
         c.is_whitespace() || c == ',' || c == '.' || c == ';' || c == ':' || c == '—'
     });
@@ -1838,7 +2053,7 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         let lex = Lexicon::default_lexicon();
         let text = "Mr. Zelensky met U.S. envoys on Feb. 17. They talked.";
-        let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &lex);
+        let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &[], &lex);
         assert_eq!(
             s.len(),
             2,

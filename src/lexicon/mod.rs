@@ -6,13 +6,15 @@
 //! one pass. Parties, actors, unnamed sources, speech cues, stance cues and
 //! issues all live here; the code only knows the *kinds* of term.
 
+pub mod inventory;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The embedded default lexicon (Russia-Ukraine talks 2025-2026).
-pub const DEFAULT_LEXICON: &str = include_str!("../lexicon/russia-ukraine.toml");
+pub const DEFAULT_LEXICON: &str = include_str!("../../lexicon/russia-ukraine.toml");
 
 /// The party id for speakers that belong to no side.
 pub const OTHER_PARTY: &str = "other";
@@ -133,6 +135,10 @@ pub struct SpeechDef {
     pub source_first: Option<Vec<String>>,
     /// Words that may stand between a speech verb and its content ("reporters", "Axios").
     pub audiences: Option<Vec<String>>,
+    /// Use the built-in English predicate inventory (`lexicon/verbs.toml`:
+    /// hundreds of reporting verbs and attitude predicates, every inflection
+    /// of each lemma). On unless set to `false`.
+    pub inventory: Option<bool>,
 }
 
 /// Stance cues: the attitude words, negators and conditions.
@@ -163,6 +169,9 @@ pub struct TextDef {
     pub subordinators: Option<Vec<String>>,
     /// Words that open a prepositional phrase (no stated content follows).
     pub prepositions: Option<Vec<String>>,
+    /// Nouns that end a venue phrase after a speech verb ("said in a
+    /// statement", "told a news conference", "wrote on Telegram").
+    pub venues: Option<Vec<String>>,
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
@@ -172,6 +181,8 @@ pub struct Words {
     pub time_words: HashSet<String>,
     pub subordinators: HashSet<String>,
     pub prepositions: HashSet<String>,
+    /// Lowercase.
+    pub venues: HashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -220,7 +231,7 @@ pub struct ExampleDef {
 // ---------------------------------------------------------------------------
 
 /// The built-in English cue lists every lexicon inherits.
-pub const ENGLISH_CUES: &str = include_str!("../lexicon/english.toml");
+pub const ENGLISH_CUES: &str = include_str!("../../lexicon/english.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -587,6 +598,43 @@ impl TermTable {
     }
 }
 
+/// Every form of every inventory lemma, with its meanings: a reporting verb
+/// introduces speech (its participle only attributes a quotation, like
+/// "saying"); an attitude predicate is an attitude cue and ascribes a
+/// position to its subject; nominalisations report their possessor's.
+fn add_inventory(table: &mut TermTable, inv: &inventory::InventoryFile) {
+    for e in &inv.speech {
+        for f in inventory::forms(&e.lemma, e.forms.as_deref()) {
+            let m = if e.quote_only || f.participle {
+                Meaning::QuoteVerb
+            } else {
+                Meaning::SpeechVerb
+            };
+            table.add(&f.text, m);
+        }
+        for n in &e.nouns {
+            table.add(n, Meaning::SpeechNoun);
+            table.add(&inventory::plural(n), Meaning::SpeechNoun);
+        }
+    }
+    for e in &inv.attitude {
+        let Some(att) = e.attitude() else { continue };
+        for f in inventory::forms(&e.lemma, e.forms.as_deref()) {
+            table.add(&f.text, Meaning::Attitude(att));
+            table.add(&f.text, Meaning::PositionVerb);
+            if e.speech && !f.participle {
+                table.add(&f.text, Meaning::SpeechVerb);
+            }
+        }
+        for n in &e.nouns {
+            for t in [n.clone(), inventory::plural(n)] {
+                table.add(&t, Meaning::Attitude(att));
+                table.add(&t, Meaning::SpeechNoun);
+            }
+        }
+    }
+}
+
 fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     let problems = validate(&file);
     if !problems.is_empty() {
@@ -700,6 +748,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     }
     for v in list_or(&sp.audiences, &BASE.speech.audiences) {
         table.add(&v, Meaning::Audience);
+    }
+    if sp.inventory.unwrap_or(true) {
+        add_inventory(&mut table, inventory::embedded());
     }
     let st = &file.stance;
     for (list, def, att) in [
@@ -817,6 +868,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
+        venues: set(&file.text.venues, &BASE.text.venues)
+            .into_iter()
+            .map(|v| v.to_lowercase())
+            .collect(),
     };
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()
