@@ -12,6 +12,7 @@
 //! indirect and reported speech, whose boundaries are a judgment call, it is
 //! enough that one contains the start of the other.
 
+use crate::lexicon::Lexicon;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -104,6 +105,8 @@ pub struct Scores {
     pub missed: Vec<(String, String)>,
     /// Run statements that matched no gold: (file, text).
     pub extra: Vec<(String, String)>,
+    /// Matched statements with another speaker or party: (file, prefix, gold, run).
+    pub speaker_errors: Vec<(String, String, String, String)>,
     /// Gold stances scored differently: (file, party, issue, gold, run).
     pub stance_errors: Vec<(String, String, String, i8, Option<i8>)>,
 }
@@ -157,12 +160,32 @@ fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
         .with_context(|| format!("cannot parse {}", path.display()))
 }
 
-fn same_speaker(gold: &str, run: &str) -> bool {
+/// Is `name` the side itself ("Moscow", "the Kremlin", "Russia"), or no name?
+fn side_name(lex: &Lexicon, name: &str, party: &str) -> bool {
+    let n = name.trim();
+    if n.is_empty() {
+        return true;
+    }
+    let hits = lex.scan(n);
+    hits.len() == 1
+        && hits[0].start == 0
+        && hits[0].end == n.len()
+        && lex.term(&hits[0]).meanings.iter().any(
+            |m| matches!(m, crate::lexicon::Meaning::Party(p) if lex.party_id(*p) == party),
+        )
+}
+
+/// Speakers agree when their names do, or when both are the side as a whole
+/// (annotators write "Moscow" or leave it empty; the tool may do either).
+fn same_speaker(lex: &Lexicon, gold: &str, run: &str, gold_party: &str, run_party: &str) -> bool {
     norm(gold) == norm(run)
+        || (gold_party == run_party
+            && side_name(lex, gold, gold_party)
+            && side_name(lex, run, run_party))
 }
 
 /// Score the run in `run_dir` against the gold in `gold_dir`.
-pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
+pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores> {
     let gold: Vec<GoldQuote> = read_csv(&gold_dir.join("quotes.csv"))?;
     let run: Vec<RunStatement> = read_csv(&run_dir.join("statements.csv"))?;
     let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
@@ -193,7 +216,8 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
                 !used[*i]
                     && r.file == g.file
                     && matches(&g.quote_prefix, &g.kind, &r.text)
-                    && (!speaker_must_agree || same_speaker(&g.speaker, &r.speaker))
+                    && (!speaker_must_agree
+                        || same_speaker(lex, &g.speaker, &r.speaker, &g.party, &r.party))
             });
             if let Some((i, r)) = hit {
                 used[i] = true;
@@ -202,7 +226,16 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path) -> Result<Scores> {
                 if is_quote(&g.kind) && is_quote(&r.kind) {
                     s.quotations.matched += 1;
                 }
-                s.speaker_correct += same_speaker(&g.speaker, &r.speaker) as usize;
+                let speaker_ok = same_speaker(lex, &g.speaker, &r.speaker, &g.party, &r.party);
+                s.speaker_correct += speaker_ok as usize;
+                if !speaker_ok || g.party != r.party {
+                    s.speaker_errors.push((
+                        g.file.clone(),
+                        g.quote_prefix.chars().take(50).collect(),
+                        format!("{} ({})", g.speaker, g.party),
+                        format!("{} ({})", r.speaker, r.party),
+                    ));
+                }
                 s.party_correct += (g.party == r.party) as usize;
                 s.kind_correct += (g.kind == r.kind) as usize;
             }
@@ -364,6 +397,12 @@ impl Scores {
             out.push_str("\nextra statements (run, not in gold):\n");
             for (f, t) in &self.extra {
                 out.push_str(&format!("  {f}: {t}\n"));
+            }
+        }
+        if !self.speaker_errors.is_empty() {
+            out.push_str("\nspeakers that differ from gold (file: prefix | gold | run):\n");
+            for (f, p, g, r) in &self.speaker_errors {
+                out.push_str(&format!("  {f}: {p} | {g} | {r}\n"));
             }
         }
         if !self.stance_errors.is_empty() {

@@ -93,6 +93,9 @@ enum Command {
         /// Print only the scores, not the missed and extra statements.
         #[arg(long)]
         brief: bool,
+        /// Lexicon the run was made with (to recognise names of sides); default: the embedded one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
     },
 }
 
@@ -301,8 +304,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             run,
             out,
             brief,
+            lexicon,
         } => {
-            let scores = stancediff::eval::evaluate(&gold, &run)?;
+            let lex = match &lexicon {
+                Some(p) => Lexicon::from_path(p)?,
+                None => Lexicon::default_lexicon(),
+            };
+            let scores = stancediff::eval::evaluate(&gold, &run, &lex)?;
             let table = scores.table();
             if brief {
                 print!("{}", table.split("\n\n").next().unwrap_or(""));

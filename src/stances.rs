@@ -11,7 +11,7 @@
 //! prerequisite. Evaluative claims ("illegitimate") carry their own value.
 
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
-use crate::statements::{Kind, Statement, hits_in};
+use crate::statements::{Kind, Statement, hits_in, verb_in_context};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -45,6 +45,9 @@ struct Tok {
     start: usize,
     end: usize,
     token: Token,
+    /// A rejection made of a negated modal ("will not", "cannot", "never"):
+    /// before another attitude it negates that one ("will not accept").
+    negating: bool,
 }
 
 /// The words a statement's stance is read from: its own words, plus the cue
@@ -81,9 +84,15 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
     start..s.span.end
 }
 
-fn tokens(lex: &Lexicon, hits: &[Hit]) -> Vec<Tok> {
+fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> Vec<Tok> {
     let mut out = Vec::new();
     for h in hits {
+        // A verb-like attitude used as a noun or adjective ("in a sign that",
+        // "the proposed plan") is no attitude; possessed nouns are handled
+        // by their owner ("Moscow's demand").
+        if !verb_in_context(text, sentence, h, hits, lex) {
+            continue;
+        }
         let own = &lex.term(h).meanings;
         let is_cue = |m: &Meaning| {
             matches!(
@@ -123,10 +132,16 @@ fn tokens(lex: &Lexicon, hits: &[Hit]) -> Vec<Tok> {
                 Meaning::Anaphor => Token::Anaphor,
                 _ => continue,
             };
+            let negating = matches!(token, Token::Attitude(Attitude::Reject | Attitude::Oppose))
+                && text[h.start..h.end].split_whitespace().any(|w| {
+                    let w = w.to_lowercase().replace('’', "'");
+                    matches!(w.as_str(), "not" | "never" | "cannot" | "no") || w.ends_with("n't")
+                });
             out.push(Tok {
                 start: h.start,
                 end: h.end,
                 token,
+                negating,
             });
         }
     }
@@ -158,7 +173,11 @@ pub fn score(
     antecedent: Antecedent,
 ) -> Vec<Stance> {
     let sc = scope(text, s);
-    let toks = tokens(lex, hits_in(hits, &sc));
+    let toks = tokens(text, &s.sentence, lex, hits_in(hits, &s.sentence));
+    let toks: Vec<Tok> = toks
+        .into_iter()
+        .filter(|t| t.start >= sc.start && t.end <= sc.end)
+        .collect();
     let condition = toks
         .iter()
         .find(|t| matches!(t.token, Token::Condition))
@@ -195,7 +214,7 @@ pub fn score(
             .collect();
         // The nearest issue phrase before the statement (else after it): in
         // "a ceasefire — which Moscow has said is impossible …" the ceasefire.
-        let toks_s = tokens(lex, &sent_hits);
+        let toks_s = tokens(text, &s.sentence, lex, &sent_hits);
         let nearest = toks_s
             .iter()
             .rev()
@@ -213,6 +232,7 @@ pub fn score(
                 start: sc.end,
                 end: sc.end,
                 token: t.token,
+                negating: false,
             };
             objects.push((at, issue, 0));
             topic_words.push((issue, text[t.start..t.end].to_string()));
@@ -423,7 +443,9 @@ fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
         .rev()
         .filter(|t| t.end <= pos)
         .take(2)
-        .any(|t| matches!(t.token, Token::Negator) && words_between(text, t.end, pos) <= 3)
+        .any(|t| {
+            (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
+        })
 }
 
 /// One stance per issue: the first cue-governed finding outranks bare
@@ -477,7 +499,7 @@ pub fn numbers(s: &str) -> String {
 /// The issue and direction a statement was about, for the next anaphor.
 pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> Antecedent {
     let sc = scope(text, s);
-    tokens(lex, hits_in(hits, &sc))
+    tokens(text, &s.sentence, lex, hits_in(hits, &sc))
         .iter()
         .rev()
         .find_map(|t| match t.token {

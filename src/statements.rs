@@ -518,6 +518,10 @@ fn mentions_in(
         {
             continue;
         }
+        // A people ("Ukrainians would reject") is not a person.
+        if words.len() == 1 && ["ians", "eans", "ese", "ans"].iter().any(|e| name.ends_with(e)) {
+            continue;
+        }
         // At a sentence's start a capitalised plural ("Officials said") is a noun.
         if words.len() == 1 && start == sentence.start && name.ends_with('s') && !name.ends_with("ss")
         {
@@ -810,6 +814,101 @@ fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
     pick(&term.meanings).or_else(|| pick(&term.part_meanings))
 }
 
+/// Is a verb-like cue used as a verb here? Many reporting verbs are also
+/// nouns ("peace talks", "a post", "the state") and past participles are
+/// also adjectives ("the proposed plan") or passives ("was rejected", whose
+/// subject is not the holder). A base or -s form is a verb after a subject
+/// (a name, a pronoun, a plural, a speaking body or a mention), an auxiliary
+/// or an adverb; a past form is one unless a determiner or "be" precedes it.
+pub fn verb_in_context(
+    text: &str,
+    sentence: &Range<usize>,
+    h: &Hit,
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> bool {
+    let term = &text[h.start..h.end];
+    let first = term
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('’', "'");
+    let verbish = lex.meanings_with_parts(h).any(|m| {
+        matches!(
+            m,
+            Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
+        )
+    });
+    if !verbish || first.ends_with("ing") || AUXILIARIES.contains(&first.as_str()) {
+        return true;
+    }
+    let before = text[sentence.start..h.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['“', '"', '(', '‘']);
+    let prev_l = prev.to_lowercase();
+    if DETERMINERS.contains(&prev_l.as_str()) {
+        return false;
+    }
+    let past = first.ends_with("ed") || lex.irregular_past.contains(&first);
+    if past {
+        // "was rejected", "were discussed": the subject is what was rejected.
+        return !matches!(prev_l.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being");
+    }
+    if prev.is_empty() {
+        // Sentence-initial base form: a headline verb after a quotation mark
+        // or dash, otherwise a noun ("Talks resumed").
+        return false;
+    }
+    let mention_before = hits.iter().any(|m| {
+        m.end <= h.start
+            && text[m.end..h.start].trim().is_empty()
+            && lex.term(m).meanings.iter().any(|x| {
+                matches!(
+                    x,
+                    Meaning::Party(_)
+                        | Meaning::Actor(_)
+                        | Meaning::Role(_)
+                        | Meaning::GenericRole(_)
+                        | Meaning::Source(_)
+                        | Meaning::Media
+                        | Meaning::Pronoun(_)
+                )
+            })
+    });
+    mention_before
+        || SUBJECT_WORDS.contains(&prev_l.as_str())
+        || AUXILIARIES.contains(&prev_l.as_str())
+        || prev_l.ends_with("ly")
+        || prev.ends_with([',', '”', '"', '’', '—', '–'])
+        || prev.chars().next().is_some_and(|c| c.is_uppercase())
+        || (prev_l.ends_with('s') && !prev_l.ends_with("'s") && !prev_l.ends_with("ss"))
+        || lex.words.bodies.contains(&prev_l)
+}
+
+/// Words after which a base form is a verb ("he says", "will say", "to say").
+const SUBJECT_WORDS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "also", "still",
+    "now", "then", "again", "not", "never", "often", "always", "just", "only", "even",
+    "repeatedly", "and", "but", "or",
+];
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does",
+    "did", "to", "is", "are", "was", "were", "has", "have", "had", "continues", "continue",
+    "continued", "won't", "wouldn't", "can't", "cannot", "didn't", "doesn't", "don't",
+];
+/// Words after which a verb form is a noun or an adjective ("the talks",
+/// "a proposed deal", "for talks").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with",
+    "from", "about", "into", "during", "after", "before", "peace", "new", "first", "second",
+    "third", "further", "direct", "recent", "latest", "previous", "next", "more", "fresh",
+];
+
 /// Every lexicon term in the document's paragraphs: the one scan of the
 /// text that statements and stances share.
 pub fn scan_document(doc: &Document, lex: &Lexicon) -> Vec<Hit> {
@@ -887,6 +986,7 @@ fn sentence_statements(
             let before = text[sentence.start..h.start].trim_end();
             !(before.ends_with("'s") || before.ends_with("’s"))
         })
+        .filter(|h| verb_in_context(text, sentence, h, hits, lex))
         .filter_map(|h| {
             cue_kind(lex, h).map(|kind| Cue {
                 start: h.start,

@@ -89,6 +89,35 @@ pub struct Form {
     pub participle: bool,
 }
 
+/// Past forms of the inventory's irregular verbs ("said", "told", "sought"):
+/// a past form is a verb after a plain noun ("the spokesman said"), where a
+/// base form would be a noun ("peace talks").
+pub fn irregular_pasts(inv: &InventoryFile) -> Vec<String> {
+    let lists = inv
+        .speech
+        .iter()
+        .map(|e| (&e.lemma, &e.forms))
+        .chain(inv.attitude.iter().map(|e| (&e.lemma, &e.forms)));
+    let mut out = Vec::new();
+    for (lemma, given) in lists {
+        let Some(given) = given else { continue };
+        let base = lemma.split_whitespace().next().unwrap_or("");
+        for f in given {
+            let w = f.split_whitespace().next().unwrap_or("").to_lowercase();
+            let regular = w == base
+                || w == format!("{base}s")
+                || w == format!("{base}es")
+                || w.ends_with("ing")
+                || w.ends_with("ed")
+                || base == "be";
+            if !regular && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 /// Every form of a lemma: the given forms, or the regular inflections of its
 /// first word ("point out" → points out, pointed out, pointing out). A lemma
 /// starting with "be" ("be open to") takes every form of "be".

@@ -172,6 +172,9 @@ pub struct TextDef {
     /// Nouns that end a venue phrase after a speech verb ("said in a
     /// statement", "told a news conference", "wrote on Telegram").
     pub venues: Option<Vec<String>>,
+    /// Nouns for organisations that speak in their own name ("the ministry
+    /// said", "the union said in a statement").
+    pub bodies: Option<Vec<String>>,
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
@@ -183,6 +186,8 @@ pub struct Words {
     pub prepositions: HashSet<String>,
     /// Lowercase.
     pub venues: HashSet<String>,
+    /// Nouns for organisations that speak ("ministry", "union"), lowercase.
+    pub bodies: HashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -383,6 +388,8 @@ pub struct Term {
 
 /// A compiled lexicon, ready to scan documents.
 pub struct Lexicon {
+    /// Irregular past forms of inventory verbs ("said", "told"), lowercase.
+    pub irregular_past: HashSet<String>,
     pub name: String,
     pub description: String,
     pub parties: Vec<Party>,
@@ -872,6 +879,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .into_iter()
             .map(|v| v.to_lowercase())
             .collect(),
+        bodies: set(&file.text.bodies, &BASE.text.bodies)
+            .into_iter()
+            .map(|v| v.to_lowercase())
+            .collect(),
     };
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()
@@ -887,7 +898,15 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             path: path.to_string(),
             problems: vec![format!("cannot compile terms: {e}")],
         })?;
+    let irregular_past = if sp.inventory.unwrap_or(true) {
+        inventory::irregular_pasts(inventory::embedded())
+            .into_iter()
+            .collect()
+    } else {
+        HashSet::new()
+    };
     Ok(Lexicon {
+        irregular_past,
         name: file.name,
         description: file.description,
         parties,
