@@ -38,6 +38,7 @@ enum Token {
     Anaphor,
     Term { issue: usize, direction: i8 },
     Claim { issue: usize, stance: i8 },
+    Evaluation { issue: usize, stance: i8 },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -117,6 +118,7 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
             let token = match *m {
                 Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
                 Meaning::Claim { issue, stance } => Token::Claim { issue, stance },
+                Meaning::Evaluation { issue, stance } => Token::Evaluation { issue, stance },
                 Meaning::Attitude(a) if !cue_done => {
                     cue_done = true;
                     Token::Attitude(a)
@@ -361,6 +363,31 @@ pub fn score(
                 true,
                 format!("not > {}({dir_name})", word(t)),
             ));
+        }
+    }
+    // "The talks were productive", "a productive meeting": an evaluation
+    // counts for an issue only near one of the issue's keywords in the sentence.
+    let sentence_toks = tokens(text, &s.sentence, lex, hits_in(hits, &s.sentence));
+    let near_keyword = |t: &Tok, issue: usize| {
+        sentence_toks.iter().any(|k| {
+            matches!(k.token, Token::Term { issue: ki, .. } if ki == issue)
+                && (words_between(text, k.end, t.start) <= 6 && k.end <= t.start
+                    || words_between(text, t.end, k.start) <= 3 && t.end <= k.start)
+                && !clause_break(text, k.end.min(t.end), k.start.max(t.start))
+        })
+    };
+    for t in &toks {
+        if let Token::Evaluation { issue, stance } = t.token
+            && near_keyword(t, issue)
+            && !found.iter().any(|f| f.0 == issue && f.2)
+        {
+            let mut v = stance;
+            let mut trace = format!("evaluation {}({:+})", word(t), stance);
+            if negated(text, &toks, t.start) && !word(t).starts_with("not ") {
+                v = -v;
+                trace = format!("not {trace}");
+            }
+            found.push((issue, v, false, trace));
         }
     }
     for t in &toks {

@@ -66,6 +66,9 @@ pub struct LexiconFile {
     pub issues: Vec<IssueDef>,
     #[serde(default)]
     pub text: TextDef,
+    /// Evaluation words; each list replaces the English one unless it has "...".
+    #[serde(default)]
+    pub evaluation: EvaluationDef,
     #[serde(default)]
     pub examples: Vec<ExampleDef>,
 }
@@ -206,6 +209,11 @@ pub struct IssueDef {
     pub away: Vec<String>,
     #[serde(default)]
     pub claims: Vec<ClaimDef>,
+    /// The English evaluation words ("productive", "a waste of time",
+    /// `[evaluation]` in the English base) are claims on this issue when a
+    /// keyword of the issue stands near them ("the talks were productive").
+    #[serde(default)]
+    pub evaluations: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -244,6 +252,17 @@ struct BaseCues {
     speech: SpeechDef,
     stance: StanceDef,
     text: TextDef,
+    evaluation: EvaluationDef,
+}
+
+/// Evaluative words by polarity: support (+2), open (+1), oppose (-1), reject (-2).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationDef {
+    pub support: Option<Vec<String>>,
+    pub open: Option<Vec<String>>,
+    pub oppose: Option<Vec<String>>,
+    pub reject: Option<Vec<String>>,
 }
 
 static BASE: std::sync::LazyLock<BaseCues> = std::sync::LazyLock::new(|| {
@@ -336,6 +355,12 @@ pub enum Meaning {
     },
     /// A term that carries a stance on its own.
     Claim {
+        issue: usize,
+        stance: i8,
+    },
+    /// An evaluation ("productive") that is a claim on the issue only near
+    /// one of the issue's keywords.
+    Evaluation {
         issue: usize,
         stance: i8,
     },
@@ -816,6 +841,26 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
                     direction: -1,
                 },
             );
+        }
+        if is.evaluations {
+            let ev = &file.evaluation;
+            let base = &BASE.evaluation;
+            for (list, def, att) in [
+                (&ev.support, &base.support, Attitude::Support),
+                (&ev.open, &base.open, Attitude::Open),
+                (&ev.oppose, &base.oppose, Attitude::Oppose),
+                (&ev.reject, &base.reject, Attitude::Reject),
+            ] {
+                for v in list_or(list, def) {
+                    table.add(
+                        &v,
+                        Meaning::Evaluation {
+                            issue: i,
+                            stance: att.value(),
+                        },
+                    );
+                }
+            }
         }
         for c in &is.claims {
             table.add(
