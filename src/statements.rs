@@ -636,13 +636,18 @@ fn speech_cue_adjacent(
     lex: &Lexicon,
 ) -> bool {
     let is_cue = |h: &Hit| cue_kind(lex, h).is_some();
+    // Only auxiliaries and adverbs between ("Novak has also said"), not "to"
+    // ("Petersburg to discuss").
     let after = hits.iter().find(|h| h.start >= end && is_cue(h)).is_some_and(|h| {
         let between = &text[end..h.start];
         between.split_whitespace().count() <= 2
-            && between
-                .split_whitespace()
-                .all(|w| w.chars().all(|c| c.is_lowercase()))
+            && between.split_whitespace().all(|w| {
+                w.chars().all(|c| c.is_lowercase())
+                    && w != "to"
+                    && (AUXILIARIES.contains(&w) || SUBJECT_WORDS.contains(&w) || w.ends_with("ly"))
+            })
             && !between.contains(',')
+            && verb_in_context(text, sentence, h, hits, lex)
     });
     let before = hits
         .iter()
@@ -1039,6 +1044,19 @@ fn sentence_statements(
                 media_cue[ci] = true;
                 None
             }
+            // "Trump slammed Zelensky after he rejected …": a pronoun takes the
+            // nearest person before it in its own sentence first.
+            Some(m) if matches!(m.who, Who::Pronoun(Pronoun::He | Pronoun::She)) => mentions
+                .iter()
+                .rev()
+                .filter(|p| p.end <= m.start && p.start >= sentence.start)
+                .find_map(|p| match &p.who {
+                    Who::Person(n, party, g) if matches!(m.who, Who::Pronoun(pr) if pr == *g) => {
+                        Some((n.clone(), *party, true))
+                    }
+                    _ => None,
+                })
+                .or_else(|| resolve(&m.who, lex, ctx)),
             Some(m) => resolve(&m.who, lex, ctx),
             None => None,
         };
