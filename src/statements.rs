@@ -183,6 +183,21 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
             carried = Some((mark, open, start));
         }
     }
+    // A quotation still open when the text ends (a cut-off article) runs to
+    // the end of its paragraph, when it opens with a curly mark and a word.
+    if let Some((mark, open, start)) = carried
+        && mark == '“'
+        && let Some(para) = paragraphs.iter().find(|p| p.contains(&open))
+        && text[start..para.end].chars().next().is_some_and(|c| c.is_alphanumeric())
+    {
+        let end = start + text[start..para.end].trim_end().len();
+        quotes.push(Quote {
+            open,
+            start,
+            end,
+            close: end,
+        });
+    }
     quotes.retain(|q| q.end > q.start);
     quotes
 }
@@ -551,7 +566,15 @@ fn mentions_in(
             ctx.surnames
                 .entry(surname)
                 .or_insert_with(|| name.to_string());
-            let party = ctx.parties.get(name).copied().unwrap_or(lex.other_party);
+            let party = ctx
+                .parties
+                .get(name)
+                .copied()
+                .or_else(|| title_party(text, sentence, start, end, hits, lex))
+                .unwrap_or(lex.other_party);
+            if party != lex.other_party {
+                ctx.parties.insert(name.to_string(), party);
+            }
             Who::Person(name.to_string(), party, Pronoun::He)
         };
         out.push(Mention {
@@ -622,6 +645,37 @@ fn name_words(
         return None;
     }
     Some((a, b))
+}
+
+/// The side a person's title names: "Russian Foreign Ministry spokeswoman
+/// Maria Zakharova", "Maria Zakharova, the Russian foreign ministry's
+/// spokeswoman,", "NATO Secretary General Mark Rutte". The title is the
+/// words right before the name back to punctuation, or an apposition after it.
+fn title_party(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> Option<usize> {
+    let before_from = text[sentence.start..start]
+        .rfind([',', '.', ';', ':', '“', '”', '"', '(', ')'])
+        .map_or(sentence.start, |i| sentence.start + i + 1)
+        .max(start.saturating_sub(80));
+    let after = text[end..sentence.end].strip_prefix(", ").map(|rest| {
+        let stop = rest.find([',', '.', ';', '(']).unwrap_or(rest.len()).min(80);
+        end + 2..end + 2 + stop
+    });
+    let side_in = |r: Range<usize>| {
+        hits_in(hits, &r).iter().rev().find_map(|h| {
+            lex.term(h).meanings.iter().find_map(|m| match *m {
+                Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
+                _ => None,
+            })
+        })
+    };
+    side_in(before_from..start).or_else(|| after.and_then(side_in))
 }
 
 /// Does a speech or position cue stand right after `[start, end)` ("Novak
@@ -1111,7 +1165,11 @@ fn sentence_statements(
             }
             s.or_else(|| {
                 // "…, calling him “illegitimate”": a participle takes the sentence's subject.
-                let prior = (0..ci).rev().find(|&j| subjects[j].is_some())?;
+                let Some(prior) = (0..ci).rev().find(|&j| subjects[j].is_some()) else {
+                    // "Putin struck a measured tone, warning that …": with no
+                    // cue before it, the main clause's subject.
+                    return participle_subject(text, sentence, &cues[ci], &mentions, lex, ctx);
+                };
                 // "acknowledged the challenges, telling …" is one attribution;
                 // "said he would brief allies …, saying “…”" is two statements.
                 let between = text[cues[prior].end..cues[ci].start]
@@ -1164,7 +1222,7 @@ fn sentence_statements(
                 doc.published,
             )
         });
-        if kind == Kind::Direct {
+        if personal_speaker(&speaker) {
             ctx.last_quote = Some((speaker.clone(), party, n, said_on));
         }
         if sentence_speaker.is_none() && !speaker.is_empty() {
@@ -1257,6 +1315,9 @@ fn sentence_statements(
         } else {
             Kind::Reported
         };
+        if personal && personal_speaker(&speaker) {
+            ctx.last_quote = Some((speaker.clone(), party, n, None));
+        }
         if sentence_speaker.is_none() && !speaker.is_empty() {
             sentence_speaker = Some((speaker.clone(), party));
         }
@@ -1305,6 +1366,32 @@ fn sentence_statements(
     {
         ctx.subjects.push((sp, p, Pronoun::He));
     }
+}
+
+/// A named speaker a later unattributed quotation may continue (not "he").
+fn personal_speaker(speaker: &str) -> bool {
+    !speaker.is_empty() && !matches!(speaker, "he" | "she" | "they")
+}
+
+/// The subject of a participle that follows a main clause after a comma
+/// ("Putin struck a measured tone, warning that …"): the first person or
+/// side named in the sentence before it, outside quotations.
+fn participle_subject(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    mentions: &[Mention],
+    lex: &Lexicon,
+    ctx: &Context,
+) -> Option<(String, usize, bool)> {
+    if !text[sentence.start..cue.start].trim_end().ends_with(',') {
+        return None;
+    }
+    mentions
+        .iter()
+        .filter(|m| m.end <= cue.start && !matches!(m.who, Who::Media | Who::Role(_)))
+        .find(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
+        .and_then(|m| resolve(&m.who, lex, ctx))
 }
 
 /// "Putin's demand that Ukraine surrender …", "Zelensky's proposal for a

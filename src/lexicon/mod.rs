@@ -83,6 +83,10 @@ pub struct PartyDef {
     pub color: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words that tie a person's title to the side ("Ukrainian", "French"):
+    /// "Ukrainian presidential aide Ivan Novak" is on Ukraine's side.
+    #[serde(default)]
+    pub adjectives: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -330,6 +334,8 @@ impl Attitude {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Meaning {
     Party(usize),
+    /// A word in a person's title that names the side ("Russian").
+    PartyAdjective(usize),
     Actor(usize),
     Role(usize),
     /// A role held by whoever the article introduces in it.
@@ -713,6 +719,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     for (i, p) in file.parties.iter().enumerate() {
         for a in &p.aliases {
             table.add(a, Meaning::Party(i));
+        }
+        for a in &p.adjectives {
+            table.add(a, Meaning::PartyAdjective(i));
         }
     }
     let mut actors = Vec::new();
