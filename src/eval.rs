@@ -170,9 +170,11 @@ fn side_name(lex: &Lexicon, name: &str, party: &str) -> bool {
     hits.len() == 1
         && hits[0].start == 0
         && hits[0].end == n.len()
-        && lex.term(&hits[0]).meanings.iter().any(
-            |m| matches!(m, crate::lexicon::Meaning::Party(p) if lex.party_id(*p) == party),
-        )
+        && lex
+            .term(&hits[0])
+            .meanings
+            .iter()
+            .any(|m| matches!(m, crate::lexicon::Meaning::Party(p) if lex.party_id(*p) == party))
 }
 
 /// Speakers agree when their names do, or when both are the side as a whole

@@ -117,6 +117,64 @@ pub fn failures(results: &[ExampleResult]) -> Option<String> {
     Some(out)
 }
 
+/// A small lexicon for the predicate inventory's examples: no known people
+/// (the speaker "Novak" must be found as an unknown name) and one issue whose
+/// keyword is "the plan", so an attitude example's stance is its polarity.
+pub const INVENTORY_TEST_LEXICON: &str = r#"
+name = "inventory examples"
+[[parties]]
+id = "side"
+aliases = ["the side"]
+[[issues]]
+id = "plan"
+proposition = "the plan is adopted"
+keywords = ["the plan"]
+"#;
+
+/// Run every example of the embedded predicate inventory: each reporting
+/// verb must give a statement by Novak, each attitude a stance on the plan
+/// with the entry's polarity.
+pub fn run_inventory() -> Vec<ExampleResult> {
+    use crate::lexicon::inventory;
+    let lex = Lexicon::from_toml(INVENTORY_TEST_LEXICON, "inventory examples")
+        .expect("the inventory test lexicon is valid");
+    let rules = Boilerplate::default_rules();
+    let inv = inventory::embedded();
+    let mut out = Vec::new();
+    for e in &inv.speech {
+        let ex = ExampleDef {
+            text: e.example.clone(),
+            speaker: Some("Novak".into()),
+            party: None,
+            kind: None,
+            stances: vec![],
+            note: format!("speech verb {:?}", e.lemma),
+        };
+        let mut r = run_example(&ex, &lex, &rules);
+        r.problems
+            .iter_mut()
+            .for_each(|p| *p = format!("{}: {p}", ex.note));
+        out.push(r);
+    }
+    for e in &inv.attitude {
+        let Some(att) = e.attitude() else { continue };
+        let ex = ExampleDef {
+            text: e.example.clone(),
+            speaker: Some("Novak".into()),
+            party: None,
+            kind: None,
+            stances: vec![format!("plan={}", att.value())],
+            note: format!("{} {:?}", e.polarity, e.lemma),
+        };
+        let mut r = run_example(&ex, &lex, &rules);
+        r.problems
+            .iter_mut()
+            .for_each(|p| *p = format!("{}: {p}", ex.note));
+        out.push(r);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +199,16 @@ mod tests {
             .join("corpora/us-iran-2025/lexicon.toml");
         let lex = Lexicon::from_path(&path).expect("the us-iran lexicon is valid");
         if let Some(report) = failures(&run_all(&lex)) {
+            panic!("{report}");
+        }
+    }
+
+    /// Every entry of the predicate inventory documents and tests itself.
+    #[test]
+    fn inventory_examples_pass() {
+        let results = run_inventory();
+        assert!(results.len() > 700, "{} inventory examples", results.len());
+        if let Some(report) = failures(&results) {
             panic!("{report}");
         }
     }

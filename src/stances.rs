@@ -112,8 +112,12 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
             v
         };
         // A term may mean several things; issue meanings all count, and the
-        // first cue meaning wins.
-        let mut cue_done = false;
+        // first cue meaning wins. A lexicon's own toward/away phrase
+        // ("eliminate", "withdraw") is the issue's direction, not an attitude.
+        let directed = meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::IssueTerm { direction, .. } if *direction != 0));
+        let mut cue_done = directed;
         for m in &meanings {
             let token = match *m {
                 Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
@@ -298,7 +302,12 @@ pub fn score(
                         && !listed(o.end)
                 });
                 let reach = if listed(a.end) { 2 * REACH } else { REACH };
-                !other_issue_between
+                // "must stop and eliminate enrichment": a verb coordinated with
+                // a directed phrase shares its object; it does not govern it.
+                let coordinated = *direction != 0
+                    && matches!(text[a.end..t.start].trim(), "and" | "or" | "," | "and to");
+                !coordinated
+                    && !other_issue_between
                     && words_between(text, a.end, t.start) <= reach
                     && !clause_break(text, a.end, t.start)
                     && condition.is_none_or(|c| (c.start < a.start) == after_condition)
@@ -326,7 +335,21 @@ pub fn score(
             };
             let mut value = att.value();
             let mut trace = format!("{}({:+})", word(a), value);
-            if negated(text, &toks, a.start) {
+            // "refused to accept", "reluctant to sign", "will not accept": an
+            // attitude whose complement is another attitude composes with it:
+            // the outer one's value, in the direction of the inner one.
+            let mut head = a;
+            if let Some(outer) = toks.iter().rev().find(|o| {
+                o.end <= a.start
+                    && matches!(o.token, Token::Attitude(_))
+                    && matches!(text[o.end..a.start].trim(), "" | "to" | "to be")
+            }) && let Token::Attitude(oatt) = outer.token
+            {
+                value = oatt.value() * value.signum();
+                trace = format!("{}({:+}) > {trace}", word(outer), oatt.value());
+                head = outer;
+            }
+            if negated(text, &toks, head.start) {
                 value = -value;
                 trace = format!("not {trace}");
             }
@@ -447,10 +470,21 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
     let own_side_too = near
         .iter()
         .any(|h| lex.term(h).meanings.contains(&Meaning::Party(s.party)));
+    // "Iran must stop …": a demand on the other side between them is the speaker's.
+    let demanded = |h: &Hit| {
+        let between = text[h.end..a.start].to_lowercase();
+        lex.deontic.iter().any(|d| {
+            between
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(d.as_str())
+        })
+    };
     !own_side_too
         && near
             .iter()
-            .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1)
+            .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1 && !demanded(h))
             .any(|h| {
                 lex.term(h).meanings.iter().any(|m| match *m {
                     Meaning::Party(p) => p != s.party,
@@ -466,13 +500,9 @@ fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
 
 /// A negator within three words before `pos`, with no other cue between.
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
-    toks.iter()
-        .rev()
-        .filter(|t| t.end <= pos)
-        .take(2)
-        .any(|t| {
-            (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
-        })
+    toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
+        (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
+    })
 }
 
 /// One stance per issue: the first cue-governed finding outranks bare

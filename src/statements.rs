@@ -188,7 +188,10 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     if let Some((mark, open, start)) = carried
         && mark == '“'
         && let Some(para) = paragraphs.iter().find(|p| p.contains(&open))
-        && text[start..para.end].chars().next().is_some_and(|c| c.is_alphanumeric())
+        && text[start..para.end]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
     {
         let end = start + text[start..para.end].trim_end().len();
         quotes.push(Quote {
@@ -521,7 +524,9 @@ fn mentions_in(
             continue;
         }
         let name = &text[start..end];
-        let honorific = ["Mr.", "Ms.", "Mrs.", "Dr."].iter().any(|h| name.starts_with(h));
+        let honorific = ["Mr.", "Ms.", "Mrs.", "Dr."]
+            .iter()
+            .any(|h| name.starts_with(h));
         let words: Vec<&str> = name.split_whitespace().collect();
         // A single capitalised word is a name only as the subject of a
         // speech cue ("Novak said", "conceded Novak"), or when it is the
@@ -534,11 +539,18 @@ fn mentions_in(
             continue;
         }
         // A people ("Ukrainians would reject") is not a person.
-        if words.len() == 1 && ["ians", "eans", "ese", "ans"].iter().any(|e| name.ends_with(e)) {
+        if words.len() == 1
+            && ["ians", "eans", "ese", "ans"]
+                .iter()
+                .any(|e| name.ends_with(e))
+        {
             continue;
         }
         // At a sentence's start a capitalised plural ("Officials said") is a noun.
-        if words.len() == 1 && start == sentence.start && name.ends_with('s') && !name.ends_with("ss")
+        if words.len() == 1
+            && start == sentence.start
+            && name.ends_with('s')
+            && !name.ends_with("ss")
         {
             continue;
         }
@@ -603,7 +615,10 @@ fn name_words(
     // Keep the words after the last lexicon mention inside the run; if the
     // mention ends the run, the words before it.
     let (run_start, run_end) = (start, end);
-    for k in known.iter().filter(|k| k.start < run_end && run_start < k.end) {
+    for k in known
+        .iter()
+        .filter(|k| k.start < run_end && run_start < k.end)
+    {
         if k.end < end {
             start = k.end;
         } else {
@@ -621,7 +636,10 @@ fn name_words(
     }
     let is_title = |w: &str, more: bool| {
         lex.words.not_names.contains(w)
-            || (more && ["ian", "ean", "ese", "ish", "ic"].iter().any(|s| w.ends_with(s)))
+            || (more
+                && ["ian", "ean", "ese", "ish", "ic"]
+                    .iter()
+                    .any(|s| w.ends_with(s)))
     };
     let honorific = |w: &str| matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.");
     while let Some(&(a, b)) = words.first() {
@@ -647,6 +665,25 @@ fn name_words(
     Some((a, b))
 }
 
+/// After a name: the end of ", who …," or ", the …," (at most twelve
+/// words), or `at` when none follows.
+fn skip_apposition(text: &str, at: usize, limit: usize) -> usize {
+    let Some(rest) = text[at..limit].strip_prefix(", ") else {
+        return at;
+    };
+    let lead = rest.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        lead,
+        "who" | "which" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "whose"
+    ) {
+        return at;
+    }
+    match rest.find(',') {
+        Some(k) if rest[..k].split_whitespace().count() <= 12 => at + 2 + k + 1,
+        _ => at,
+    }
+}
+
 /// The side a person's title names: "Russian Foreign Ministry spokeswoman
 /// Maria Zakharova", "Maria Zakharova, the Russian foreign ministry's
 /// spokeswoman,", "NATO Secretary General Mark Rutte". The title is the
@@ -664,7 +701,10 @@ fn title_party(
         .map_or(sentence.start, |i| sentence.start + i + 1)
         .max(start.saturating_sub(80));
     let after = text[end..sentence.end].strip_prefix(", ").map(|rest| {
-        let stop = rest.find([',', '.', ';', '(']).unwrap_or(rest.len()).min(80);
+        let stop = rest
+            .find([',', '.', ';', '('])
+            .unwrap_or(rest.len())
+            .min(80);
         end + 2..end + 2 + stop
     });
     let side_in = |r: Range<usize>| {
@@ -692,17 +732,25 @@ fn speech_cue_adjacent(
     let is_cue = |h: &Hit| cue_kind(lex, h).is_some();
     // Only auxiliaries and adverbs between ("Novak has also said"), not "to"
     // ("Petersburg to discuss").
-    let after = hits.iter().find(|h| h.start >= end && is_cue(h)).is_some_and(|h| {
-        let between = &text[end..h.start];
-        between.split_whitespace().count() <= 2
-            && between.split_whitespace().all(|w| {
-                w.chars().all(|c| c.is_lowercase())
-                    && w != "to"
-                    && (AUXILIARIES.contains(&w) || SUBJECT_WORDS.contains(&w) || w.ends_with("ly"))
-            })
-            && !between.contains(',')
-            && verb_in_context(text, sentence, h, hits, lex)
-    });
+    // "Novak, who chaired the talks, said", "Novak, the judge, ruled": an
+    // apposition or relative clause between commas may stand between.
+    let end = skip_apposition(text, end, sentence.end);
+    let after = hits
+        .iter()
+        .find(|h| h.start >= end && is_cue(h))
+        .is_some_and(|h| {
+            let between = &text[end..h.start];
+            between.split_whitespace().count() <= 2
+                && between.split_whitespace().all(|w| {
+                    w.chars().all(|c| c.is_lowercase())
+                        && w != "to"
+                        && (AUXILIARIES.contains(&w)
+                            || SUBJECT_WORDS.contains(&w)
+                            || w.ends_with("ly"))
+                })
+                && !between.contains(',')
+                && verb_in_context(text, sentence, h, hits, lex)
+        });
     let before = hits
         .iter()
         .rev()
@@ -902,6 +950,12 @@ pub fn verb_in_context(
     if !verbish || first.ends_with("ing") || AUXILIARIES.contains(&first.as_str()) {
         return true;
     }
+    // "Russia Effectively Blocks WhatsApp": a capitalised attitude verb
+    // inside a title-case headline reports no position.
+    let speech = lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechVerb);
+    if !speech && h.start > sentence.start && term.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
     let before = text[sentence.start..h.start].trim_end();
     let prev = before
         .rsplit(|c: char| c.is_whitespace())
@@ -915,7 +969,10 @@ pub fn verb_in_context(
     let past = first.ends_with("ed") || lex.irregular_past.contains(&first);
     if past {
         // "was rejected", "were discussed": the subject is what was rejected.
-        return !matches!(prev_l.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being");
+        return !matches!(
+            prev_l.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        );
     }
     if prev.is_empty() {
         // Sentence-initial base form: a headline verb after a quotation mark
@@ -950,22 +1007,81 @@ pub fn verb_in_context(
 
 /// Words after which a base form is a verb ("he says", "will say", "to say").
 const SUBJECT_WORDS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "also", "still",
-    "now", "then", "again", "not", "never", "often", "always", "just", "only", "even",
-    "repeatedly", "and", "but", "or",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "also",
+    "still",
+    "now",
+    "then",
+    "again",
+    "not",
+    "never",
+    "often",
+    "always",
+    "just",
+    "only",
+    "even",
+    "repeatedly",
+    "and",
+    "but",
+    "or",
+    "later",
+    "earlier",
+    "soon",
+    "once",
+    "first",
+    "since",
 ];
 const AUXILIARIES: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does",
-    "did", "to", "is", "are", "was", "were", "has", "have", "had", "continues", "continue",
-    "continued", "won't", "wouldn't", "can't", "cannot", "didn't", "doesn't", "don't",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "be",
+    "continues",
+    "continue",
+    "continued",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "didn't",
+    "doesn't",
+    "don't",
 ];
 /// Words after which a verb form is a noun or an adjective ("the talks",
 /// "a proposed deal", "for talks").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with",
-    "from", "about", "into", "during", "after", "before", "peace", "new", "first", "second",
-    "third", "further", "direct", "recent", "latest", "previous", "next", "more", "fresh",
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with", "from", "about",
+    "into", "during", "after", "before", "peace", "new", "first", "second", "third", "further",
+    "direct", "recent", "latest", "previous", "next", "more", "fresh",
 ];
 
 /// Every lexicon term in the document's paragraphs: the one scan of the
@@ -1736,7 +1852,11 @@ fn content_span(
     let first_word = text[start..end].split_whitespace().next().unwrap_or("");
     let short = text[start..end].split_whitespace().count() <= 4;
     let time_only = short && lex.words.time_words.contains(first_word);
-    if end > start && !time_only && lex.words.prepositions.contains(first_word) {
+    if end > start
+        && !time_only
+        && cue.kind != CueKind::Position
+        && lex.words.prepositions.contains(first_word)
+    {
         return None; // "hinted at this concern": no stated content
     }
     if end <= start || time_only {
@@ -1819,9 +1939,25 @@ fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
             || month_number(w).is_some()
             || matches!(
                 w.to_ascii_lowercase().as_str(),
-                "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening"
-                    | "night" | "day" | "the" | "of" | "last" | "next" | "earlier" | "later"
-                    | "recently" | "previously" | "again" | "also"
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "day"
+                    | "the"
+                    | "of"
+                    | "last"
+                    | "next"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "previously"
+                    | "again"
+                    | "also"
             )
     };
     let mut i = at;
@@ -1853,14 +1989,16 @@ fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
             continue;
         }
         // A day number only after a month ("on March 3").
-        let day_number = w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
-            && prev_month;
+        let day_number = w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit()) && prev_month;
         if !(is_time_word(w) || day_number) || w.ends_with('.') || words >= 5 {
             break;
         }
         prev_month = month_number(w.trim_end_matches(',')).is_some();
         // A bare preposition is only part of a time phrase before a time word.
-        time_seen |= !matches!(w, "on" | "in" | "at" | "the" | "of" | "during" | "after" | "before");
+        time_seen |= !matches!(
+            w,
+            "on" | "in" | "at" | "the" | "of" | "during" | "after" | "before"
+        );
         i += tok.len();
         words += 1;
         if w.ends_with(',') {
