@@ -54,6 +54,101 @@ struct RunStance {
     #[serde(default)]
     text: String,
     evidence: String,
+    #[serde(default)]
+    date: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RunDocument {
+    file: String,
+    #[serde(default)]
+    published: String,
+}
+
+/// The timeline scored: gold stances grouped by party, issue and month (the
+/// document's publication month) against the run's stances grouped the same
+/// way (by the month each was said), and gold month-to-month moves of at
+/// least 0.5 against the run's move between the same months.
+#[derive(Debug, Default, Clone)]
+pub struct Timeline {
+    pub positions_gold: usize,
+    pub positions_covered: usize,
+    pub positions_sign_correct: usize,
+    pub moves_gold: usize,
+    pub moves_right_direction: usize,
+}
+
+type Months = BTreeMap<(String, String), BTreeMap<String, (f64, usize)>>;
+
+fn month(date: &str) -> Option<String> {
+    (date.len() >= 7 && date.as_bytes()[4] == b'-').then(|| date[..7].to_string())
+}
+
+fn means(m: &BTreeMap<String, (f64, usize)>) -> Vec<(String, f64)> {
+    m.iter()
+        .map(|(k, (s, n))| (k.clone(), s / *n as f64))
+        .collect()
+}
+
+fn timeline(
+    gold: &[GoldStance],
+    run: &[&RunStance],
+    published: &BTreeMap<String, String>,
+) -> Timeline {
+    let mut g: Months = BTreeMap::new();
+    for x in gold {
+        let Some(m) = published.get(&x.file).and_then(|d| month(d)) else {
+            continue;
+        };
+        let e = g
+            .entry((x.party.clone(), x.issue.clone()))
+            .or_default()
+            .entry(m)
+            .or_default();
+        e.0 += x.stance as f64;
+        e.1 += 1;
+    }
+    let mut r: Months = BTreeMap::new();
+    for x in run {
+        let Some(m) = month(&x.date) else { continue };
+        let e = r
+            .entry((x.party.clone(), x.issue.clone()))
+            .or_default()
+            .entry(m)
+            .or_default();
+        e.0 += x.stance as f64;
+        e.1 += 1;
+    }
+    let mut t = Timeline::default();
+    for (key, months) in &g {
+        let gm = means(months);
+        let rm: BTreeMap<String, f64> = r
+            .get(key)
+            .map(|m| means(m).into_iter().collect())
+            .unwrap_or_default();
+        for (m, v) in &gm {
+            t.positions_gold += 1;
+            if let Some(rv) = rm.get(m) {
+                t.positions_covered += 1;
+                t.positions_sign_correct +=
+                    (rv.signum() == v.signum() || (rv.abs() < 0.5 && v.abs() < 0.5)) as usize;
+            }
+        }
+        for w in gm.windows(2) {
+            let delta = w[1].1 - w[0].1;
+            if delta.abs() < 0.5 {
+                continue;
+            }
+            t.moves_gold += 1;
+            if let (Some(a), Some(b)) = (rm.get(&w[0].0), rm.get(&w[1].0))
+                && (b - a).signum() == delta.signum()
+                && (b - a).abs() > 1e-9
+            {
+                t.moves_right_direction += 1;
+            }
+        }
+    }
+    t
 }
 
 /// Precision, recall and F1 of one matching.
@@ -107,6 +202,8 @@ pub struct Scores {
     pub extra: Vec<(String, String)>,
     /// Matched statements with another speaker or party: (file, prefix, gold, run).
     pub speaker_errors: Vec<(String, String, String, String)>,
+    /// Positions and moves over time.
+    pub timeline: Timeline,
     /// Gold stances scored differently: (file, party, issue, gold, run).
     pub stance_errors: Vec<(String, String, String, i8, Option<i8>)>,
 }
@@ -305,6 +402,14 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
             ));
         }
     }
+    let docs: Vec<RunDocument> = read_csv(&run_dir.join("documents.csv"))?;
+    let published: BTreeMap<String, String> =
+        docs.into_iter().map(|d| (d.file, d.published)).collect();
+    let run_in_gold: Vec<&RunStance> = run_st
+        .iter()
+        .filter(|r| files.contains(r.file.as_str()))
+        .collect();
+    s.timeline = timeline(&gold_st, &run_in_gold, &published);
     s.stance_run_triples = by_triple.len();
     s.stance_spurious = by_triple
         .keys()
@@ -379,6 +484,24 @@ impl Scores {
         v.push((
             "stance_spurious_share".into(),
             f(ratio(self.stance_spurious, self.stance_run_triples)),
+        ));
+        let t = &self.timeline;
+        v.push((
+            "timeline_positions_gold".into(),
+            t.positions_gold.to_string(),
+        ));
+        v.push((
+            "timeline_position_coverage".into(),
+            f(ratio(t.positions_covered, t.positions_gold)),
+        ));
+        v.push((
+            "timeline_position_sign".into(),
+            f(ratio(t.positions_sign_correct, t.positions_gold)),
+        ));
+        v.push(("timeline_moves_gold".into(), t.moves_gold.to_string()));
+        v.push((
+            "timeline_moves_right_direction".into(),
+            f(ratio(t.moves_right_direction, t.moves_gold)),
         ));
         v
     }

@@ -979,6 +979,11 @@ pub fn verb_in_context(
         // or dash, otherwise a noun ("Talks resumed").
         return false;
     }
+    // A base form right after a plain comma opens a noun phrase ("…, hopes
+    // for a breakthrough remain slim").
+    if prev.ends_with([',', ';']) {
+        return false;
+    }
     let mention_before = hits.iter().any(|m| {
         m.end <= h.start
             && text[m.end..h.start].trim().is_empty()
@@ -999,7 +1004,10 @@ pub fn verb_in_context(
         || SUBJECT_WORDS.contains(&prev_l.as_str())
         || AUXILIARIES.contains(&prev_l.as_str())
         || prev_l.ends_with("ly")
-        || prev.ends_with([',', '”', '"', '’', '—', '–'])
+        // After a quotation ("…,” says Novak), not after a plain comma
+        // ("…, hopes for a breakthrough remain slim").
+        || prev.ends_with(['”', '"', '’', '—', '–'])
+        || prev.ends_with(",”")
         || prev.chars().next().is_some_and(|c| c.is_uppercase())
         || (prev_l.ends_with('s') && !prev_l.ends_with("'s") && !prev_l.ends_with("ss"))
         || lex.words.bodies.contains(&prev_l)
@@ -1964,7 +1972,7 @@ fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
     let mut words = 0;
     let mut time_seen = false;
     let mut prev_month = false;
-    let mut tokens = text[at..end].split_inclusive(' ').peekable();
+    let tokens = text[at..end].split_inclusive(' ');
     // Venue: preposition + up to four words ending in a venue noun.
     let lead: Vec<&str> = text[at..end].split_whitespace().take(6).collect();
     if let Some(first) = lead.first()
@@ -1982,7 +1990,7 @@ fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
             return off;
         }
     }
-    while let Some(tok) = tokens.next() {
+    for tok in tokens {
         let w = tok.trim();
         if w.is_empty() {
             i += tok.len();

@@ -826,3 +826,24 @@ fn eval_on_the_dev_sets_does_not_regress() {
         assert!(m["stance_sign_accuracy"] >= 0.90, "{corpus}: {m:?}");
     }
 }
+
+/// The 45-article corpus of unseen outlets: its tuning half and its held-out
+/// half (scored blind first; see README) must not regress.
+#[test]
+fn eval_on_the_unseen_outlet_sets_does_not_regress() {
+    // (corpus, quotation F1, speaker, stance coverage, sign, timeline sign)
+    for (corpus, q_f1, speaker, coverage, sign) in [
+        ("dev-2026", 0.95, 0.82, 0.65, 0.84),
+        ("holdout-2026", 0.75, 0.75, 0.30, 0.50),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let c = root().join("corpora").join(corpus);
+        analyze(&[&c], out.path(), &[]);
+        let m = eval_scores(&c.join("gold"), out.path());
+        assert!(m["quotations_f1"] >= q_f1, "{corpus}: {m:?}");
+        assert!(m["speaker_accuracy"] >= speaker, "{corpus}: {m:?}");
+        assert!(m["stance_coverage"] >= coverage, "{corpus}: {m:?}");
+        assert!(m["stance_sign_accuracy"] >= sign, "{corpus}: {m:?}");
+        assert!(m.contains_key("timeline_position_sign"), "{corpus}: {m:?}");
+    }
+}
