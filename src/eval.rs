@@ -257,6 +257,15 @@ fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
         .with_context(|| format!("cannot parse {}", path.display()))
 }
 
+/// A name without middle initials ("Alexus G. Grynkewich" = "Alexus Grynkewich").
+fn name_key(name: &str) -> String {
+    let n = norm(name);
+    n.split_whitespace()
+        .filter(|w| !(w.len() == 2 && w.ends_with('.')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Is `name` the side itself ("Moscow", "the Kremlin", "Russia"), or no name?
 fn side_name(lex: &Lexicon, name: &str, party: &str) -> bool {
     let n = name.trim();
@@ -277,7 +286,7 @@ fn side_name(lex: &Lexicon, name: &str, party: &str) -> bool {
 /// Speakers agree when their names do, or when both are the side as a whole
 /// (annotators write "Moscow" or leave it empty; the tool may do either).
 fn same_speaker(lex: &Lexicon, gold: &str, run: &str, gold_party: &str, run_party: &str) -> bool {
-    norm(gold) == norm(run)
+    name_key(gold) == name_key(run)
         || (gold_party == run_party
             && side_name(lex, gold, gold_party)
             && side_name(lex, run, run_party))

@@ -13,6 +13,7 @@ pub mod examples;
 pub mod explain;
 pub mod gaps;
 pub mod lexicon;
+pub mod mine;
 pub mod output;
 pub mod pipeline;
 pub mod positions;

@@ -136,6 +136,22 @@ enum LexiconAction {
     },
     /// Validate a lexicon file and run its examples.
     Check { file: PathBuf },
+    /// Mine a corpus for phrases the sides take positions on that no issue
+    /// matched; prints them ranked, as TOML lines to paste into an issue.
+    Mine {
+        /// Corpus folders or files, as for `analyze`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Lexicon TOML file; default: the embedded Russia-Ukraine lexicon.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// Leave out phrases seen fewer times than this.
+        #[arg(long, default_value_t = 2)]
+        min_count: usize,
+        /// Print at most this many phrases.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -266,6 +282,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     } else {
                         stancediff::lexicon::DEFAULT_LEXICON
                     }
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            LexiconAction::Mine {
+                paths,
+                lexicon,
+                min_count,
+                limit,
+            } => {
+                let lex = load_lexicon(&lexicon)?;
+                let rules = Boilerplate::default_rules();
+                let (acc, docs, failed) = stancediff::mine::mine_paths(&paths, &lex, &rules);
+                if docs == 0 {
+                    anyhow::bail!(
+                        "no articles found in {} (give folders or .txt/.html/.jsonl/.csv files)",
+                        paths
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                }
+                let ranked = stancediff::mine::ranked(acc, min_count);
+                let shown = &ranked[..ranked.len().min(limit)];
+                print!("{}", stancediff::mine::to_toml(shown));
+                eprintln!(
+                    "stancediff: {docs} documents mined, {failed} inputs skipped, {} phrases (showing {})",
+                    ranked.len(),
+                    shown.len()
                 );
                 Ok(ExitCode::SUCCESS)
             }
