@@ -1121,6 +1121,47 @@ pub fn parse_hex_color(s: &str) -> Option<(u8, u8, u8)> {
 mod tests {
     use super::*;
 
+    /// The English base holds only English: no party, person or place of
+    /// the default Russia-Ukraine lexicon.
+    #[test]
+    fn english_base_is_neutral() {
+        let file: LexiconFile = toml::from_str(DEFAULT_LEXICON).unwrap();
+        let mut names: Vec<String> = Vec::new();
+        for p in &file.parties {
+            names.extend(p.aliases.iter().cloned());
+            names.extend(p.adjectives.iter().cloned());
+        }
+        for a in &file.actors {
+            names.push(a.name.clone());
+            names.extend(a.aliases.iter().cloned());
+        }
+        names.extend(["Geneva", "Abu", "Dhabi", "Saudi", "Riyadh", "Istanbul", "Donbas"].map(String::from));
+        let base: toml::Value = toml::from_str(ENGLISH_CUES).unwrap();
+        let mut words = Vec::new();
+        fn collect(v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::String(s) => out.push(s.clone()),
+                toml::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+                toml::Value::Table(t) => t.values().for_each(|x| collect(x, out)),
+                _ => {}
+            }
+        }
+        collect(&base, &mut words);
+        // Generic words that a side may also use as an alias are fine.
+        let generic = ["US", "U.S.", "American", "European", "EU", "Europe", "NATO", "UK"];
+        for n in &names {
+            if generic.contains(&n.as_str()) {
+                continue;
+            }
+            for w in &words {
+                assert!(
+                    !w.split_whitespace().any(|x| x == n) && w != n,
+                    "the English base mentions {n:?} (in {w:?}); move it to the lexicon"
+                );
+            }
+        }
+    }
+
     #[test]
     fn default_lexicon_compiles() {
         let lex = Lexicon::default_lexicon();
