@@ -186,7 +186,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     // A quotation still open when the text ends (a cut-off article) runs to
     // the end of its paragraph, when it opens with a curly mark and a word.
     if let Some((mark, open, start)) = carried
-        && mark == '“'
+        && (mark == '“' || (mark == '"' && paragraphs.last().is_some_and(|p| p.contains(&open))))
         && let Some(para) = paragraphs.iter().find(|p| p.contains(&open))
         && text[start..para.end]
             .chars()
@@ -1693,7 +1693,9 @@ fn find_subject<'m>(
         .copied()
         .or_else(|| {
             if inverted {
-                after(3).filter(|m| m.is_personal() || m.who == Who::Media)
+                // "…,” said Ukrainian defense minister Rustem Umerov": a title
+                // may stand between the verb and the name.
+                after(6).filter(|m| m.is_personal() || m.who == Who::Media)
             } else {
                 None
             }
