@@ -1912,7 +1912,13 @@ fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
     let rest = &text[start..end];
     let trimmed = rest.trim_start();
     let lead = rest.len() - trimmed.len();
-    for h in lex.scan(trimmed).into_iter().take(1) {
+    // Audiences are short: look only at the next few words, and only for
+    // a term starting right here.
+    let mut cut = trimmed.len().min(48);
+    while !trimmed.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    for h in lex.scan(&trimmed[..cut]).into_iter().take(1) {
         if h.start == 0 && lex.term(&h).meanings.contains(&Meaning::Audience) {
             return start + lead + h.end;
         }

@@ -941,9 +941,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()
         .collect();
-    // A full DFA: the fastest scan, built once per run.
+    // A contiguous NFA: with thousands of inflected forms a full DFA is
+    // larger than the cache and measured slower.
     let automaton = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .prefilter(false)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
