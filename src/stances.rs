@@ -179,10 +179,11 @@ pub fn score(
     antecedent: Antecedent,
 ) -> Vec<Stance> {
     let sc = scope(text, s);
-    let toks = tokens(text, &s.sentence, lex, hits_in(hits, &s.sentence));
-    let toks: Vec<Tok> = toks
-        .into_iter()
+    let sentence_toks = tokens(text, &s.sentence, lex, hits_in(hits, &s.sentence));
+    let toks: Vec<Tok> = sentence_toks
+        .iter()
         .filter(|t| t.start >= sc.start && t.end <= sc.end)
+        .copied()
         .collect();
     let condition = toks
         .iter()
@@ -390,7 +391,6 @@ pub fn score(
     }
     // "The talks were productive", "a productive meeting": an evaluation
     // counts for an issue only near one of the issue's keywords in the sentence.
-    let sentence_toks = tokens(text, &s.sentence, lex, hits_in(hits, &s.sentence));
     let near_keyword = |t: &Tok, issue: usize| {
         sentence_toks.iter().any(|k| {
             matches!(k.token, Token::Term { issue: ki, .. } if ki == issue)

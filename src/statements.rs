@@ -934,6 +934,15 @@ pub fn verb_in_context(
     hits: &[Hit],
     lex: &Lexicon,
 ) -> bool {
+    let verbish = lex.meanings_with_parts(h).any(|m| {
+        matches!(
+            m,
+            Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
+        )
+    });
+    if !verbish {
+        return true;
+    }
     let term = &text[h.start..h.end];
     let first = term
         .split_whitespace()
@@ -941,13 +950,7 @@ pub fn verb_in_context(
         .unwrap_or("")
         .to_lowercase()
         .replace('’', "'");
-    let verbish = lex.meanings_with_parts(h).any(|m| {
-        matches!(
-            m,
-            Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
-        )
-    });
-    if !verbish || first.ends_with("ing") || AUXILIARIES.contains(&first.as_str()) {
+    if first.ends_with("ing") || AUXILIARIES.contains(&first.as_str()) {
         return true;
     }
     // "Russia Effectively Blocks WhatsApp": a capitalised attitude verb
@@ -984,7 +987,9 @@ pub fn verb_in_context(
     if prev.ends_with([',', ';']) {
         return false;
     }
-    let mention_before = hits.iter().any(|m| {
+    // Hits are sorted by start: only the two before this one can end right here.
+    let i = hits.partition_point(|m| m.start < h.start);
+    let mention_before = hits[i.saturating_sub(2)..i].iter().any(|m| {
         m.end <= h.start
             && text[m.end..h.start].trim().is_empty()
             && lex.term(m).meanings.iter().any(|x| {
