@@ -595,6 +595,7 @@ fn mentions_in(
             who: resolved,
         });
     }
+    body_mentions(text, sentence, hits, lex, &mut out);
     out.sort_by_key(|m| m.start);
     bind_roles(text, &mut out, lex, ctx);
     out
@@ -663,6 +664,66 @@ fn name_words(
         return None;
     }
     Some((a, b))
+}
+
+/// "The union said in a statement", "the foreign ministry said": a body
+/// that speaks in its own name. The speaker is the noun phrase as written
+/// (without "the"), its side the one its words name ("Ukraine's foreign
+/// ministry", "the Russian defence ministry"), else none. Only as the
+/// subject of a speech cue.
+fn body_mentions(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    lex: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let s = &text[sentence.start..sentence.end];
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for w in s.split_inclusive(|c: char| c.is_whitespace()) {
+        let word = w.trim_end();
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        let at = sentence.start + offset;
+        offset += w.len();
+        if !lex.words.bodies.contains(&bare.to_lowercase()) || bare.len() != word.len() {
+            continue;
+        }
+        let end = at + bare.len();
+        // Back to the determiner, over at most three modifier words.
+        let before = &text[sentence.start..at];
+        let mut words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let Some(det) = words.iter().position(|x| x.eq_ignore_ascii_case("the")) else {
+            continue;
+        };
+        words.truncate(det);
+        if words.iter().any(|x| x.ends_with([',', '.', ';', ':', '”', '"'])) {
+            continue;
+        }
+        let phrase_len: usize = words.iter().map(|x| x.len() + 1).sum();
+        let start = at - phrase_len;
+        if out.iter().any(|m| m.start < end && start < m.end)
+            || !speech_cue_adjacent(text, sentence, start, end, hits, lex)
+        {
+            continue;
+        }
+        let party = title_party(text, sentence, end, end, hits, lex)
+            .or_else(|| {
+                hits_in(hits, &(start..end)).iter().find_map(|h| {
+                    lex.term(h).meanings.iter().find_map(|m| match *m {
+                        Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
+                        _ => None,
+                    })
+                })
+            })
+            .unwrap_or(lex.other_party);
+        found.push(Mention {
+            start,
+            end,
+            who: Who::Person(text[start..end].to_string(), party, Pronoun::They),
+        });
+    }
+    out.extend(found);
 }
 
 /// After a name: the end of ", who …," or ", the …," (at most twelve
@@ -1399,8 +1460,10 @@ fn sentence_statements(
         }
         // "The US and Russia also agreed to …, Witkoff said.": a cue inside the
         // words a later trailing attribution reports is part of that statement.
-        let inside_trailing = cues[ci + 1..].iter().any(|c| {
+        // A medium's "…, Reuters reported." deletes no one's statement.
+        let inside_trailing = cues[ci + 1..].iter().enumerate().any(|(k, c)| {
             c.kind == CueKind::Speech
+                && !media_cue[ci + 1 + k]
                 && text[c.end..sentence.end].split_whitespace().count() <= 4
                 && text[cue.end..c.start].contains(", ")
         });
@@ -1883,7 +1946,7 @@ fn content_span(
         let clause = text[sentence.start..subj]
             .rfind(", ")
             .map(|i| sentence.start + i)?;
-        start = sentence.start;
+        start = skip_dateline(text, sentence.start, clause);
         end = trim_tail(text, start, clause);
     }
     // "according to X, Y said": the content follows the source's comma.
@@ -1897,6 +1960,20 @@ fn content_span(
     }
     (end > start).then_some(start..end)
 }
+
+/// "KYIV (Reuters) - …", "MOSCOW, Feb 3 (AP) — …": a dateline is not part
+/// of what anyone said.
+fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
+    let Some(m) = DATELINE.find(&text[start..end]) else {
+        return start;
+    };
+    start + m.end()
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .'-]{1,30}(?:,[^()\n]{1,20})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+")
+        .unwrap()
+});
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;
