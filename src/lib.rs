@@ -8,12 +8,15 @@
 pub mod charts;
 pub mod corpus;
 pub mod documents;
+pub mod escape;
 pub mod eval;
 pub mod examples;
 pub mod explain;
 pub mod gaps;
+pub mod ids;
 pub mod lexicon;
 pub mod output;
+pub mod panics;
 pub mod pipeline;
 pub mod positions;
 pub mod report;
