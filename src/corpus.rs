@@ -611,14 +611,25 @@ pub fn stream_records(
     };
     match file.format {
         Format::Jsonl => stream_jsonl(file, std::io::BufReader::new(f), batch, sink),
-        Format::Csv => stream_csv(file, f, batch, sink),
+        Format::Csv => {
+            let path = file.path.clone();
+            let tail = move |pos: u64| -> Option<Vec<u8>> {
+                use std::io::{Read, Seek};
+                let mut f = open_regular(&path).ok()?;
+                f.seek(std::io::SeekFrom::Start(pos)).ok()?;
+                let mut v = Vec::new();
+                f.read_to_end(&mut v).ok()?;
+                Some(v)
+            };
+            stream_csv(file, f, batch, sink, &tail)
+        }
         _ => sink(vec![read_whole(file)]),
     }
 }
 
-fn stream_jsonl(
+fn stream_jsonl<R: BufRead>(
     file: &InputFile,
-    mut reader: std::io::BufReader<std::fs::File>,
+    mut reader: R,
     batch: usize,
     sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
 ) {
@@ -702,13 +713,16 @@ fn jsonl_record(file: &InputFile, n: usize, line: &[u8]) -> Result<RawArticle, I
     })
 }
 
-fn stream_csv(
+fn stream_csv<R: std::io::Read>(
     file: &InputFile,
-    f: std::fs::File,
+    f: R,
     batch: usize,
     sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
+    tail: &dyn Fn(u64) -> Option<Vec<u8>>,
 ) {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(f);
+    let mut rdr: csv::Reader<Box<dyn std::io::Read + '_>> = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(Box::new(f));
     let headers = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
@@ -735,15 +749,70 @@ fn stream_csv(
     let mut out = Vec::with_capacity(batch);
     let mut record = csv::ByteRecord::new();
     let mut n = 0;
+    // The last record read, held back until the next one: a quote that is
+    // never closed swallows the rest of the file into the last record.
+    let mut held: Option<(usize, csv::ByteRecord, u64)> = None;
+    // After an unbalanced quote, the rest of the file is read again from memory.
+    let mut memory: Option<Vec<u8>> = None;
+    let mut recoveries = 0;
     loop {
+        let start = rdr.position().byte();
         match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
+            Ok(false) => {
+                let Some((hn, rec, pos)) = held.take() else {
+                    break;
+                };
+                let raw = if rec.iter().any(|f| f.contains(&b'\n')) {
+                    match &memory {
+                        Some(m) => m.get(pos as usize..).map(|t| t.to_vec()),
+                        None => tail(pos),
+                    }
+                } else {
+                    None
+                };
+                let unbalanced = raw
+                    .as_ref()
+                    .is_some_and(|r| memchr::memchr_iter(b'"', r).count() % 2 == 1);
+                if !unbalanced {
+                    out.push(csv_record(file, hn, &headers, &rec));
+                    break;
+                }
+                let raw = raw.unwrap_or_default();
+                recoveries += 1;
+                let rest = memchr::memchr(b'\n', &raw).map_or(&raw[raw.len()..], |i| &raw[i + 1..]);
+                if recoveries > 100 {
+                    out.push(Err(InputError {
+                        file: format!("{}#{}", file.rel, hn),
+                        stage: "parse",
+                        message: "unbalanced quote (a quoted field never closes), and more than 100 such rows: the rest of the file was not read".into(),
+                    }));
+                    break;
+                }
+                out.push(Err(InputError {
+                    file: format!("{}#{}", file.rel, hn),
+                    stage: "parse",
+                    message: "unbalanced quote: a quoted field opened in this row never closes; the row is not used and the lines after it are read as rows".into(),
+                }));
+                let rest = rest.to_vec();
+                memory = Some(rest.clone());
+                rdr = csv::ReaderBuilder::new()
+                    .flexible(true)
+                    .has_headers(false)
+                    .from_reader(Box::new(std::io::Cursor::new(rest)));
+                n = hn;
+            }
             Ok(true) => {
                 n += 1;
-                out.push(csv_record(file, n, &headers, &record));
+                if let Some((hn, rec, _)) = held.take() {
+                    out.push(csv_record(file, hn, &headers, &rec));
+                }
+                held = Some((n, record.clone(), start));
             }
             Err(e) => {
                 n += 1;
+                if let Some((hn, rec, _)) = held.take() {
+                    out.push(csv_record(file, hn, &headers, &rec));
+                }
                 out.push(Err(InputError {
                     file: format!("{}#{}", file.rel, n),
                     stage: "parse",
@@ -761,6 +830,21 @@ fn stream_csv(
     if !out.is_empty() {
         sink(out);
     }
+}
+
+/// The records of a JSONL or CSV file held in memory (tests, fuzzing): the
+/// same results as [`stream_records`] on a file with these bytes.
+pub fn records_from_bytes(file: &InputFile, bytes: &[u8]) -> Vec<Result<RawArticle, InputError>> {
+    let mut all = Vec::new();
+    let mut sink = |b: Vec<Result<RawArticle, InputError>>| all.extend(b);
+    match file.format {
+        Format::Jsonl => stream_jsonl(file, std::io::Cursor::new(bytes), 512, &mut sink),
+        Format::Csv => stream_csv(file, bytes, 512, &mut sink, &|pos| {
+            bytes.get(pos as usize..).map(|t| t.to_vec())
+        }),
+        _ => {}
+    }
+    all
 }
 
 fn csv_record(

@@ -12,7 +12,8 @@ pub fn html(s: &str) -> String {
 
 /// The URL, normalised and percent-encoded, if it is an absolute `http` or
 /// `https` URL with a host; `None` for anything else (to be shown as text).
-/// The result has no spaces, quotes, `<`, `>` or control characters.
+/// The result has no spaces, double quotes, `<`, `>` or control characters
+/// (it may have `'`: escape it for an attribute).
 pub fn safe_url(s: &str) -> Option<String> {
     let u = url::Url::parse(s.trim()).ok()?;
     if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none_or(str::is_empty) {
@@ -22,7 +23,7 @@ pub fn safe_url(s: &str) -> Option<String> {
     // Defence in depth: the serialisation percent-encodes all of these.
     if out
         .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`'))
+        .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '<' | '>' | '"'))
     {
         return None;
     }
