@@ -6,8 +6,12 @@
 //! are in bounds and on char boundaries; the statement's text is exactly the
 //! source bytes at its span; the statement lies inside its sentence.
 //!
-//! Cases per property: 256 by default; more with e.g.
-//! `PROPTEST_CASES=100000 cargo test --release --test text_properties`.
+//! Cases per property: 256 by default (fixed seed); more with e.g.
+//! `PROPTEST_CASES=1000000 PROPTEST_RNG_SEED=7 cargo test --release --test text_properties`.
+//!
+//! Known failures, inside `src/statements.rs` (being rewritten; not fixed
+//! here): see [`KNOWN_PANICS`], run with `cargo test --release --test
+//! text_properties -- --ignored`.
 
 use proptest::prelude::*;
 use stancediff::documents::{Boilerplate, from_text};
@@ -17,30 +21,146 @@ use std::sync::OnceLock;
 
 const WORDS: &[&str] = &[
     // names, sides, roles
-    "Putin", "Zelensky", "Peskov", "Lavrov", "Rubio", "Witkoff", "Umerov", "Trump", "Ma", "Po",
-    "Moscow", "Kyiv", "Kremlin", "Washington", "Russia", "Ukraine", "Russia's", "Ukraine's",
-    "United", "States", "Envoy", "envoy", "spokesman", "official", "officials", "minister",
-    "aide", "negotiator", "the", "a", "an", "he", "she", "they", "it", "his", "their", "who",
-    "While", "while", "that", "which", "and", "or", "but", "to", "of", "on", "in", "for", "with",
-    "Monday", "yesterday", "Feb.", "17", "2026", "last", "week",
+    "Putin",
+    "Zelensky",
+    "Peskov",
+    "Lavrov",
+    "Rubio",
+    "Witkoff",
+    "Umerov",
+    "Trump",
+    "Ma",
+    "Po",
+    "Moscow",
+    "Kyiv",
+    "Kremlin",
+    "Washington",
+    "Russia",
+    "Ukraine",
+    "Russia's",
+    "Ukraine's",
+    "United",
+    "States",
+    "Envoy",
+    "envoy",
+    "spokesman",
+    "official",
+    "officials",
+    "minister",
+    "aide",
+    "negotiator",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "it",
+    "his",
+    "their",
+    "who",
+    "While",
+    "while",
+    "that",
+    "which",
+    "and",
+    "or",
+    "but",
+    "to",
+    "of",
+    "on",
+    "in",
+    "for",
+    "with",
+    "Monday",
+    "yesterday",
+    "Feb.",
+    "17",
+    "2026",
+    "last",
+    "week",
     // speech and attitude cues
-    "said", "says", "told", "added", "argued", "stressed", "insisted", "insist", "claimed",
-    "according", "noted", "warned", "demanded", "rejected", "reject", "refused", "ready",
-    "willing", "open", "not", "never", "no", "only", "after", "if", "unless", "must", "will",
-    "would", "could", "continues", "calls", "called", "demand", "proposal", "statement",
-    "by", "saying",
+    "said",
+    "says",
+    "told",
+    "added",
+    "argued",
+    "stressed",
+    "insisted",
+    "insist",
+    "claimed",
+    "according",
+    "noted",
+    "warned",
+    "demanded",
+    "rejected",
+    "reject",
+    "refused",
+    "ready",
+    "willing",
+    "open",
+    "not",
+    "never",
+    "no",
+    "only",
+    "after",
+    "if",
+    "unless",
+    "must",
+    "will",
+    "would",
+    "could",
+    "continues",
+    "calls",
+    "called",
+    "demand",
+    "proposal",
+    "statement",
+    "by",
+    "saying",
     // issues
-    "ceasefire", "truce", "territory", "Donbas", "Crimea", "sanctions", "security",
-    "guarantees", "NATO", "troops", "withdrawal", "peace", "deal", "talks", "enrichment",
-    "nuclear", "plant", "elections", "prisoners", "exchange", "hand", "over", "any",
+    "ceasefire",
+    "truce",
+    "territory",
+    "Donbas",
+    "Crimea",
+    "sanctions",
+    "security",
+    "guarantees",
+    "NATO",
+    "troops",
+    "withdrawal",
+    "peace",
+    "deal",
+    "talks",
+    "enrichment",
+    "nuclear",
+    "plant",
+    "elections",
+    "prisoners",
+    "exchange",
+    "hand",
+    "over",
+    "any",
     // odd text
-    "é", "naïve", "日本", "😀", "Ωμέγα", "\u{a0}", "\u{200b}", "x", "I", "A", "Mr.", "U.S.",
+    "é",
+    "naïve",
+    "日本",
+    "😀",
+    "Ωμέγα",
+    "\u{a0}",
+    "\u{200b}",
+    "x",
+    "I",
+    "A",
+    "Mr.",
+    "U.S.",
 ];
 
 const MARKS: &[&str] = &[
-    "\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "'", "\u{ab}", "\u{bb}", "\u{201e}",
-    ".", ",", ";", ":", "!", "?", "\u{2014}", "\u{2013}", "-", "--", "(", ")", "...", "\u{2026}",
-    "\n", "\n\n", " ", "  ", "\t", "\r\n",
+    "\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "'", "\u{ab}", "\u{bb}", "\u{201e}", ".",
+    ",", ";", ":", "!", "?", "\u{2014}", "\u{2013}", "-", "--", "(", ")", "...", "\u{2026}", "\n",
+    "\n\n", " ", "  ", "\t", "\r\n",
 ];
 
 fn lexicon() -> &'static Lexicon {
@@ -79,19 +199,30 @@ fn check(input: &str) -> Result<(), String> {
     }
     let t = &doc.text;
     let ok = |r: &std::ops::Range<usize>| {
-        r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end)
+        r.start <= r.end
+            && r.end <= t.len()
+            && t.is_char_boundary(r.start)
+            && t.is_char_boundary(r.end)
     };
     for s in &a.statements {
         if !ok(&s.span) {
-            return Err(format!("statement span {:?} out of bounds or off a char boundary", s.span));
+            return Err(format!(
+                "statement span {:?} out of bounds or off a char boundary",
+                s.span
+            ));
         }
         if !ok(&s.sentence) {
-            return Err(format!("sentence span {:?} out of bounds or off a char boundary", s.sentence));
+            return Err(format!(
+                "sentence span {:?} out of bounds or off a char boundary",
+                s.sentence
+            ));
         }
         if let Some(c) = &s.cue_span
             && !ok(c)
         {
-            return Err(format!("cue span {c:?} out of bounds or off a char boundary"));
+            return Err(format!(
+                "cue span {c:?} out of bounds or off a char boundary"
+            ));
         }
         if t.as_bytes()[s.span.clone()] != input.as_bytes()[s.span.clone()] {
             return Err("statement text differs from the source bytes".into());
@@ -112,6 +243,10 @@ proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
         failure_persistence: None,
+        // Reproducible in CI; another seed with PROPTEST_RNG_SEED=N.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        ),
         ..ProptestConfig::default()
     })]
 
@@ -141,5 +276,21 @@ fn known_hard_inputs() {
             Ok(Err(e)) => panic!("{input:?}: {e}"),
             Err(_) => panic!("{input:?}: panicked"),
         }
+    }
+}
+
+/// Minimal inputs that still panic inside `src/statements.rs` (found by the
+/// property test above with 10^6 cases; shrunk by proptest). Each is
+/// `begin > end` in `content_span` (statements.rs:1696): the subordinate-clause
+/// cut slices `text[cue.end..end]` where `end`, the start of a later
+/// coordinated cue, lies before the cue's end.
+pub const KNOWN_PANICS: &[&str] = &["While Putin Putin demand saying "];
+
+#[test]
+#[ignore = "known panics in src/statements.rs, being rewritten: see KNOWN_PANICS"]
+fn known_panics_in_statements() {
+    for input in KNOWN_PANICS {
+        let r = std::panic::catch_unwind(|| check(input));
+        assert!(matches!(r, Ok(Ok(()))), "{input:?} still fails");
     }
 }
