@@ -311,7 +311,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
 /// losslessly by [`os_name`].
 fn slash_path(p: &Path) -> String {
     p.components()
-        .map(|c| os_name(c.as_os_str()))
+        .map(|c| match c {
+            std::path::Component::RootDir => String::new(),
+            c => os_name(c.as_os_str()),
+        })
         .collect::<Vec<_>>()
         .join("/")
 }
