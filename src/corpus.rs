@@ -192,9 +192,7 @@ fn classify(
 
 /// A path given on the command line that is not a folder.
 fn single_file(root: &Path) -> Option<Result<InputFile, InputError>> {
-    let rel = root
-        .file_name()
-        .map_or_else(|| display_path(root), |n| os_name(n));
+    let rel = root.file_name().map_or_else(|| display_path(root), os_name);
     let err = |message: String| {
         Some(Err(InputError {
             file: rel.clone(),
