@@ -439,9 +439,13 @@ fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
 
 /// A negator within three words before `pos`, with no other cue between.
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
-    toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
-        (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
-    })
+    toks.iter()
+        .rev()
+        .filter(|t| t.end <= pos)
+        .take(2)
+        .any(|t| {
+            (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
+        })
 }
 
 /// One stance per issue: the first cue-governed finding outranks bare

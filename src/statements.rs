@@ -506,9 +506,7 @@ fn mentions_in(
             continue;
         }
         let name = &text[start..end];
-        let honorific = ["Mr.", "Ms.", "Mrs.", "Dr."]
-            .iter()
-            .any(|h| name.starts_with(h));
+        let honorific = ["Mr.", "Ms.", "Mrs.", "Dr."].iter().any(|h| name.starts_with(h));
         let words: Vec<&str> = name.split_whitespace().collect();
         // A single capitalised word is a name only as the subject of a
         // speech cue ("Novak said", "conceded Novak"), or when it is the
@@ -521,18 +519,11 @@ fn mentions_in(
             continue;
         }
         // A people ("Ukrainians would reject") is not a person.
-        if words.len() == 1
-            && ["ians", "eans", "ese", "ans"]
-                .iter()
-                .any(|e| name.ends_with(e))
-        {
+        if words.len() == 1 && ["ians", "eans", "ese", "ans"].iter().any(|e| name.ends_with(e)) {
             continue;
         }
         // At a sentence's start a capitalised plural ("Officials said") is a noun.
-        if words.len() == 1
-            && start == sentence.start
-            && name.ends_with('s')
-            && !name.ends_with("ss")
+        if words.len() == 1 && start == sentence.start && name.ends_with('s') && !name.ends_with("ss")
         {
             continue;
         }
@@ -589,10 +580,7 @@ fn name_words(
     // Keep the words after the last lexicon mention inside the run; if the
     // mention ends the run, the words before it.
     let (run_start, run_end) = (start, end);
-    for k in known
-        .iter()
-        .filter(|k| k.start < run_end && run_start < k.end)
-    {
+    for k in known.iter().filter(|k| k.start < run_end && run_start < k.end) {
         if k.end < end {
             start = k.end;
         } else {
@@ -610,10 +598,7 @@ fn name_words(
     }
     let is_title = |w: &str, more: bool| {
         lex.words.not_names.contains(w)
-            || (more
-                && ["ian", "ean", "ese", "ish", "ic"]
-                    .iter()
-                    .any(|s| w.ends_with(s)))
+            || (more && ["ian", "ean", "ese", "ish", "ic"].iter().any(|s| w.ends_with(s)))
     };
     let honorific = |w: &str| matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.");
     while let Some(&(a, b)) = words.first() {
@@ -651,17 +636,14 @@ fn speech_cue_adjacent(
     lex: &Lexicon,
 ) -> bool {
     let is_cue = |h: &Hit| cue_kind(lex, h).is_some();
-    let after = hits
-        .iter()
-        .find(|h| h.start >= end && is_cue(h))
-        .is_some_and(|h| {
-            let between = &text[end..h.start];
-            between.split_whitespace().count() <= 2
-                && between
-                    .split_whitespace()
-                    .all(|w| w.chars().all(|c| c.is_lowercase()))
-                && !between.contains(',')
-        });
+    let after = hits.iter().find(|h| h.start >= end && is_cue(h)).is_some_and(|h| {
+        let between = &text[end..h.start];
+        between.split_whitespace().count() <= 2
+            && between
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_lowercase()))
+            && !between.contains(',')
+    });
     let before = hits
         .iter()
         .rev()
@@ -874,10 +856,7 @@ pub fn verb_in_context(
     let past = first.ends_with("ed") || lex.irregular_past.contains(&first);
     if past {
         // "was rejected", "were discussed": the subject is what was rejected.
-        return !matches!(
-            prev_l.as_str(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        );
+        return !matches!(prev_l.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being");
     }
     if prev.is_empty() {
         // Sentence-initial base form: a headline verb after a quotation mark
@@ -912,72 +891,22 @@ pub fn verb_in_context(
 
 /// Words after which a base form is a verb ("he says", "will say", "to say").
 const SUBJECT_WORDS: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "who",
-    "which",
-    "that",
-    "also",
-    "still",
-    "now",
-    "then",
-    "again",
-    "not",
-    "never",
-    "often",
-    "always",
-    "just",
-    "only",
-    "even",
-    "repeatedly",
-    "and",
-    "but",
-    "or",
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "also", "still",
+    "now", "then", "again", "not", "never", "often", "always", "just", "only", "even",
+    "repeatedly", "and", "but", "or",
 ];
 const AUXILIARIES: &[&str] = &[
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "do",
-    "does",
-    "did",
-    "to",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "continues",
-    "continue",
-    "continued",
-    "won't",
-    "wouldn't",
-    "can't",
-    "cannot",
-    "didn't",
-    "doesn't",
-    "don't",
+    "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does",
+    "did", "to", "is", "are", "was", "were", "has", "have", "had", "continues", "continue",
+    "continued", "won't", "wouldn't", "can't", "cannot", "didn't", "doesn't", "don't",
 ];
 /// Words after which a verb form is a noun or an adjective ("the talks",
 /// "a proposed deal", "for talks").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-    "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with", "from", "about",
-    "into", "during", "after", "before", "peace", "new", "first", "second", "third", "further",
-    "direct", "recent", "latest", "previous", "next", "more", "fresh",
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with",
+    "from", "about", "into", "during", "after", "before", "peace", "new", "first", "second",
+    "third", "further", "direct", "recent", "latest", "previous", "next", "more", "fresh",
 ];
 
 /// Every lexicon term in the document's paragraphs: the one scan of the
@@ -1785,25 +1714,9 @@ fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
             || month_number(w).is_some()
             || matches!(
                 w.to_ascii_lowercase().as_str(),
-                "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "night"
-                    | "day"
-                    | "the"
-                    | "of"
-                    | "last"
-                    | "next"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "previously"
-                    | "again"
-                    | "also"
+                "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening"
+                    | "night" | "day" | "the" | "of" | "last" | "next" | "earlier" | "later"
+                    | "recently" | "previously" | "again" | "also"
             )
     };
     let mut i = at;
@@ -1835,16 +1748,14 @@ fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
             continue;
         }
         // A day number only after a month ("on March 3").
-        let day_number = w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit()) && prev_month;
+        let day_number = w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
+            && prev_month;
         if !(is_time_word(w) || day_number) || w.ends_with('.') || words >= 5 {
             break;
         }
         prev_month = month_number(w.trim_end_matches(',')).is_some();
         // A bare preposition is only part of a time phrase before a time word.
-        time_seen |= !matches!(
-            w,
-            "on" | "in" | "at" | "the" | "of" | "during" | "after" | "before"
-        );
+        time_seen |= !matches!(w, "on" | "in" | "at" | "the" | "of" | "during" | "after" | "before");
         i += tok.len();
         words += 1;
         if w.ends_with(',') {

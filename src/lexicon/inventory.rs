@@ -123,10 +123,7 @@ pub fn irregular_pasts(inv: &InventoryFile) -> Vec<String> {
 /// starting with "be" ("be open to") takes every form of "be".
 pub fn forms(lemma: &str, given: Option<&[String]>) -> Vec<Form> {
     let mk = |t: String| Form {
-        participle: t
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.ends_with("ing")),
+        participle: t.split_whitespace().next().is_some_and(|w| w.ends_with("ing")),
         text: t,
     };
     if let Some(g) = given {
@@ -138,12 +135,10 @@ pub fn forms(lemma: &str, given: Option<&[String]>) -> Vec<Form> {
         None => (lemma, String::new()),
     };
     let heads: Vec<String> = if head == "be" {
-        [
-            "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+        ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     } else {
         inflect(head)
     };
@@ -179,7 +174,8 @@ pub fn inflect(verb: &str) -> Vec<String> {
     let consonant_y = last == b'y' && !is_vowel(before_last);
     let third = if consonant_y {
         format!("{}ies", &verb[..n - 1])
-    } else if verb.ends_with(['s', 'x', 'z', 'o']) || verb.ends_with("ch") || verb.ends_with("sh") {
+    } else if verb.ends_with(['s', 'x', 'z', 'o']) || verb.ends_with("ch") || verb.ends_with("sh")
+    {
         format!("{verb}es")
     } else {
         format!("{verb}s")
@@ -193,10 +189,7 @@ pub fn inflect(verb: &str) -> Vec<String> {
     };
     let ing = if verb.ends_with("ie") {
         format!("{}ying", &verb[..n - 2])
-    } else if last == b'e'
-        && !verb.ends_with("ee")
-        && !verb.ends_with("ye")
-        && !verb.ends_with("oe")
+    } else if last == b'e' && !verb.ends_with("ee") && !verb.ends_with("ye") && !verb.ends_with("oe")
     {
         format!("{}ing", &verb[..n - 1])
     } else {
@@ -224,10 +217,7 @@ pub fn validate(inv: &InventoryFile) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     for s in &inv.speech {
         if s.lemma.trim().is_empty() || s.example.trim().is_empty() {
-            problems.push(format!(
-                "speech entry {:?}: lemma and example are required",
-                s.lemma
-            ));
+            problems.push(format!("speech entry {:?}: lemma and example are required", s.lemma));
         }
         if !seen.insert(("speech", s.lemma.to_lowercase())) {
             problems.push(format!("speech lemma {:?} is listed twice", s.lemma));
@@ -253,15 +243,9 @@ mod tests {
 
     #[test]
     fn regular_inflections() {
-        assert_eq!(
-            inflect("concede"),
-            ["concede", "concedes", "conceded", "conceding"]
-        );
+        assert_eq!(inflect("concede"), ["concede", "concedes", "conceded", "conceding"]);
         assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
-        assert_eq!(
-            inflect("stress"),
-            ["stress", "stresses", "stressed", "stressing"]
-        );
+        assert_eq!(inflect("stress"), ["stress", "stresses", "stressed", "stressing"]);
         assert_eq!(inflect("play"), ["play", "plays", "played", "playing"]);
         assert_eq!(inflect("agree"), ["agree", "agrees", "agreed", "agreeing"]);
         assert_eq!(inflect("push"), ["push", "pushes", "pushed", "pushing"]);
@@ -269,10 +253,7 @@ mod tests {
 
     #[test]
     fn multiword_and_be_lemmas() {
-        let f: Vec<String> = forms("point out", None)
-            .into_iter()
-            .map(|f| f.text)
-            .collect();
+        let f: Vec<String> = forms("point out", None).into_iter().map(|f| f.text).collect();
         assert!(f.contains(&"pointed out".to_string()));
         assert!(f.contains(&"points out".to_string()));
         let f = forms("be open to", None);
@@ -286,10 +267,6 @@ mod tests {
         let inv = embedded();
         assert!(validate(inv).is_empty(), "{:?}", validate(inv));
         assert!(inv.speech.len() >= 200, "{} speech verbs", inv.speech.len());
-        assert!(
-            inv.attitude.len() >= 150,
-            "{} attitudes",
-            inv.attitude.len()
-        );
+        assert!(inv.attitude.len() >= 150, "{} attitudes", inv.attitude.len());
     }
 }
