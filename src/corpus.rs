@@ -83,11 +83,19 @@ fn is_ignored(rel: &Path) -> bool {
 /// The input files under `paths`, one at a time: each folder is walked in
 /// sorted order (so every run sees the files in the same order) without
 /// holding the list of a million files in memory.
+///
+/// Every path seen is either an input or an [`InputError`], except regular
+/// files of other types (images, notes), hidden files, `manifest.csv` and
+/// `gold/`, which are not articles. Symbolic links to files inside the corpus
+/// folder are followed; links to folders, to files outside the corpus, broken
+/// links and link loops are reported. FIFOs, sockets and devices are reported
+/// and never opened.
 pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<InputFile, InputError>> + '_ {
     paths.iter().flat_map(
         |root| -> Box<dyn Iterator<Item = Result<InputFile, InputError>>> {
             if root.is_dir() {
                 let root = root.clone();
+                let canon_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
                 Box::new(
                     walkdir::WalkDir::new(root.clone())
                         .sort_by_file_name()
@@ -96,37 +104,190 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<InputFile, Input
                             let entry = match entry {
                                 Ok(e) => e,
                                 Err(e) => {
+                                    let file = e.path().map_or(display_path(&root), |p| {
+                                        slash_path(p.strip_prefix(&root).unwrap_or(p))
+                                    });
                                     return Some(Err(InputError {
-                                        file: e.path().map_or(root.display().to_string(), |p| {
-                                            p.display().to_string()
-                                        }),
+                                        file,
                                         stage: "read",
                                         message: e.to_string(),
                                     }));
                                 }
                             };
-                            if !entry.file_type().is_file() {
-                                return None;
-                            }
                             let rel_path = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-                            if is_ignored(rel_path) {
+                            if entry.depth() == 0 || is_ignored(rel_path) {
                                 return None;
                             }
-                            Format::from_path(entry.path()).map(|format| {
-                                Ok(InputFile {
-                                    path: entry.path().to_path_buf(),
-                                    rel: slash_path(rel_path),
-                                    format,
-                                })
-                            })
+                            classify(entry.path(), rel_path, entry.file_type(), &canon_root)
                         }),
                 )
             } else {
-                let (files, errors) = discover(std::slice::from_ref(root));
-                Box::new(files.into_iter().map(Ok).chain(errors.into_iter().map(Err)))
+                Box::new(single_file(root).into_iter())
             }
         },
     )
+}
+
+/// What one walked path is: an input, an error row, or nothing (not an article).
+fn classify(
+    path: &Path,
+    rel_path: &Path,
+    ft: std::fs::FileType,
+    canon_root: &Path,
+) -> Option<Result<InputFile, InputError>> {
+    let rel = slash_path(rel_path);
+    let err = |message: String| {
+        Some(Err(InputError {
+            file: rel.clone(),
+            stage: "read",
+            message,
+        }))
+    };
+    if ft.is_dir() {
+        return None;
+    }
+    if ft.is_symlink() {
+        let target = match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(e) if is_loop(&e) => {
+                return err("symbolic link loop: not followed".into());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return err("broken symbolic link (its target does not exist)".into());
+            }
+            Err(e) => return err(format!("cannot follow symbolic link: {e}")),
+        };
+        let meta = match std::fs::metadata(&target) {
+            Ok(m) => m,
+            Err(e) => return err(format!("cannot follow symbolic link: {e}")),
+        };
+        if meta.is_dir() {
+            return err(
+                "symbolic link to a folder: not followed (give the folder itself as an input)"
+                    .into(),
+            );
+        }
+        if !target.starts_with(canon_root) {
+            return err(
+                "symbolic link to a file outside the corpus folder: not followed (give the file itself as an input)"
+                    .into(),
+            );
+        }
+        if let Some(kind) = special_kind(&meta.file_type()) {
+            return err(format!("symbolic link to a {kind}: not read"));
+        }
+    } else if let Some(kind) = special_kind(&ft) {
+        return err(format!("not a regular file ({kind}): not read"));
+    } else if !ft.is_file() {
+        return err("not a regular file: not read".into());
+    }
+    Format::from_path(path).map(|format| {
+        Ok(InputFile {
+            path: path.to_path_buf(),
+            rel,
+            format,
+        })
+    })
+}
+
+/// A path given on the command line that is not a folder.
+fn single_file(root: &Path) -> Option<Result<InputFile, InputError>> {
+    let rel = root.file_name().map_or_else(|| display_path(root), os_name);
+    let err = |message: String| {
+        Some(Err(InputError {
+            file: rel.clone(),
+            stage: "read",
+            message,
+        }))
+    };
+    let meta = match std::fs::metadata(root) {
+        Ok(m) => m,
+        Err(e) if is_loop(&e) => return err("symbolic link loop".into()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(Err(InputError {
+                file: display_path(root),
+                stage: "read",
+                message: "no such file or folder".into(),
+            }));
+        }
+        Err(e) => return err(e.to_string()),
+    };
+    if let Some(kind) = special_kind(&meta.file_type()) {
+        return err(format!("not a regular file ({kind}): not read"));
+    }
+    match Format::from_path(root) {
+        Some(format) => Some(Ok(InputFile {
+            path: root.to_path_buf(),
+            rel,
+            format,
+        })),
+        None => err("unknown file type: use .txt, .html, .htm, .jsonl or .csv".into()),
+    }
+}
+
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// "FIFO", "socket", "device" for special files; `None` for files, folders, links.
+fn special_kind(ft: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("FIFO");
+        }
+        if ft.is_socket() {
+            return Some("socket");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("device");
+        }
+    }
+    let _ = ft;
+    None
+}
+
+/// Open a file for reading only if it is a regular file: a FIFO or a device
+/// is never read (on Unix it is opened without blocking, checked and closed).
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let f = opts.open(path)?;
+    let ft = f.metadata()?.file_type();
+    if !ft.is_file() {
+        let kind = special_kind(&ft).unwrap_or(if ft.is_dir() {
+            "folder"
+        } else {
+            "special file"
+        });
+        return Err(std::io::Error::other(format!(
+            "not a regular file ({kind}): not read"
+        )));
+    }
+    Ok(f)
+}
+
+/// Read a whole regular file (see [`open_regular`]).
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut f = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(f.metadata().map_or(0, |m| m.len() as usize));
+    f.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Find the input files under `paths`, sorted by relative path so that every
@@ -134,77 +295,73 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<InputFile, Input
 pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for root in paths {
-        if root.is_dir() {
-            for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        errors.push(InputError {
-                            file: e
-                                .path()
-                                .map_or(root.display().to_string(), |p| p.display().to_string()),
-                            stage: "read",
-                            message: e.to_string(),
-                        });
-                        continue;
-                    }
-                };
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let rel_path = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                if is_ignored(rel_path) {
-                    continue;
-                }
-                if let Some(format) = Format::from_path(entry.path()) {
-                    files.push(InputFile {
-                        path: entry.path().to_path_buf(),
-                        rel: slash_path(rel_path),
-                        format,
-                    });
-                }
-            }
-        } else if root.is_file() {
-            let rel = root.file_name().map_or_else(
-                || root.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            match Format::from_path(root) {
-                Some(format) => files.push(InputFile {
-                    path: root.clone(),
-                    rel,
-                    format,
-                }),
-                None => errors.push(InputError {
-                    file: rel,
-                    stage: "read",
-                    message: "unknown file type: use .txt, .html, .htm, .jsonl or .csv".into(),
-                }),
-            }
-        } else {
-            errors.push(InputError {
-                file: root.display().to_string(),
-                stage: "read",
-                message: "no such file or folder".into(),
-            });
+    for r in inputs(paths) {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
         }
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.path.cmp(&b.path)));
     (files, errors)
 }
 
+/// A path as shown in the outputs: components joined by `/`, each spelled
+/// losslessly by [`os_name`].
 fn slash_path(p: &Path) -> String {
     p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| match c {
+            std::path::Component::RootDir => String::new(),
+            c => os_name(c.as_os_str()),
+        })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+fn display_path(p: &Path) -> String {
+    slash_path(p)
+}
+
+/// A file name as text. Valid UTF-8 is kept as it is; a name with bytes that
+/// are not UTF-8 is spelled with `%XX` for each such byte and `%25` for `%`,
+/// so two different names never print the same (`\xff.txt` is `%FF.txt`).
+pub fn os_name(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                if c == '%' {
+                    out.push_str("%25");
+                } else {
+                    out.push(c);
+                }
+            }
+            for b in chunk.invalid() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
 }
 
 /// The corpus manifest: metadata by file name.
 #[derive(Debug, Default, Clone)]
 pub struct Manifest {
     by_file: HashMap<String, Meta>,
+    /// Rows or files that could not be used (an errors.csv row each).
+    pub errors: Vec<InputError>,
+    /// Problems that did not stop it (duplicate rows), for the run's summary.
+    pub warnings: Vec<String>,
+    /// Files listed more than once: the warning each such document carries.
+    duplicates: HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -221,20 +378,67 @@ struct ManifestRow {
 }
 
 impl Manifest {
-    pub fn load(path: &Path) -> anyhow::Result<Manifest> {
-        let mut rdr = csv::Reader::from_path(path)
-            .map_err(|e| anyhow::anyhow!("cannot read manifest {}: {e}", path.display()))?;
-        let mut by_file = HashMap::new();
+    /// Read a manifest. This never fails the run: a manifest that cannot be
+    /// read (missing, a FIFO, not CSV) is one error and an empty manifest; a
+    /// bad row is an error for that row and the other rows are used; a file
+    /// listed twice is a warning, and its last row is used.
+    pub fn load(path: &Path) -> Manifest {
+        let name = display_path(path);
+        let mut m = Manifest::default();
+        let file = match open_regular(path) {
+            Ok(f) => f,
+            Err(e) => {
+                m.errors.push(InputError {
+                    file: name.clone(),
+                    stage: "read",
+                    message: format!(
+                        "cannot read manifest: {e}; the articles are read without its metadata"
+                    ),
+                });
+                return m;
+            }
+        };
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+        let header_ok = rdr
+            .headers()
+            .map(|h| h.iter().any(|c| c.trim() == "file"))
+            .unwrap_or(false);
+        if !header_ok {
+            m.errors.push(InputError {
+                file: name.clone(),
+                stage: "parse",
+                message: "manifest has no 'file' column (expected columns file,url,outlet,published,title); the articles are read without its metadata".into(),
+            });
+            return m;
+        }
+        let mut first_row: HashMap<String, usize> = HashMap::new();
         for (i, row) in rdr.deserialize::<ManifestRow>().enumerate() {
-            let row = row.map_err(|e| {
-                anyhow::anyhow!(
-                    "manifest {} row {}: {e} (expected columns file,url,outlet,published,title)",
-                    path.display(),
-                    i + 2
-                )
-            })?;
-            by_file.insert(
-                row.file.trim().to_string(),
+            let line = i + 2;
+            let row = match row {
+                Ok(r) => r,
+                Err(e) => {
+                    m.errors.push(InputError {
+                        file: format!("{name}#{line}"),
+                        stage: "parse",
+                        message: format!(
+                            "manifest row not used: {e} (expected columns file,url,outlet,published,title)"
+                        ),
+                    });
+                    continue;
+                }
+            };
+            let key = row.file.trim().to_string();
+            if let Some(first) = first_row.get(&key) {
+                let w = format!(
+                    "manifest lists {key} more than once (rows {first} and {line}): the last row is used"
+                );
+                m.duplicates.insert(key.clone(), w.clone());
+                m.warnings.push(w);
+            } else {
+                first_row.insert(key.clone(), line);
+            }
+            m.by_file.insert(
+                key,
                 Meta {
                     url: row.url.trim().into(),
                     outlet: row.outlet.trim().into(),
@@ -243,7 +447,15 @@ impl Manifest {
                 },
             );
         }
-        Ok(Manifest { by_file })
+        m
+    }
+
+    /// The duplicate-row warning for a file, if the manifest lists it twice.
+    pub fn duplicate_warning(&self, rel: &str) -> Option<&str> {
+        self.duplicates
+            .get(rel)
+            .or_else(|| self.duplicates.get(rel.rsplit('/').next().unwrap_or(rel)))
+            .map(|s| s.as_str())
     }
 
     /// Look up by relative path, then by bare file name.
@@ -365,7 +577,7 @@ pub fn read_whole(file: &InputFile) -> Result<RawArticle, InputError> {
         stage,
         message,
     };
-    let bytes = std::fs::read(&file.path).map_err(|e| err("read", e.to_string()))?;
+    let bytes = read_regular(&file.path).map_err(|e| err("read", e.to_string()))?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(err("read", "empty file".into()));
     }
@@ -394,20 +606,31 @@ pub fn stream_records(
         stage,
         message,
     };
-    let f = match std::fs::File::open(&file.path) {
+    let f = match open_regular(&file.path) {
         Ok(f) => f,
         Err(e) => return sink(vec![Err(err("read", e.to_string()))]),
     };
     match file.format {
         Format::Jsonl => stream_jsonl(file, std::io::BufReader::new(f), batch, sink),
-        Format::Csv => stream_csv(file, f, batch, sink),
+        Format::Csv => {
+            let path = file.path.clone();
+            let tail = move |pos: u64| -> Option<Vec<u8>> {
+                use std::io::{Read, Seek};
+                let mut f = open_regular(&path).ok()?;
+                f.seek(std::io::SeekFrom::Start(pos)).ok()?;
+                let mut v = Vec::new();
+                f.read_to_end(&mut v).ok()?;
+                Some(v)
+            };
+            stream_csv(file, f, batch, sink, &tail)
+        }
         _ => sink(vec![read_whole(file)]),
     }
 }
 
-fn stream_jsonl(
+fn stream_jsonl<R: BufRead>(
     file: &InputFile,
-    mut reader: std::io::BufReader<std::fs::File>,
+    mut reader: R,
     batch: usize,
     sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
 ) {
@@ -491,13 +714,16 @@ fn jsonl_record(file: &InputFile, n: usize, line: &[u8]) -> Result<RawArticle, I
     })
 }
 
-fn stream_csv(
+fn stream_csv<R: std::io::Read>(
     file: &InputFile,
-    f: std::fs::File,
+    f: R,
     batch: usize,
     sink: &mut dyn FnMut(Vec<Result<RawArticle, InputError>>),
+    tail: &dyn Fn(u64) -> Option<Vec<u8>>,
 ) {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(f);
+    let mut rdr: csv::Reader<Box<dyn std::io::Read + '_>> = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(Box::new(f));
     let headers = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
@@ -524,15 +750,70 @@ fn stream_csv(
     let mut out = Vec::with_capacity(batch);
     let mut record = csv::ByteRecord::new();
     let mut n = 0;
+    // The last record read, held back until the next one: a quote that is
+    // never closed swallows the rest of the file into the last record.
+    let mut held: Option<(usize, csv::ByteRecord, u64)> = None;
+    // After an unbalanced quote, the rest of the file is read again from memory.
+    let mut memory: Option<Vec<u8>> = None;
+    let mut recoveries = 0;
     loop {
+        let start = rdr.position().byte();
         match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
+            Ok(false) => {
+                let Some((hn, rec, pos)) = held.take() else {
+                    break;
+                };
+                let raw = if rec.iter().any(|f| f.contains(&b'\n')) {
+                    match &memory {
+                        Some(m) => m.get(pos as usize..).map(|t| t.to_vec()),
+                        None => tail(pos),
+                    }
+                } else {
+                    None
+                };
+                let unbalanced = raw
+                    .as_ref()
+                    .is_some_and(|r| memchr::memchr_iter(b'"', r).count() % 2 == 1);
+                if !unbalanced {
+                    out.push(csv_record(file, hn, &headers, &rec));
+                    break;
+                }
+                let raw = raw.unwrap_or_default();
+                recoveries += 1;
+                let rest = memchr::memchr(b'\n', &raw).map_or(&raw[raw.len()..], |i| &raw[i + 1..]);
+                if recoveries > 100 {
+                    out.push(Err(InputError {
+                        file: format!("{}#{}", file.rel, hn),
+                        stage: "parse",
+                        message: "unbalanced quote (a quoted field never closes), and more than 100 such rows: the rest of the file was not read".into(),
+                    }));
+                    break;
+                }
+                out.push(Err(InputError {
+                    file: format!("{}#{}", file.rel, hn),
+                    stage: "parse",
+                    message: "unbalanced quote: a quoted field opened in this row never closes; the row is not used and the lines after it are read as rows".into(),
+                }));
+                let rest = rest.to_vec();
+                memory = Some(rest.clone());
+                rdr = csv::ReaderBuilder::new()
+                    .flexible(true)
+                    .has_headers(false)
+                    .from_reader(Box::new(std::io::Cursor::new(rest)));
+                n = hn;
+            }
             Ok(true) => {
                 n += 1;
-                out.push(csv_record(file, n, &headers, &record));
+                if let Some((hn, rec, _)) = held.take() {
+                    out.push(csv_record(file, hn, &headers, &rec));
+                }
+                held = Some((n, record.clone(), start));
             }
             Err(e) => {
                 n += 1;
+                if let Some((hn, rec, _)) = held.take() {
+                    out.push(csv_record(file, hn, &headers, &rec));
+                }
                 out.push(Err(InputError {
                     file: format!("{}#{}", file.rel, n),
                     stage: "parse",
@@ -550,6 +831,21 @@ fn stream_csv(
     if !out.is_empty() {
         sink(out);
     }
+}
+
+/// The records of a JSONL or CSV file held in memory (tests, fuzzing): the
+/// same results as [`stream_records`] on a file with these bytes.
+pub fn records_from_bytes(file: &InputFile, bytes: &[u8]) -> Vec<Result<RawArticle, InputError>> {
+    let mut all = Vec::new();
+    let mut sink = |b: Vec<Result<RawArticle, InputError>>| all.extend(b);
+    match file.format {
+        Format::Jsonl => stream_jsonl(file, std::io::Cursor::new(bytes), 512, &mut sink),
+        Format::Csv => stream_csv(file, bytes, 512, &mut sink, &|pos| {
+            bytes.get(pos as usize..).map(|t| t.to_vec())
+        }),
+        _ => {}
+    }
+    all
 }
 
 fn csv_record(

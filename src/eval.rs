@@ -249,9 +249,16 @@ fn matches(gold_prefix: &str, gold_kind: &str, run_text: &str) -> bool {
     false
 }
 
+/// A party or issue id read from `path` (data row `i`, 0-based) must be a valid id.
+fn check_id(path: &Path, i: usize, kind: &str, id: &str) -> Result<()> {
+    crate::ids::check(kind, id)
+        .map_err(|e| anyhow::anyhow!("{} row {}: {e}", path.display(), i + 2))
+}
+
 fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
-    let mut rdr =
-        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = crate::corpus::open_regular(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let mut rdr = csv::Reader::from_reader(file);
     rdr.deserialize()
         .collect::<Result<Vec<T>, _>>()
         .with_context(|| format!("cannot parse {}", path.display()))
@@ -295,7 +302,16 @@ fn same_speaker(lex: &Lexicon, gold: &str, run: &str, gold_party: &str, run_part
 /// Score the run in `run_dir` against the gold in `gold_dir`.
 pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores> {
     let gold: Vec<GoldQuote> = read_csv(&gold_dir.join("quotes.csv"))?;
-    let run: Vec<RunStatement> = read_csv(&run_dir.join("statements.csv"))?;
+    let run: Vec<RunStatement> = crate::output::read_restored(&run_dir.join("statements.csv"))?;
+    // Ids from files are checked before they are used (party may be empty in gold).
+    for (i, g) in gold.iter().enumerate() {
+        if !g.party.is_empty() {
+            check_id(&gold_dir.join("quotes.csv"), i, "party", &g.party)?;
+        }
+    }
+    for (i, r) in run.iter().enumerate() {
+        check_id(&run_dir.join("statements.csv"), i, "party", &r.party)?;
+    }
     let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
     let mut s = Scores::default();
     let run_in: Vec<&RunStatement> = run
@@ -362,7 +378,15 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
     }
 
     let gold_st: Vec<GoldStance> = read_csv(&gold_dir.join("stances.csv"))?;
-    let run_st: Vec<RunStance> = read_csv(&run_dir.join("stances.csv"))?;
+    let run_st: Vec<RunStance> = crate::output::read_restored(&run_dir.join("stances.csv"))?;
+    for (i, g) in gold_st.iter().enumerate() {
+        check_id(&gold_dir.join("stances.csv"), i, "party", &g.party)?;
+        check_id(&gold_dir.join("stances.csv"), i, "issue", &g.issue)?;
+    }
+    for (i, r) in run_st.iter().enumerate() {
+        check_id(&run_dir.join("stances.csv"), i, "party", &r.party)?;
+        check_id(&run_dir.join("stances.csv"), i, "issue", &r.issue)?;
+    }
     let mut by_triple: BTreeMap<(&str, &str, &str), Vec<&RunStance>> = BTreeMap::new();
     for r in run_st.iter().filter(|r| files.contains(r.file.as_str())) {
         by_triple

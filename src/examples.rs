@@ -90,7 +90,17 @@ pub fn run_all(lex: &Lexicon) -> Vec<ExampleResult> {
     let rules = Boilerplate::default_rules();
     lex.examples
         .iter()
-        .map(|ex| run_example(ex, lex, &rules))
+        .map(|ex| {
+            // A panic on one example fails that example (with where it
+            // happened) and the others still run.
+            crate::panics::catch(|| run_example(ex, lex, &rules)).unwrap_or_else(|p| {
+                ExampleResult {
+                    text: ex.text.clone(),
+                    problems: vec![format!("internal error, please report it: {p}")],
+                    found: vec![],
+                }
+            })
+        })
         .collect()
 }
 

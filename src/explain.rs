@@ -36,11 +36,7 @@ fn proposition(lex: &Lexicon, issue: &str) -> String {
 /// Explain one statement of a finished run.
 pub fn explain_statement(id: &str, out: &Path, lex: &Lexicon) -> Result<String> {
     let path = out.join("statements.csv");
-    let mut rdr =
-        csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let s = rdr
-        .deserialize::<StatementIn>()
-        .filter_map(|r| r.ok())
+    let s = crate::output::restored_rows::<StatementIn>(&path)?
         .find(|r| r.statement_id == id)
         .with_context(|| format!("no statement {id} in {}", path.display()))?;
     let mut o = String::new();
@@ -68,11 +64,7 @@ pub fn explain_statement(id: &str, out: &Path, lex: &Lexicon) -> Result<String> 
     );
     let _ = writeln!(o, "  text: {}", s.text);
     let path = out.join("stances.csv");
-    let mut rdr =
-        csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let rows: Vec<StanceRow> = rdr
-        .deserialize::<StanceRow>()
-        .filter_map(|r| r.ok())
+    let rows: Vec<StanceRow> = crate::output::restored_rows::<StanceRow>(&path)?
         .filter(|r| r.statement_id == id)
         .collect();
     if rows.is_empty() {

@@ -8,13 +8,16 @@
 pub mod charts;
 pub mod corpus;
 pub mod documents;
+pub mod escape;
 pub mod eval;
 pub mod examples;
 pub mod explain;
 pub mod gaps;
+pub mod ids;
 pub mod lexicon;
 pub mod mine;
 pub mod output;
+pub mod panics;
 pub mod pipeline;
 pub mod positions;
 pub mod report;

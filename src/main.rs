@@ -166,10 +166,13 @@ fn main() -> ExitCode {
 }
 
 fn load_lexicon(path: &Option<PathBuf>) -> Result<Lexicon> {
-    Ok(match path {
+    let lex = match path {
         Some(p) => Lexicon::from_path(p)?,
         None => Lexicon::default_lexicon(),
-    })
+    };
+    // Party and issue ids become file names and anchors.
+    stancediff::ids::check_lexicon(&lex)?;
+    Ok(lex)
 }
 
 fn load_boilerplate(files: &[PathBuf]) -> Result<Boilerplate> {
@@ -200,10 +203,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .iter()
                     .find(|p| p.is_dir())
                     .map(|p| p.join("manifest.csv"))
-                    .filter(|p| p.is_file())
+                    // Anything by that name (even a FIFO) is the manifest: load reports it.
+                    .filter(|p| p.symlink_metadata().is_ok())
             });
             if let Some(m) = &manifest {
-                cfg.manifest = Manifest::load(m)?;
+                cfg.manifest = Manifest::load(m);
+                if !quiet {
+                    for e in &cfg.manifest.errors {
+                        eprintln!("stancediff: warning: {}: {}", e.file, e.message);
+                    }
+                    for w in &cfg.manifest.warnings {
+                        eprintln!("stancediff: warning: {w}");
+                    }
+                }
             }
             cfg.threads = threads;
             let summary = pipeline::analyze(&paths, &out, &cfg)?;
@@ -252,7 +264,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let lex = load_lexicon(&lexicon)?;
             match (statement_id, text) {
-                (_, Some(text)) => print!("{}", stancediff::explain::explain_text(&text, &lex)),
+                (_, Some(text)) => {
+                    match stancediff::panics::catch(|| {
+                        stancediff::explain::explain_text(&text, &lex)
+                    }) {
+                        Ok(s) => print!("{s}"),
+                        Err(p) => anyhow::bail!(
+                            "internal error while analysing the text, please report it: {p}"
+                        ),
+                    }
+                }
                 (Some(id), None) => {
                     let out = out.context("give the run's output folder with --out DIR")?;
                     print!(
@@ -315,7 +336,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             LexiconAction::Check { file } => {
-                let lex = match Lexicon::from_path(&file) {
+                let lex = match Lexicon::from_path(&file)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|l| stancediff::ids::check_lexicon(&l).map(|()| l))
+                {
                     Ok(l) => l,
                     Err(e) => {
                         eprintln!("stancediff: {e}");
@@ -331,7 +355,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     lex.issues.len(),
                     lex.terms.len()
                 );
-                let results = stancediff::examples::run_all(&lex);
+                let results = match stancediff::panics::catch(|| {
+                    stancediff::examples::run_all(&lex)
+                }) {
+                    Ok(r) => r,
+                    Err(p) => {
+                        eprintln!(
+                            "stancediff: internal error while running the lexicon's examples, please report it: {p}"
+                        );
+                        return Ok(ExitCode::from(1));
+                    }
+                };
                 match stancediff::examples::failures(&results) {
                     None => {
                         println!("{} examples passed", results.len());
@@ -351,10 +385,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             brief,
             lexicon,
         } => {
-            let lex = match &lexicon {
-                Some(p) => Lexicon::from_path(p)?,
-                None => Lexicon::default_lexicon(),
-            };
+            let lex = load_lexicon(&lexicon)?;
             let scores = stancediff::eval::evaluate(&gold, &run, &lex)?;
             let table = scores.table();
             if brief {

@@ -291,32 +291,31 @@ fn process(job: Job, cfg: &Config) -> DocOut {
         Err(e) => return DocOut::Failed(e),
     };
     let manifest = cfg.manifest.get(&raw.file).filter(|_| raw.record == 0);
+    let mut raw = raw;
+    if raw.record == 0
+        && let Some(w) = cfg.manifest.duplicate_warning(&raw.file)
+    {
+        raw.warnings.push(w.to_string());
+    }
     let name = if raw.record > 0 {
         format!("{}#{}", raw.file, raw.record)
     } else {
         raw.file.clone()
     };
-    // A bug on one odd article must not stop a corpus run: report it and go on.
-    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    // A bug on one odd article must not stop a corpus run: report it, with
+    // where it happened, and go on.
+    let analysed = crate::panics::catch(|| {
         let doc = documents::build(raw, manifest, &cfg.boilerplate);
         let a = analyze_document(&doc, &cfg.lexicon);
         (doc, a)
-    }));
+    });
     let (doc, a) = match analysed {
         Ok(x) => x,
         Err(p) => {
-            let msg = p
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
             return DocOut::Failed(InputError {
                 file: name,
                 stage: "analyze",
-                message: format!(
-                    "internal error, please report it: {}",
-                    msg.lines().next().unwrap_or("")
-                ),
+                message: format!("internal error, please report it: {p}"),
             });
         }
     };
@@ -432,15 +431,19 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
         }
         b.build()?
     };
-    std::fs::create_dir_all(out)?;
+    output::begin_run(out)?;
     let w = Writers {
         documents: StreamingCsv::create(&out.join("documents.csv"), DOCUMENT_HEADER)?,
         statements: StreamingCsv::create(&out.join("statements.csv"), STATEMENT_HEADER)?,
         stances: StreamingCsv::create(&out.join("stances.csv"), STANCE_HEADER)?,
-        errors: Vec::new(),
+        errors: cfg.manifest.errors.clone(),
         aggregator: Aggregator::new(cfg.period),
         seen: HashSet::new(),
-        summary: Summary::default(),
+        summary: Summary {
+            errors: cfg.manifest.errors.len(),
+            warnings: cfg.manifest.warnings.len(),
+            ..Summary::default()
+        },
         report_docs: Vec::new(),
     };
     let bar = if cfg.progress && std::io::stderr().is_terminal() {
@@ -537,6 +540,16 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
     output::write_csv(&out.join("errors.csv"), ERROR_HEADER, &rows)?;
     let positions = aggregator.finish();
     let comparison = crate::report::write_comparison(out, &positions, &report_docs, cfg)?;
+    let mut files: Vec<String> = [
+        "documents.csv",
+        "statements.csv",
+        "stances.csv",
+        "errors.csv",
+    ]
+    .map(String::from)
+    .to_vec();
+    files.extend(comparison.files);
+    output::finish_run(out, &files)?;
     summary.positions = positions.len();
     summary.shifts = comparison.shifts;
     summary.seconds = started.elapsed().as_secs_f64();
@@ -548,30 +561,55 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
 /// aggregated exactly as in a live run, so shards give the single-run result.
 pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> {
     let started = Instant::now();
-    std::fs::create_dir_all(out)?;
+    // Inputs first (the output folder may be one of the runs compared).
+    for f in stance_files {
+        output::check_complete(f)?;
+    }
     let mut aggregator = Aggregator::new(cfg.period);
     let mut summary = Summary::default();
     let mut docs: Vec<DocumentRow> = Vec::new();
     let mut doc_ids = HashSet::new();
+    let mut limits = CompareLimits::default();
     for f in stance_files {
-        let mut rdr = csv::Reader::from_path(f)
+        let file = corpus::open_regular(f)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
-        for (i, row) in rdr.deserialize::<StanceRow>().enumerate() {
-            let row = row.map_err(|e| {
-                anyhow::anyhow!(
-                    "{} row {}: {e} (is this a stances.csv written by stancediff analyze?)",
-                    f.display(),
-                    i + 2
-                )
-            })?;
+        let mut rdr = csv::Reader::from_reader(file);
+        let headers = rdr
+            .headers()
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?
+            .clone();
+        for (i, rec) in rdr.records().enumerate() {
+            let at = || format!("{} row {}", f.display(), i + 2);
+            let rec = rec.map_err(|e| anyhow::anyhow!("{}: {e}", at()))?;
+            let row: StanceRow = output::restore_record(&rec)
+                .deserialize(Some(&headers))
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}: {e} (is this a stances.csv written by stancediff analyze?)",
+                        at()
+                    )
+                })?;
+            limits
+                .check(&row)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", at()))?;
             summary.stances += 1;
             summary.bytes += row.text.len() + row.evidence.len();
             aggregator.add(row);
         }
         // The documents list for the report comes from the run's documents.csv, when present.
         let sibling = f.with_file_name("documents.csv");
-        if let Ok(mut rdr) = csv::Reader::from_path(&sibling) {
-            for row in rdr.deserialize::<DocumentRowIn>().flatten() {
+        if let Ok(file) = corpus::open_regular(&sibling) {
+            let mut rdr = csv::Reader::from_reader(file);
+            let headers = rdr.headers().cloned().unwrap_or_default();
+            for rec in rdr.records().flatten() {
+                let Ok(row) =
+                    output::restore_record(&rec).deserialize::<DocumentRowIn>(Some(&headers))
+                else {
+                    continue;
+                };
+                if !crate::ids::is_valid(&row.doc_id) {
+                    continue;
+                }
                 if doc_ids.insert(row.doc_id.clone()) {
                     summary.documents += 1;
                     summary.statements += row.statements;
@@ -582,15 +620,66 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
             }
         }
     }
+    output::begin_run(out)?;
     docs.sort_by(|a, b| {
         (a.published.as_str(), a.file.as_str()).cmp(&(b.published.as_str(), b.file.as_str()))
     });
     let positions = aggregator.finish();
     let comparison = crate::report::write_comparison(out, &positions, &docs, cfg)?;
+    output::finish_run(out, &comparison.files)?;
     summary.positions = positions.len();
     summary.shifts = comparison.shifts;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Most distinct parties `compare` accepts: gaps grow with the square of it.
+pub const MAX_PARTIES: usize = 64;
+/// Most distinct issues `compare` accepts: each is a chart.
+pub const MAX_ISSUES: usize = 256;
+
+/// What `compare` checks in every row it reads: ids, stance range, date,
+/// and how many parties and issues there are.
+#[derive(Default)]
+struct CompareLimits {
+    parties: HashSet<String>,
+    issues: HashSet<String>,
+}
+
+impl CompareLimits {
+    fn check(&mut self, row: &StanceRow) -> std::result::Result<(), String> {
+        use crate::ids::check;
+        check("statement", &row.statement_id)?;
+        check("document", &row.doc_id)?;
+        check("party", &row.party)?;
+        check("issue", &row.issue)?;
+        if !(-2..=2).contains(&row.stance) {
+            return Err(format!("stance {} is outside the scale -2..2", row.stance));
+        }
+        if !row.date.is_empty() && row.date.parse::<jiff::civil::Date>().is_err() {
+            return Err(format!(
+                "date {:?} is not an ISO date (YYYY-MM-DD)",
+                row.date.chars().take(40).collect::<String>()
+            ));
+        }
+        if !self.parties.contains(&row.party) {
+            if self.parties.len() >= MAX_PARTIES {
+                return Err(format!(
+                    "more than {MAX_PARTIES} distinct parties: compare handles at most {MAX_PARTIES} (gaps grow with the square of the number)"
+                ));
+            }
+            self.parties.insert(row.party.clone());
+        }
+        if !self.issues.contains(&row.issue) {
+            if self.issues.len() >= MAX_ISSUES {
+                return Err(format!(
+                    "more than {MAX_ISSUES} distinct issues: compare handles at most {MAX_ISSUES}"
+                ));
+            }
+            self.issues.insert(row.issue.clone());
+        }
+        Ok(())
+    }
 }
 
 /// A `documents.csv` row as read back.

@@ -6,6 +6,7 @@
 //! Every number in the pages links to the statements behind it.
 
 use crate::charts::{self, Chart};
+use crate::escape::{html as esc, md, safe_url};
 use crate::gaps::{self, Gap};
 use crate::lexicon::Lexicon;
 use crate::output;
@@ -21,6 +22,8 @@ use std::path::Path;
 pub struct Comparison {
     pub shifts: usize,
     pub gaps: usize,
+    /// The files written, relative to the output folder (for the completion marker).
+    pub files: Vec<String>,
 }
 
 /// Write the comparison tables, and the charts and report when asked.
@@ -38,14 +41,28 @@ pub fn write_comparison(
     let order: Vec<String> = cfg.lexicon.parties.iter().map(|p| p.id.clone()).collect();
     let gap_list = gaps::find(positions, &order);
     output::write_csv(&out.join("gaps.csv"), gaps::GAP_HEADER, &gap_list)?;
+    let mut files: Vec<String> = ["positions.csv", "shifts.csv", "gaps.csv"]
+        .map(String::from)
+        .to_vec();
     if cfg.report {
         let mut issue_charts = charts::issue_charts(positions, &cfg.lexicon)?;
         let overview = charts::overview_chart(positions, &cfg.lexicon)?;
         issue_charts.push(overview);
         let dir = out.join("charts");
         for c in &issue_charts {
-            output::write_atomic(&dir.join(format!("{}.svg", c.name)), c.svg.as_bytes())?;
-            output::write_atomic(&dir.join(format!("{}.png", c.name)), &c.png)?;
+            // A chart's name comes from an issue id: never a path (ids are
+            // checked where they are read; this is the last line of defence).
+            if !crate::ids::is_valid(&c.name) {
+                anyhow::bail!(
+                    "refusing to write a chart named {:?}: not a valid id",
+                    c.name
+                );
+            }
+            for (ext, bytes) in [("svg", c.svg.as_bytes()), ("png", &c.png[..])] {
+                let name = format!("{}.{ext}", c.name);
+                output::write_atomic(&dir.join(&name), bytes)?;
+                files.push(format!("charts/{name}"));
+            }
         }
         let mut docs = docs.to_vec();
         docs.sort_by(|a, b| {
@@ -62,10 +79,13 @@ pub fn write_comparison(
         };
         output::write_atomic(&out.join("report.html"), html(&data).as_bytes())?;
         output::write_atomic(&out.join("report.md"), markdown(&data).as_bytes())?;
+        files.push("report.html".into());
+        files.push("report.md".into());
     }
     Ok(Comparison {
         shifts: shift_list.len(),
         gaps: gap_list.len(),
+        files,
     })
 }
 
@@ -296,21 +316,6 @@ fn fmt_stance(v: f64) -> String {
             .trim_end_matches('.')
             .to_string()
     }
-}
-
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 fn anchor(id: &str) -> String {
@@ -605,10 +610,19 @@ pub fn html(d: &ReportData) -> String {
     // Documents
     h.push_str("<section id=\"documents\"><h2>Documents analysed</h2>\n<table><thead><tr><th>Published</th><th>Outlet</th><th>Title</th><th>File</th><th>Statements</th></tr></thead><tbody>\n");
     for doc in d.docs {
-        let title = if doc.url.is_empty() {
-            esc(&doc.title)
-        } else {
-            format!("<a href=\"{}\">{}</a>", esc(&doc.url), esc(&doc.title))
+        // Only http(s) URLs become links; anything else is shown as text.
+        let title = match safe_url(&doc.url) {
+            Some(u) => format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                esc(&u),
+                esc(&doc.title)
+            ),
+            None if doc.url.is_empty() => esc(&doc.title),
+            None => format!(
+                "{} <span class=\"meta\">({})</span>",
+                esc(&doc.title),
+                esc(&doc.url)
+            ),
         };
         let _ = writeln!(
             h,
@@ -653,26 +667,25 @@ pub fn markdown(d: &ReportData) -> String {
         d.lex.name.clone()
     };
     let (from, to) = d.date_range();
-    let md = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let _ = writeln!(m, "# Position changes: {title}\n");
+    let _ = writeln!(m, "# Position changes: {}\n", md(&title));
     let _ = writeln!(
         m,
         "{} documents published {} to {}; {} dated positions; {} shifts of at least {} on the -2 (reject) to +2 (support/demand) scale. Statement ids (e.g. `{}`) point to rows of statements.csv and stances.csv.\n",
         d.docs.len(),
-        from,
-        to,
+        md(&from),
+        md(&to),
         d.positions.len(),
         d.shifts.len(),
         d.threshold,
-        d.positions
+        md(d.positions
             .first()
-            .map_or("d…-001", |p| p.evidence.statement_id.as_str())
+            .map_or("d…-001", |p| p.evidence.statement_id.as_str()))
     );
     let _ = writeln!(m, "## Summary\n");
     let mut last_issue = String::new();
     for f in findings(d) {
         if f.issue != last_issue {
-            let _ = writeln!(m, "\n**{}**\n", f.issue);
+            let _ = writeln!(m, "\n**{}**\n", md(&f.issue));
             last_issue = f.issue.clone();
         }
         let _ = writeln!(
@@ -681,7 +694,7 @@ pub fn markdown(d: &ReportData) -> String {
             md(&f.text),
             f.statements
                 .iter()
-                .map(|s| format!("`{s}`"))
+                .map(|s| format!("`{}`", md(s)))
                 .collect::<Vec<_>>()
                 .join(" ")
         );
@@ -698,8 +711,8 @@ pub fn markdown(d: &ReportData) -> String {
         let _ = writeln!(
             m,
             "### {} on {}: {} → {} ({:+.2}), {} to {}\n",
-            d.party_label(&s.from.party),
-            d.issue_label(&s.from.issue),
+            md(&d.party_label(&s.from.party)),
+            md(&d.issue_label(&s.from.issue)),
             fmt_stance(s.from.stance),
             fmt_stance(s.to.stance),
             s.delta,
@@ -712,18 +725,18 @@ pub fn markdown(d: &ReportData) -> String {
                 m,
                 "- **{label}, {}** — {} ({}){} `{}`:\n  > {}\n",
                 p.date,
-                if e.speaker.is_empty() {
+                md(if e.speaker.is_empty() {
                     "reported position"
                 } else {
                     &e.speaker
-                },
-                d.party_label(&e.party),
+                }),
+                md(&d.party_label(&e.party)),
                 if e.outlet.is_empty() {
                     String::new()
                 } else {
-                    format!(", {}", e.outlet)
+                    format!(", {}", md(&e.outlet))
                 },
-                e.statement_id,
+                md(&e.statement_id),
                 md(&e.evidence)
             );
         }
@@ -747,7 +760,7 @@ pub fn markdown(d: &ReportData) -> String {
             stance_words(p.stance),
             p.sample
                 .iter()
-                .map(|s| format!("`{}`", s.statement_id))
+                .map(|s| format!("`{}`", md(&s.statement_id)))
                 .collect::<Vec<_>>()
                 .join(" ")
         );
@@ -756,7 +769,11 @@ pub fn markdown(d: &ReportData) -> String {
     for (id, label, prop) in d.issues() {
         let _ = writeln!(
             m,
-            "### {label}\n\n+2 means support for: {prop}\n\n![{label}](charts/issue_{id}.png)\n"
+            "### {}\n\n+2 means support for: {}\n\n![{}](charts/issue_{}.png)\n",
+            md(label),
+            md(prop),
+            md(label),
+            md(id)
         );
         let _ = writeln!(
             m,
@@ -773,7 +790,7 @@ pub fn markdown(d: &ReportData) -> String {
                 fmt_stance(p.stance),
                 p.statements,
                 p.documents,
-                p.evidence.statement_id,
+                md(&p.evidence.statement_id),
                 md(if p.evidence.speaker.is_empty() {
                     "(reported)"
                 } else {
@@ -800,17 +817,17 @@ pub fn markdown(d: &ReportData) -> String {
                 m,
                 "| {} | {} | {} vs {} | {} / {} | {} | {} |",
                 md(&d.issue_label(&g.issue)),
-                g.date,
+                md(&g.date),
                 md(&d.party_label(&g.party_a)),
                 md(&d.party_label(&g.party_b)),
                 fmt_stance(g.stance_a),
                 fmt_stance(g.stance_b),
                 fmt_stance(g.gap),
-                if g.trend.is_empty() {
+                md(&if g.trend.is_empty() {
                     "first common date".to_string()
                 } else {
                     format!("{} since {}", g.trend, g.previous_date)
-                }
+                })
             );
         }
         m.push('\n');
@@ -820,15 +837,17 @@ pub fn markdown(d: &ReportData) -> String {
         "## Documents analysed\n\n| Published | Outlet | Title | File | Statements |\n|---|---|---|---|---:|"
     );
     for doc in d.docs {
-        let title = if doc.url.is_empty() {
-            md(&doc.title)
-        } else {
-            format!("[{}]({})", md(&doc.title), doc.url)
+        // Only http(s) URLs become links; the angle-bracket form keeps `(`
+        // and `)` in the URL inside it, and a safe URL has no `<`, `>` or spaces.
+        let title = match safe_url(&doc.url) {
+            Some(u) => format!("[{}](<{u}>)", md(&doc.title)),
+            None if doc.url.is_empty() => md(&doc.title),
+            None => format!("{} ({})", md(&doc.title), md(&doc.url)),
         };
         let _ = writeln!(
             m,
             "| {} | {} | {} | {} | {} |",
-            doc.published,
+            md(&doc.published),
             md(&doc.outlet),
             title,
             md(&doc.file),
@@ -848,10 +867,6 @@ mod tests {
 
     #[test]
     fn escaping_and_stance_words() {
-        assert_eq!(
-            esc("<a href=\"x\">&'"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
         assert_eq!(stance_words(-1.6), "reject");
         assert_eq!(stance_words(0.4), "neutral or mixed");
         assert_eq!(fmt_stance(1.5), "+1.5");

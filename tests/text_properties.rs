@@ -1,0 +1,296 @@
+//! Property tests of the per-document path (documents::from_text ->
+//! pipeline::analyze_document -> stance rows) on random text made from news
+//! words, names, speech and stance cues, quote marks and punctuation.
+//!
+//! Properties: nothing panics; every statement's span, sentence and cue span
+//! are in bounds and on char boundaries; the statement's text is exactly the
+//! source bytes at its span; the statement lies inside its sentence.
+//!
+//! Cases per property: 256 by default (fixed seed); more with e.g.
+//! `PROPTEST_CASES=1000000 PROPTEST_RNG_SEED=7 cargo test --release --test text_properties`.
+//!
+//! Known failures, inside `src/statements.rs` (being rewritten; not fixed
+//! here): see [`KNOWN_PANICS`], run with `cargo test --release --test
+//! text_properties -- --ignored`.
+
+use proptest::prelude::*;
+use stancediff::documents::{Boilerplate, from_text};
+use stancediff::lexicon::Lexicon;
+use stancediff::pipeline::{analyze_document, stance_rows};
+use std::sync::OnceLock;
+
+const WORDS: &[&str] = &[
+    // names, sides, roles
+    "Putin",
+    "Zelensky",
+    "Peskov",
+    "Lavrov",
+    "Rubio",
+    "Witkoff",
+    "Umerov",
+    "Trump",
+    "Ma",
+    "Po",
+    "Moscow",
+    "Kyiv",
+    "Kremlin",
+    "Washington",
+    "Russia",
+    "Ukraine",
+    "Russia's",
+    "Ukraine's",
+    "United",
+    "States",
+    "Envoy",
+    "envoy",
+    "spokesman",
+    "official",
+    "officials",
+    "minister",
+    "aide",
+    "negotiator",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "it",
+    "his",
+    "their",
+    "who",
+    "While",
+    "while",
+    "that",
+    "which",
+    "and",
+    "or",
+    "but",
+    "to",
+    "of",
+    "on",
+    "in",
+    "for",
+    "with",
+    "Monday",
+    "yesterday",
+    "Feb.",
+    "17",
+    "2026",
+    "last",
+    "week",
+    // speech and attitude cues
+    "said",
+    "says",
+    "told",
+    "added",
+    "argued",
+    "stressed",
+    "insisted",
+    "insist",
+    "claimed",
+    "according",
+    "noted",
+    "warned",
+    "demanded",
+    "rejected",
+    "reject",
+    "refused",
+    "ready",
+    "willing",
+    "open",
+    "not",
+    "never",
+    "no",
+    "only",
+    "after",
+    "if",
+    "unless",
+    "must",
+    "will",
+    "would",
+    "could",
+    "continues",
+    "calls",
+    "called",
+    "demand",
+    "proposal",
+    "statement",
+    "by",
+    "saying",
+    // issues
+    "ceasefire",
+    "truce",
+    "territory",
+    "Donbas",
+    "Crimea",
+    "sanctions",
+    "security",
+    "guarantees",
+    "NATO",
+    "troops",
+    "withdrawal",
+    "peace",
+    "deal",
+    "talks",
+    "enrichment",
+    "nuclear",
+    "plant",
+    "elections",
+    "prisoners",
+    "exchange",
+    "hand",
+    "over",
+    "any",
+    // odd text
+    "é",
+    "naïve",
+    "日本",
+    "😀",
+    "Ωμέγα",
+    "\u{a0}",
+    "\u{200b}",
+    "x",
+    "I",
+    "A",
+    "Mr.",
+    "U.S.",
+];
+
+const MARKS: &[&str] = &[
+    "\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "'", "\u{ab}", "\u{bb}", "\u{201e}", ".",
+    ",", ";", ":", "!", "?", "\u{2014}", "\u{2013}", "-", "--", "(", ")", "...", "\u{2026}", "\n",
+    "\n\n", " ", "  ", "\t", "\r\n",
+];
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(Lexicon::default_lexicon)
+}
+
+fn rules() -> &'static Boilerplate {
+    static B: OnceLock<Boilerplate> = OnceLock::new();
+    B.get_or_init(Boilerplate::default_rules)
+}
+
+/// A token: mostly words, often marks, sometimes a space-less join.
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::sample::select(WORDS).prop_map(|w| format!("{w} ")),
+        3 => prop::sample::select(MARKS).prop_map(str::to_string),
+        1 => prop::sample::select(WORDS).prop_map(str::to_string),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(token(), 0..80).prop_map(|v| v.concat())
+}
+
+/// The properties, on one text; `Err` says which one failed.
+fn check(input: &str) -> Result<(), String> {
+    let lex = lexicon();
+    let doc = from_text("t.txt", input, "2026-02-17", rules());
+    if doc.text != input {
+        return Err("a .txt document's text is not its input".into());
+    }
+    let a = analyze_document(&doc, lex);
+    if a.stances.len() != a.statements.len() {
+        return Err("one stance list per statement".into());
+    }
+    let t = &doc.text;
+    let ok = |r: &std::ops::Range<usize>| {
+        r.start <= r.end
+            && r.end <= t.len()
+            && t.is_char_boundary(r.start)
+            && t.is_char_boundary(r.end)
+    };
+    for s in &a.statements {
+        if !ok(&s.span) {
+            return Err(format!(
+                "statement span {:?} out of bounds or off a char boundary",
+                s.span
+            ));
+        }
+        if !ok(&s.sentence) {
+            return Err(format!(
+                "sentence span {:?} out of bounds or off a char boundary",
+                s.sentence
+            ));
+        }
+        if let Some(c) = &s.cue_span
+            && !ok(c)
+        {
+            return Err(format!(
+                "cue span {c:?} out of bounds or off a char boundary"
+            ));
+        }
+        if t.as_bytes()[s.span.clone()] != input.as_bytes()[s.span.clone()] {
+            return Err("statement text differs from the source bytes".into());
+        }
+        if s.span.start < s.sentence.start || s.span.end > s.sentence.end {
+            return Err(format!(
+                "statement {:?} is not inside its sentence {:?}",
+                s.span, s.sentence
+            ));
+        }
+    }
+    // The rows written to stances.csv slice the text by the same spans.
+    let _ = stance_rows(&doc, &a, lex);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
+        failure_persistence: None,
+        // Reproducible in CI; another seed with PROPTEST_RNG_SEED=N.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        ),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn per_document_path_holds_its_properties(input in text()) {
+        if let Err(e) = check(&input) {
+            prop_assert!(false, "{e}\ninput: {input:?}");
+        }
+    }
+}
+
+/// Inputs that once broke the per-document path (issue 12): they must keep working.
+#[test]
+fn known_hard_inputs() {
+    for input in [
+        "Envoy insist said Ma Po",
+        "Rubio States argued Putin",
+        "While spokesman stressed, that",
+        "",
+        "\"",
+        "\u{201c}\u{201d}",
+        "said said said",
+    ] {
+        let r = std::panic::catch_unwind(|| check(input));
+        match r {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => panic!("{input:?}: {e}"),
+            Err(_) => panic!("{input:?}: panicked"),
+        }
+    }
+}
+
+/// Minimal inputs that still panic inside `src/statements.rs` (found by the
+/// property test above with 10^6 cases; shrunk by proptest). Each is
+/// `begin > end` in `content_span` (statements.rs:1696): the subordinate-clause
+/// cut slices `text[cue.end..end]` where `end`, the start of a later
+/// coordinated cue, lies before the cue's end.
+pub const KNOWN_PANICS: &[&str] = &["While Putin Putin demand saying "];
+
+#[test]
+#[ignore = "known panics in src/statements.rs, being rewritten: see KNOWN_PANICS"]
+fn known_panics_in_statements() {
+    for input in KNOWN_PANICS {
+        let r = std::panic::catch_unwind(|| check(input));
+        assert!(matches!(r, Ok(Ok(()))), "{input:?} still fails");
+    }
+}
