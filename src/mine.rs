@@ -151,9 +151,9 @@ pub fn mine_paths(
             Err(_) => failed += 1,
         };
         match file.format {
-            Format::Jsonl | Format::Csv => {
-                corpus::stream_records(&file, 256, &mut |batch| batch.into_iter().for_each(&mut one))
-            }
+            Format::Jsonl | Format::Csv => corpus::stream_records(&file, 256, &mut |batch| {
+                batch.into_iter().for_each(&mut one)
+            }),
             _ => one(corpus::read_whole(&file)),
         }
     }
@@ -228,7 +228,10 @@ mod tests {
         let mut acc = BTreeMap::new();
         mine_document(&doc, &lex, &mut acc);
         let v = ranked(acc, 1);
-        assert!(v.iter().any(|c| c.phrase.starts_with("grain corridor")), "{v:?}");
+        assert!(
+            v.iter().any(|c| c.phrase.starts_with("grain corridor")),
+            "{v:?}"
+        );
         let toml = to_toml(&v);
         assert!(toml.contains("\"grain corridor"), "{toml}");
     }

@@ -697,7 +697,10 @@ fn body_mentions(
             continue;
         };
         words.truncate(det);
-        if words.iter().any(|x| x.ends_with([',', '.', ';', ':', '”', '"'])) {
+        if words
+            .iter()
+            .any(|x| x.ends_with([',', '.', ';', ':', '”', '"']))
+        {
             continue;
         }
         let phrase_len: usize = words.iter().map(|x| x.len() + 1).sum();
@@ -1921,7 +1924,9 @@ fn content_span(
         .next()
         .unwrap_or("");
     let end = if lex.words.subordinators.contains(opener) {
-        text[cue.end..end].find(", ").map_or(end, |i| cue.end + i)
+        text[cue.end..end.max(cue.end)]
+            .find(", ")
+            .map_or(end, |i| cue.end + i)
     } else {
         end
     };
@@ -1971,8 +1976,10 @@ fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Z .'-]{1,30}(?:,[^()\n]{1,20})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+")
-        .unwrap()
+    Regex::new(
+        r"^[A-Z][A-Z .'-]{1,30}(?:,[^()\n]{1,20})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+",
+    )
+    .unwrap()
 });
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {

@@ -1136,7 +1136,12 @@ mod tests {
             names.push(a.name.clone());
             names.extend(a.aliases.iter().cloned());
         }
-        names.extend(["Geneva", "Abu", "Dhabi", "Saudi", "Riyadh", "Istanbul", "Donbas"].map(String::from));
+        names.extend(
+            [
+                "Geneva", "Abu", "Dhabi", "Saudi", "Riyadh", "Istanbul", "Donbas",
+            ]
+            .map(String::from),
+        );
         let base: toml::Value = toml::from_str(ENGLISH_CUES).unwrap();
         let mut words = Vec::new();
         fn collect(v: &toml::Value, out: &mut Vec<String>) {
@@ -1149,7 +1154,9 @@ mod tests {
         }
         collect(&base, &mut words);
         // Generic words that a side may also use as an alias are fine.
-        let generic = ["US", "U.S.", "American", "European", "EU", "Europe", "NATO", "UK"];
+        let generic = [
+            "US", "U.S.", "American", "European", "EU", "Europe", "NATO", "UK",
+        ];
         for n in &names {
             if generic.contains(&n.as_str()) {
                 continue;
