@@ -263,7 +263,11 @@ pub fn score(
             -1 => "away",
             _ => "topic",
         };
-        let after_condition = condition.is_some_and(|c| c.start < t.start);
+        // What follows a condition is its prerequisite only inside the
+        // conditional clause: "as long as Zelensky is president, no one should
+        // count on us giving up territory" puts "giving up" in the main clause.
+        let after_condition =
+            condition.is_some_and(|c| c.start < t.start && !text[c.end..t.start].contains(", "));
         // The governing attitude: the nearest one before the term, in reach,
         // not across a clause break, and on the same side of a condition.
         // The statement's own cue is its speaker's ("Putin's demand that …");
@@ -311,7 +315,10 @@ pub fn score(
                     && !other_issue_between
                     && words_between(text, a.end, t.start) <= reach
                     && !clause_break(text, a.end, t.start)
-                    && condition.is_none_or(|c| (c.start < a.start) == after_condition)
+                    && condition.is_none_or(|c| {
+                        (c.start < a.start && !text[c.end..a.start].contains(", "))
+                            == after_condition
+                    })
             });
         // "power-sharing arrangements … could be a critical component": the
         // attitude may follow its subject closely.
