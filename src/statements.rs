@@ -595,7 +595,12 @@ fn mentions_in(
             who: resolved,
         });
     }
-    body_mentions(text, sentence, hits, lex, &mut out);
+    if hits
+        .iter()
+        .any(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechVerb))
+    {
+        body_mentions(text, sentence, hits, lex, &mut out);
+    }
     out.sort_by_key(|m| m.start);
     bind_roles(text, &mut out, lex, ctx);
     out
@@ -681,12 +686,18 @@ fn body_mentions(
     let s = &text[sentence.start..sentence.end];
     let mut found = Vec::new();
     let mut offset = 0;
+    let mut lower = String::new();
     for w in s.split_inclusive(|c: char| c.is_whitespace()) {
         let word = w.trim_end();
         let bare = word.trim_end_matches([',', '.', ';', ':']);
         let at = sentence.start + offset;
         offset += w.len();
-        if !lex.words.bodies.contains(&bare.to_lowercase()) || bare.len() != word.len() {
+        if bare.len() != word.len() || bare.len() < 3 || bare.len() > 14 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(bare.chars().map(|c| c.to_ascii_lowercase()));
+        if !lex.words.bodies.contains(&lower) {
             continue;
         }
         let end = at + bare.len();
@@ -1008,12 +1019,12 @@ pub fn verb_in_context(
         return true;
     }
     let term = &text[h.start..h.end];
-    let first = term
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
-        .replace('’', "'");
+    let first_raw = term.split_whitespace().next().unwrap_or("");
+    let mut first = String::with_capacity(first_raw.len());
+    first.extend(first_raw.chars().map(|c| match c {
+        '’' => '\'',
+        c => c.to_ascii_lowercase(),
+    }));
     if first.ends_with("ing") || AUXILIARIES.contains(&first.as_str()) {
         return true;
     }
