@@ -415,12 +415,15 @@ def read_articles(paths: Union[PathLike, Sequence[PathLike]], manifest: Optional
     """The articles under ``paths`` as the CLI reads them (a manifest applied to
     whole files), as a DataFrame with file, record, format, text, published,
     url, outlet, title — e.g. to build a Spark DataFrame of a local corpus.
-    Inputs that cannot be read are in ``.attrs["errors"]``."""
+    Inputs that cannot be read are listed in ``.attrs["errors"]`` (dicts
+    with file, stage, message)."""
     import pandas as pd
 
     raw = _native.read_articles(_paths(paths), manifest=None if manifest is None else os.fspath(manifest))
     errs = raw.pop("errors")
     df = pd.DataFrame(raw)
     df["record"] = df["record"].astype("int64")
-    df.attrs["errors"] = pd.DataFrame(errs)
+    df.attrs["errors"] = [
+        {"file": f, "stage": s, "message": m} for f, s, m in zip(errs["file"], errs["stage"], errs["message"])
+    ]
     return df

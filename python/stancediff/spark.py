@@ -107,9 +107,9 @@ def _lists(struct_array, counts):
     import numpy as np
     import pyarrow as pa
 
-    offsets = np.zeros(len(counts) + 1, dtype=np.int32)
-    np.cumsum(np.asarray(counts, dtype=np.int64), out=offsets[1:], casting="unsafe")
-    return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), struct_array)
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum(np.asarray(counts, dtype=np.int64))
+    return pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32), type=pa.int32()), struct_array)
 
 
 def _mapper(toml: Optional[str], name: str, threads: int):
