@@ -51,7 +51,7 @@ export PYSPARK_DRIVER_PYTHON="$venv/bin/python"
 # (not the source folder python/stancediff, which has no compiled module) is imported.
 cd "$here/tests"
 rc=0
-"$venv/bin/pytest" -q -p no:cacheprovider "$@" . || rc=$?
+"$venv/bin/pytest" -q -p no:cacheprovider "${@:-.}" || rc=$?
 if [ "$rc" -eq 5 ]; then
     echo "python/run-tests.sh: pytest collected no tests: that is a failure" >&2
     rc=1

@@ -206,7 +206,7 @@ def analyze(
     prepared = _prepare(articles, id_col, record_col)
     per = prepared.mapInArrow(_mapper(toml, name, int(threads)), schema)
     if dedupe:
-        doc = F.col("documents")[0]
+        doc = F.get(F.col("documents"), 0)
         w = Window.partitionBy(doc["doc_id"]).orderBy(doc["file"], doc["record"])
         per = per.withColumn("_rank", F.when(F.size("documents") > 0, F.row_number().over(w)))
         dup = F.col("_rank") > 1
