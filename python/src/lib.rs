@@ -62,7 +62,9 @@ struct PyLexicon {
 
 impl PyLexicon {
     fn compile(py: Python<'_>, toml: String, source: String) -> PyResult<PyLexicon> {
-        let lex = py.detach(|| Lexicon::from_toml(&toml, &source)).map_err(err)?;
+        let lex = py
+            .detach(|| Lexicon::from_toml(&toml, &source))
+            .map_err(err)?;
         Ok(PyLexicon {
             inner: Arc::new(lex),
             source,
@@ -365,7 +367,9 @@ fn analyze<'py>(
     out: Option<PathBuf>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.is_empty() {
-        return Err(StancediffError::new_err("give at least one path to analyze"));
+        return Err(StancediffError::new_err(
+            "give at least one path to analyze",
+        ));
     }
     let lex = lexicon_of(lexicon);
     let period = period_of(period)?;
@@ -473,7 +477,8 @@ fn compare_run(
 
 fn csv_with_header(header: &[&str], body: &[u8]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header).expect("writing to memory cannot fail");
+    w.write_record(header)
+        .expect("writing to memory cannot fail");
     let mut out = w.into_inner().expect("writing to memory cannot fail");
     out.extend_from_slice(body);
     out
@@ -768,7 +773,11 @@ fn read_articles<'py>(
                         && let Some(m) = man.get(&a.file)
                     {
                         let pick = |m: &str, r: &str| {
-                            if m.is_empty() { r.to_string() } else { m.to_string() }
+                            if m.is_empty() {
+                                r.to_string()
+                            } else {
+                                m.to_string()
+                            }
                         };
                         a.meta = Meta {
                             url: pick(&m.url, &a.meta.url),
@@ -822,7 +831,10 @@ fn read_articles<'py>(
     d.set_item("outlet", col(&|a| a.meta.outlet.clone()))?;
     d.set_item("title", col(&|a| a.meta.title.clone()))?;
     let e = PyDict::new(py);
-    e.set_item("file", errs.iter().map(|e| e.file.clone()).collect::<Vec<_>>())?;
+    e.set_item(
+        "file",
+        errs.iter().map(|e| e.file.clone()).collect::<Vec<_>>(),
+    )?;
     e.set_item("stage", errs.iter().map(|e| e.stage).collect::<Vec<_>>())?;
     e.set_item(
         "message",
