@@ -306,7 +306,10 @@ const TABLES: &[&str] = &[
     "errors",
 ];
 
-fn read_tables(dir: &Path, names: &[&str]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+/// Tables by name, as CSV bytes.
+type Tables = Vec<(String, Vec<u8>)>;
+
+fn read_tables(dir: &Path, names: &[&str]) -> anyhow::Result<Tables> {
     names
         .iter()
         .map(|n| {
@@ -334,7 +337,7 @@ fn summary_dict<'py>(py: Python<'py>, s: &pipeline::Summary) -> PyResult<Bound<'
 
 fn tables_dict<'py>(
     py: Python<'py>,
-    tables: Vec<(String, Vec<u8>)>,
+    tables: Tables,
     summary: &pipeline::Summary,
 ) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
@@ -454,7 +457,7 @@ fn compare_run(
     period: Period,
     min_shift: f64,
     out: Option<PathBuf>,
-) -> anyhow::Result<(Vec<(String, Vec<u8>)>, pipeline::Summary)> {
+) -> anyhow::Result<(Tables, pipeline::Summary)> {
     let mut cfg = Config::shared(lex);
     cfg.period = period;
     cfg.shift_threshold = min_shift;
