@@ -1,6 +1,6 @@
 """Throughput: the CLI, stancediff.analyze and a local-mode Spark job on one corpus.
 
-    python/.venv/bin/python python/bench_spark.py [MB] [--master local[2]]
+    python/.venv/bin/python python/bench/throughput.py [MB] [--master local[2]]
 
 Builds a JSONL corpus of about MB megabytes (default 40) from the bundled
 articles (each copy with its numbers changed, so no two are the same text),
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_corpus(path: Path, mb: float):
