@@ -49,7 +49,8 @@ def _arrow_types():
 
 
 class SparkTables(NamedTuple):
-    """The DataFrames of a Spark run (``per_article`` is the map step's output, persisted)."""
+    """The DataFrames of a Spark run. ``per_article`` is the map step's output
+    (one row per article, persisted when asked): ``unpersist()`` it when done."""
 
     documents: object
     statements: object
@@ -205,11 +206,30 @@ def analyze(
     schema = ", ".join(f"`{t}` array<struct<{spark_schema(t)}>>" for t in _OUT_TABLES)
     prepared = _prepare(articles, id_col, record_col)
     per = prepared.mapInArrow(_mapper(toml, name, int(threads)), schema)
+    if persist and not dedupe:
+        # The map step runs once; everything below reads its persisted rows.
+        per = per.persist()
+    mapped = per
     if dedupe:
+        # Which articles repeat an earlier one's text: a window over the
+        # small keys only (doc_id, id, record), never over the rows, then a
+        # join (broadcast when, as usual, duplicates are few) to mark them.
         doc = F.get(F.col("documents"), 0)
-        w = Window.partitionBy(doc["doc_id"]).orderBy(doc["file"], doc["record"])
-        per = per.withColumn("_rank", F.when(F.size("documents") > 0, F.row_number().over(w)))
-        dup = F.col("_rank") > 1
+        keyed = per.withColumn("_row", F.monotonically_increasing_id())
+        if persist:
+            keyed = keyed.persist()
+            mapped = keyed
+        keys = keyed.where(F.size("documents") > 0).select(
+            doc["doc_id"].alias("_doc"), doc["file"].alias("_file"), doc["record"].alias("_record"), "_row"
+        )
+        w = Window.partitionBy("_doc").orderBy("_file", "_record", "_row")
+        dups = (
+            keys.withColumn("_rank", F.row_number().over(w))
+            .where(F.col("_rank") > 1)
+            .select("_row", F.lit(True).alias("_dup"))
+        )
+        marked_rows = keyed.join(dups, on="_row", how="left")
+        dup = F.coalesce(F.col("_dup"), F.lit(False))
         marked = F.transform(
             "documents",
             lambda d: d.withField("statements", F.lit(0).cast("long")).withField(
@@ -219,19 +239,17 @@ def analyze(
         )
         empty_st = F.expr("filter(statements, x -> false)")
         empty_sa = F.expr("filter(stances, x -> false)")
-        per = per.select(
+        per = marked_rows.select(
             F.when(dup, marked).otherwise(F.col("documents")).alias("documents"),
             F.when(dup, empty_st).otherwise(F.col("statements")).alias("statements"),
             F.when(dup, empty_sa).otherwise(F.col("stances")).alias("stances"),
             F.col("errors"),
         )
-    if persist:
-        per = per.persist()
 
     def rows(t):
         return per.select(F.explode(t).alias("r")).select("r.*")
 
-    return SparkTables(rows("documents"), rows("statements"), rows("stances"), rows("errors"), per)
+    return SparkTables(rows("documents"), rows("statements"), rows("stances"), rows("errors"), mapped)
 
 
 def warning_for(d):
