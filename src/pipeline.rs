@@ -18,6 +18,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Articles per batch: large enough to keep both cores busy, small enough
@@ -26,7 +27,8 @@ const BATCH: usize = 512;
 
 /// Everything a run needs besides its inputs.
 pub struct Config {
-    pub lexicon: Lexicon,
+    /// Shared, so one compiled lexicon serves many runs (the Python package).
+    pub lexicon: Arc<Lexicon>,
     pub boilerplate: Boilerplate,
     pub manifest: Manifest,
     pub period: Period,
@@ -39,6 +41,11 @@ pub struct Config {
 
 impl Config {
     pub fn new(lexicon: Lexicon) -> Config {
+        Config::shared(Arc::new(lexicon))
+    }
+
+    /// A configuration around an already compiled, shared lexicon.
+    pub fn shared(lexicon: Arc<Lexicon>) -> Config {
         Config {
             lexicon,
             boilerplate: Boilerplate::default_rules(),
@@ -236,7 +243,26 @@ pub fn stance_rows(doc: &Document, a: &Analysis, lex: &Lexicon) -> Vec<StanceRow
     rows
 }
 
-fn statement_rows<'a>(
+/// The `documents.csv` row of a document with `statements` statements.
+pub fn document_row(doc: &Document, statements: usize) -> DocumentRow {
+    DocumentRow {
+        doc_id: doc.doc_id.clone(),
+        file: doc.file.clone(),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+        title: doc.title.clone(),
+        published: date_str(doc.published),
+        date_source: doc.date_source.to_string(),
+        statements,
+        warnings: doc.warnings.join("; "),
+        record: doc.record,
+        title_source: doc.title_source.to_string(),
+        bytes: doc.bytes,
+    }
+}
+
+/// The statement rows of one analysed document (as written to `statements.csv`).
+pub fn statement_rows<'a>(
     doc: &'a Document,
     a: &'a Analysis,
     lex: &'a Lexicon,
@@ -322,20 +348,7 @@ fn process(job: Job, cfg: &Config) -> DocOut {
     let statements_csv = output::rows_bytes(&statement_rows(&doc, &a, &cfg.lexicon));
     let stance_rows = stance_rows(&doc, &a, &cfg.lexicon);
     let stances_csv = output::rows_bytes(&stance_rows);
-    let row = DocumentRow {
-        doc_id: doc.doc_id.clone(),
-        file: doc.file.clone(),
-        outlet: doc.outlet.clone(),
-        url: doc.url.clone(),
-        title: doc.title.clone(),
-        published: date_str(doc.published),
-        date_source: doc.date_source.to_string(),
-        statements: a.statements.len(),
-        warnings: doc.warnings.join("; "),
-        record: doc.record,
-        title_source: doc.title_source.to_string(),
-        bytes: doc.bytes,
-    };
+    let row = document_row(&doc, a.statements.len());
     DocOut::Done {
         row: Box::new(row),
         statements_csv,
