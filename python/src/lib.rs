@@ -291,7 +291,7 @@ fn manifest_for(paths: &[PathBuf], manifest: Option<PathBuf>) -> anyhow::Result<
             .filter(|p| p.is_file())
     });
     match manifest {
-        Some(m) => Manifest::load(&m),
+        Some(m) => Ok(Manifest::load(&m)),
         None => Ok(Manifest::default()),
     }
 }
