@@ -721,15 +721,8 @@ fn body_mentions(
         {
             continue;
         }
-        let party = title_party(text, sentence, end, end, hits, lex)
-            .or_else(|| {
-                hits_in(hits, &(start..end)).iter().find_map(|h| {
-                    lex.term(h).meanings.iter().find_map(|m| match *m {
-                        Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
-                        _ => None,
-                    })
-                })
-            })
+        let party = side_named_in(hits, start..end, lex)
+            .or_else(|| title_party(text, sentence, start, end, hits, lex))
             .unwrap_or(lex.other_party);
         found.push(Mention {
             start,
@@ -782,15 +775,18 @@ fn title_party(
             .min(80);
         end + 2..end + 2 + stop
     });
-    let side_in = |r: Range<usize>| {
-        hits_in(hits, &r).iter().rev().find_map(|h| {
-            lex.term(h).meanings.iter().find_map(|m| match *m {
-                Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
-                _ => None,
-            })
+    side_named_in(hits, before_from..start, lex)
+        .or_else(|| after.and_then(|r| side_named_in(hits, r, lex)))
+}
+
+/// The last side a range names, by alias ("Kremlin") or adjective ("Russian").
+fn side_named_in(hits: &[Hit], range: Range<usize>, lex: &Lexicon) -> Option<usize> {
+    hits_in(hits, &range).iter().rev().find_map(|h| {
+        lex.term(h).meanings.iter().find_map(|m| match *m {
+            Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
+            _ => None,
         })
-    };
-    side_in(before_from..start).or_else(|| after.and_then(side_in))
+    })
 }
 
 /// Does a speech or position cue stand right after `[start, end)` ("Novak
