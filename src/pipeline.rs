@@ -207,9 +207,10 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> Analysis {
     let statements = statements::extract_with_hits(doc, lex, &hits);
     let mut antecedent = None;
     let mut all = Vec::with_capacity(statements.len());
+    let mut scorer = stances::Scorer::new(&doc.text, lex, &hits);
     for s in &statements {
-        all.push(stances::score(&doc.text, s, lex, &hits, antecedent));
-        antecedent = stances::antecedent_of(&doc.text, s, lex, &hits).or(antecedent);
+        all.push(scorer.score(s, antecedent));
+        antecedent = scorer.antecedent_of(s).or(antecedent);
     }
     Analysis {
         statements,

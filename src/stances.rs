@@ -178,13 +178,88 @@ pub fn score(
     hits: &[Hit],
     antecedent: Antecedent,
 ) -> Vec<Stance> {
-    let sc = scope(text, s);
-    let sentence_toks = tokens(text, &s.sentence, lex, hits_in(hits, &s.sentence));
-    let toks: Vec<Tok> = sentence_toks
-        .iter()
-        .filter(|t| t.start >= sc.start && t.end <= sc.end)
-        .copied()
-        .collect();
+    Scorer::new(text, lex, hits).score(s, antecedent)
+}
+
+/// Scores a document's statements in order, reading each sentence's cue
+/// tokens once however many statements share the sentence (a quotation-dense
+/// sentence would otherwise cost time quadratic in its length).
+pub struct Scorer<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    hits: &'a [Hit],
+    /// The sentence whose tokens `toks` holds.
+    sentence: Option<Range<usize>>,
+    toks: Vec<Tok>,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(text: &'a str, lex: &'a Lexicon, hits: &'a [Hit]) -> Scorer<'a> {
+        Scorer {
+            text,
+            lex,
+            hits,
+            sentence: None,
+            toks: Vec::new(),
+        }
+    }
+
+    /// The cue tokens of `sentence`, computed on first use.
+    fn sentence_tokens(&mut self, sentence: &Range<usize>) -> &[Tok] {
+        if self.sentence.as_ref() != Some(sentence) {
+            self.toks = tokens(self.text, sentence, self.lex, hits_in(self.hits, sentence));
+            self.sentence = Some(sentence.clone());
+        }
+        &self.toks
+    }
+
+    /// The tokens of the sentence that lie inside `range` (tokens are sorted by start).
+    fn tokens_within(&mut self, sentence: &Range<usize>, range: &Range<usize>) -> Vec<Tok> {
+        let toks = self.sentence_tokens(sentence);
+        let lo = toks.partition_point(|t| t.start < range.start);
+        let hi = toks.partition_point(|t| t.start < range.end);
+        toks[lo..hi]
+            .iter()
+            .filter(|t| t.end <= range.end)
+            .copied()
+            .collect()
+    }
+
+    /// Score one statement; see [`score`].
+    pub fn score(&mut self, s: &Statement, antecedent: Antecedent) -> Vec<Stance> {
+        let sc = scope(self.text, s);
+        let toks = self.tokens_within(&s.sentence, &sc);
+        let (text, lex, hits) = (self.text, self.lex, self.hits);
+        let sentence_toks = self.sentence_tokens(&s.sentence);
+        score_tokens(text, s, lex, hits, &sc, toks, sentence_toks, antecedent)
+    }
+
+    /// The issue and direction a statement was about, for the next anaphor.
+    pub fn antecedent_of(&mut self, s: &Statement) -> Antecedent {
+        let sc = scope(self.text, s);
+        self.tokens_within(&s.sentence, &sc)
+            .iter()
+            .rev()
+            .find_map(|t| match t.token {
+                Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
+                _ => None,
+            })
+    }
+}
+
+/// Score a statement from its scope's tokens and its whole sentence's.
+#[allow(clippy::too_many_arguments)]
+fn score_tokens(
+    text: &str,
+    s: &Statement,
+    lex: &Lexicon,
+    hits: &[Hit],
+    sc: &Range<usize>,
+    toks: Vec<Tok>,
+    sentence_toks: &[Tok],
+    antecedent: Antecedent,
+) -> Vec<Stance> {
+    let sc = sc.clone();
     let condition = toks
         .iter()
         .find(|t| matches!(t.token, Token::Condition))
@@ -214,14 +289,12 @@ pub fn score(
         .copied();
     let mut topic_words: Vec<(usize, String)> = Vec::new();
     if objects.is_empty() && s.kind == Kind::Reported && first_attitude.is_some() {
-        let sent_hits: Vec<Hit> = hits_in(hits, &s.sentence)
-            .iter()
-            .filter(|h| h.end <= sc.start || h.start >= sc.end)
-            .copied()
-            .collect();
         // The nearest issue phrase before the statement (else after it): in
         // "a ceasefire — which Moscow has said is impossible …" the ceasefire.
-        let toks_s = tokens(text, &s.sentence, lex, &sent_hits);
+        let toks_s: Vec<&Tok> = sentence_toks
+            .iter()
+            .filter(|t| t.end <= sc.start || t.start >= sc.end)
+            .collect();
         let nearest = toks_s
             .iter()
             .rev()
@@ -562,14 +635,7 @@ pub fn numbers(s: &str) -> String {
 
 /// The issue and direction a statement was about, for the next anaphor.
 pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> Antecedent {
-    let sc = scope(text, s);
-    tokens(text, &s.sentence, lex, hits_in(hits, &sc))
-        .iter()
-        .rev()
-        .find_map(|t| match t.token {
-            Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
-            _ => None,
-        })
+    Scorer::new(text, lex, hits).antecedent_of(s)
 }
 
 #[cfg(test)]

@@ -1224,6 +1224,13 @@ pub fn extract_with_hits(doc: &Document, lex: &Lexicon, hits: &[Hit]) -> Vec<Sta
     out
 }
 
+/// Real sentences carry a handful of speech and attitude cues; each cue's
+/// subject and content search looks at the rest of its sentence, so a hostile
+/// "sentence" of thousands of cues would cost time quadratic (or worse) in its
+/// length. Past this many cues a sentence is read for its first ones only,
+/// which keeps every sentence's cost linear in its length.
+pub const MAX_CUES_PER_SENTENCE: usize = 48;
+
 #[allow(clippy::too_many_arguments)]
 fn sentence_statements(
     doc: &Document,
@@ -1253,6 +1260,7 @@ fn sentence_statements(
                 kind,
             })
         })
+        .take(MAX_CUES_PER_SENTENCE)
         .collect();
     let has_noun = hits
         .iter()
@@ -1345,10 +1353,8 @@ fn sentence_statements(
             sentence.start
         };
         let next_open = quotes.get(qi + 1).map_or(sentence.end, |x| x.open);
-        let after = cues.iter().position(|c| {
-            c.start >= q.close
-                && c.start < next_open
-                && subjects[cues.iter().position(|x| x.start == c.start).unwrap()].is_some()
+        let after = cues.iter().enumerate().position(|(ci, c)| {
+            c.start >= q.close && c.start < next_open && subjects[ci].is_some()
         });
         let before = cues
             .iter()
