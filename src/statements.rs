@@ -1298,7 +1298,7 @@ fn sentence_statements(
             subjects.push(Some(shared));
             continue;
         }
-        let region_start = region_start(sentence, quotes, &cues, ci);
+        let region_start = region_start(text, sentence, quotes, &cues, ci);
         let subject = find_subject(text, cue, region_start, sentence, &mentions, quotes, lex)
             .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal());
         let resolved = match &subject {
@@ -1717,7 +1717,17 @@ fn remember_subject(mentions: &[Mention], ctx: &mut Context) {
 }
 
 /// Where the subject of cue `ci` may start: after the previous quotation or cue.
-fn region_start(sentence: &Range<usize>, quotes: &[Quote], cues: &[Cue], ci: usize) -> usize {
+fn text_ends_with_comma(s: &str) -> bool {
+    s.trim_end().ends_with(',')
+}
+
+fn region_start(
+    text: &str,
+    sentence: &Range<usize>,
+    quotes: &[Quote],
+    cues: &[Cue],
+    ci: usize,
+) -> usize {
     let cue = cues[ci];
     let q = quotes
         .iter()
@@ -1725,11 +1735,18 @@ fn region_start(sentence: &Range<usize>, quotes: &[Quote], cues: &[Cue], ci: usi
         .map(|q| q.close)
         .max()
         .unwrap_or(sentence.start);
-    let c = if ci > 0 {
-        cues[ci - 1].end
-    } else {
-        sentence.start
+    // A participle in an aside ("Zelensky, speaking in Kyiv, said") does
+    // not close the subject's region.
+    let aside = |c: &Cue| {
+        text_ends_with_comma(&text[sentence.start..c.start])
+            && text[c.start..c.end].ends_with("ing")
+            && c.kind == CueKind::QuoteOnly
     };
+    let c = cues[..ci]
+        .iter()
+        .rev()
+        .find(|c| !aside(c))
+        .map_or(sentence.start, |c| c.end);
     q.max(c).max(sentence.start)
 }
 
@@ -1793,7 +1810,11 @@ fn in_relative_clause(text: &str, m: &Mention, cue: &Cue, sentence_start: usize)
         return false;
     };
     let lead = before[comma + 2..].split_whitespace().next().unwrap_or("");
-    matches!(lead, "who" | "which" | "whom" | "whose") && text[m.end..cue.start].contains(',')
+    // "Oleg Petrov, who met Witkoff, said", and a participial aside:
+    // "Zelensky, speaking outside the White House, said".
+    let aside = matches!(lead, "who" | "which" | "whom" | "whose")
+        || (lead.len() > 5 && lead.ends_with("ing") && lead.chars().all(|c| c.is_lowercase()));
+    aside && text[m.end..cue.start].contains(',')
 }
 
 /// "… if Trump had been in the White House and stressed …": a name right

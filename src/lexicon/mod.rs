@@ -496,21 +496,33 @@ impl Lexicon {
     /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let mut hits = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !is_boundary(bytes, s, e) {
-                continue;
-            }
-            let term = &self.terms[m.pattern().as_usize()];
-            if term.exact_case && &text[s..e] != term.text.as_str() {
-                continue;
-            }
-            hits.push(Hit {
-                start: s,
-                end: e,
+        // Every match on word boundaries, then the leftmost-longest of those.
+        // Choosing leftmost-longest before the boundary check would let a
+        // pattern ending inside a word hide a real one: "the UK" inside
+        // "the Ukrainian ministry" would hide "Ukrainian", and "ceasefire
+        // deal" inside "ceasefire deals" would hide "ceasefire".
+        let mut found: Vec<Hit> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| is_boundary(bytes, m.start(), m.end()))
+            .filter(|m| {
+                let term = &self.terms[m.pattern().as_usize()];
+                !term.exact_case || text[m.start()..m.end()] == *term.text
+            })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
                 term: m.pattern().as_u32(),
-            });
+            })
+            .collect();
+        found.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.term));
+        let mut hits = Vec::with_capacity(found.len());
+        let mut until = 0;
+        for h in found {
+            if h.start >= until {
+                until = h.end;
+                hits.push(h);
+            }
         }
         hits
     }
@@ -947,7 +959,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .prefilter(false)
         .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
         .build(table.terms.iter().map(|t| t.text.as_str()))
         .map_err(|e| LexiconError::Invalid {
             path: path.to_string(),
