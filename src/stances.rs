@@ -168,6 +168,61 @@ fn clause_break(text: &str, a: usize, b: usize) -> bool {
 
 const REACH: usize = 12;
 
+/// "would not send troops but could assist in monitoring": a contrast
+/// starts a clause with its own attitude, so a cue before it does not reach
+/// past it.
+fn contrast_between(text: &str, a: usize, b: usize) -> bool {
+    b > a && {
+        let between = &text[a..b];
+        [" but ", ", while ", " whereas ", ", although ", ", though "]
+            .iter()
+            .any(|c| between.contains(c))
+    }
+}
+
+/// Prepositions that open a place or time adjunct, not an attitude's object.
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "across",
+    "during",
+    "near",
+    "along",
+    "under",
+    "within",
+    "throughout",
+    "since",
+    "among",
+    "through",
+    "after",
+    "before",
+    "amid",
+];
+
+/// "committed to deploying troops in Ukraine across land, sea and air": an
+/// issue keyword inside a later place or time adjunct is not what the
+/// attitude is about. A preposition right after the cue belongs to it
+/// ("insist on", "agree to"), so only one after a content word counts.
+/// A list item after the adjunct ("… in Kyiv during the talks, to stop
+/// the killings") starts afresh.
+fn adjunct_between(text: &str, a: usize, b: usize) -> bool {
+    if b <= a {
+        return false;
+    }
+    // An infinitive after the adjunct ("… from regulators to reconnect it
+    // to SWIFT") starts a new object too.
+    let last_item = text[a..b]
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or("")
+        .rsplit(" to ")
+        .next()
+        .unwrap_or("");
+    let first_item = last_item.len() == b - a;
+    last_item
+        .split_whitespace()
+        .skip(usize::from(first_item))
+        .any(|w| ADJUNCT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Score one statement. `hits` are the document's lexicon hits (from
 /// [`crate::statements::scan_document`]); `antecedent` is the issue of the
 /// previous statement, for anaphors such as "rejected the idea".
@@ -388,6 +443,10 @@ fn score_tokens(
                     && !other_issue_between
                     && words_between(text, a.end, t.start) <= reach
                     && !clause_break(text, a.end, t.start)
+                    && !contrast_between(text, a.end, t.start)
+                    && (*direction != 0
+                        || t.start == t.end
+                        || !adjunct_between(text, a.end, t.start))
                     && condition.is_none_or(|c| {
                         (c.start < a.start && !text[c.end..a.start].contains(", "))
                             == after_condition
