@@ -61,6 +61,15 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
         && matches!(s.kind, Kind::Indirect | Kind::Reported)
     {
         start = c.start;
+        // "did not support the proposal": the negation before the cue is
+        // part of what is read.
+        let before = text[s.sentence.start..c.start].trim_end();
+        let word_start = |w: &str| before.len() - w.len();
+        let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let lower = last.to_lowercase().replace('’', "'");
+        if matches!(lower.as_str(), "not" | "never") || lower.ends_with("n't") {
+            start = s.sentence.start + word_start(last);
+        }
     }
     // A quoted fragment is read with its frame: "was ready to “secure the
     // release of our people”", "calling Zelensky “illegitimate”" — up to six
@@ -490,7 +499,9 @@ fn score_tokens(
                 head = outer;
             }
             if negated(text, &toks, head.start) {
-                value = -value;
+                // Not rejecting something is not embracing it: "has not
+                // rejected the plan" is openness (+1), "did not support" -2.
+                value = if value < 0 { 1 } else { -value };
                 trace = format!("not {trace}");
             }
             let mut stance = value * dir;

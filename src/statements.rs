@@ -969,6 +969,9 @@ struct Cue {
     start: usize,
     end: usize,
     kind: CueKind,
+    /// The cue also states an attitude ("reject", "support"): negated, it
+    /// is still a position.
+    attitude: bool,
 }
 
 /// The cue a term is: by its own meanings first ("by saying" is a speech
@@ -1258,6 +1261,9 @@ fn sentence_statements(
                 start: h.start,
                 end: h.end,
                 kind,
+                attitude: lex
+                    .meanings_with_parts(h)
+                    .any(|m| matches!(m, Meaning::Attitude(_))),
             })
         })
         .take(MAX_CUES_PER_SENTENCE)
@@ -1460,18 +1466,23 @@ fn sentence_statements(
         let Some((speaker, party, personal)) = subjects[ci].clone() else {
             continue;
         };
-        // "Moscow has not yet announced …": a negated verb reports no statement.
+        // "Moscow has not yet announced …": a negated speech verb reports no
+        // statement; a negated attitude is a position ("Putin did not support
+        // the proposal"), read with its negation.
         let words_before: Vec<&str> = text[sentence.start..cue.start]
             .split_whitespace()
             .rev()
             .take(3)
             .collect();
-        if words_before.iter().any(|w| {
-            matches!(
-                *w,
-                "not" | "never" | "yet" | "hasn't" | "haven't" | "didn't"
-            )
-        }) {
+        if cue.kind != CueKind::Position
+            && !cue.attitude
+            && words_before.iter().any(|w| {
+                matches!(
+                    *w,
+                    "not" | "never" | "yet" | "hasn't" | "haven't" | "didn't"
+                )
+            })
+        {
             continue;
         }
         // "The US and Russia also agreed to …, Witkoff said.": a cue inside the
@@ -1657,6 +1668,7 @@ fn possessive_statements(
             start: h.start,
             end: connector_end,
             kind: CueKind::Position,
+            attitude: true,
         };
         let later: Vec<Cue> = cues.iter().filter(|c| c.start > h.end).copied().collect();
         let Some(span) = content_span(text, sentence, &cue, &later, mentions, lex) else {
