@@ -290,10 +290,14 @@ fn side_name(lex: &Lexicon, name: &str, party: &str) -> bool {
             .any(|m| matches!(m, crate::lexicon::Meaning::Party(p) if lex.party_id(*p) == party))
 }
 
-/// Speakers agree when their names do, or when both are the side as a whole
+/// Speakers agree when their names do, when both name one lexicon person,
+/// or when both are the side as a whole
 /// (annotators write "Moscow" or leave it empty; the tool may do either).
 fn same_speaker(lex: &Lexicon, gold: &str, run: &str, gold_party: &str, run_party: &str) -> bool {
+    let actor = |n: &str| lex.actor_by_alias(n.trim());
     name_key(gold) == name_key(run)
+        // "Sergey Ryabkov" in the article is the lexicon's "Sergei Ryabkov".
+        || actor(gold).is_some_and(|a| actor(run) == Some(a))
         || (gold_party == run_party
             && side_name(lex, gold, gold_party)
             && side_name(lex, run, run_party))

@@ -795,4 +795,46 @@ mod tests {
             "20-kilometre; 1,000 prisoners"
         );
     }
+    #[test]
+    fn negation_contrast_and_adjuncts() {
+        let lex = Lexicon::default_lexicon();
+        let score_of = |text: &str| {
+            let d = crate::documents::from_text(
+                "t.txt",
+                text,
+                "2026-02-18",
+                &crate::documents::Boilerplate::default_rules(),
+            );
+            crate::pipeline::analyze_document(&d, &lex)
+                .stances
+                .into_iter()
+                .flatten()
+                .map(|s| (lex.issues[s.issue].id.clone(), s.stance))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            score_of("Putin did not support the ceasefire proposal."),
+            [("ceasefire".to_string(), -2)]
+        );
+        assert_eq!(
+            score_of("The Kremlin has not rejected the plan."),
+            [("talks_process".to_string(), 1)]
+        );
+        // The contrast stops "would not": no ceasefire stance from "monitoring".
+        assert!(
+            !score_of(
+                "Italy said it would not send troops but could assist in monitoring a truce."
+            )
+            .iter()
+            .any(|(i, s)| i == "ceasefire" && *s < 0)
+        );
+        // "land" in a place adjunct is not the object of "committed to".
+        assert!(
+            !score_of(
+                "Macron said 26 nations committed to deploying troops across land, sea and air."
+            )
+            .iter()
+            .any(|(i, _)| i == "territory")
+        );
+    }
 }

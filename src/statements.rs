@@ -429,7 +429,10 @@ impl Mention {
 }
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,4}")
+    // Up to seven capitalised words, so a long title does not cut the name
+    // ("Belgian Prime Minister Bart De Wever"); lowercase particles inside
+    // ("Ursula von der Leyen", "Charles de Gaulle") belong to it.
+    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){0,2}\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,6}")
         .unwrap()
 });
 
@@ -574,6 +577,16 @@ fn mentions_in(
                     Who::Person(full, party, Pronoun::He)
                 }
             }
+        } else if let Some(full) = ctx
+            .surnames
+            .get(&surname)
+            .filter(|full| full.len() > name.len() && full.ends_with(&format!(" {name}")))
+            .cloned()
+        {
+            // "Bart De Wever …" then "De Wever told reporters": the person
+            // introduced earlier, named by a surname of two words.
+            let party = ctx.parties.get(&full).copied().unwrap_or(lex.other_party);
+            Who::Person(full, party, Pronoun::He)
         } else {
             ctx.surnames
                 .entry(surname)
@@ -2554,5 +2567,37 @@ mod tests {
             "{:?}",
             s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn long_titles_and_name_particles_keep_the_whole_name() {
+        let r = run(
+            "Belgian Prime Minister Bart De Wever welcomed the outcome. \
+                     \u{201c}This was risky,\u{201d} De Wever told reporters. \
+                     Commission President Ursula von der Leyen said the deal was good.",
+        );
+        let speakers: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["Bart De Wever", "Bart De Wever", "Ursula von der Leyen"]
+        );
+        assert_eq!(r[1].3, "europe", "the later short mention keeps the side");
+    }
+
+    #[test]
+    fn a_negated_attitude_is_a_position_a_negated_speech_verb_is_not() {
+        let r = run(
+            "Putin did not support the ceasefire proposal. Moscow has not yet announced its delegation.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2, "Vladimir Putin");
+    }
+
+    #[test]
+    fn a_participial_aside_does_not_take_the_subject() {
+        let r = run(
+            "Zelensky, speaking outside the White House, said he had received \u{201c}important signals\u{201d}.",
+        );
+        assert_eq!(r[0].2, "Volodymyr Zelensky", "{r:?}");
     }
 }
