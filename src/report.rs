@@ -127,8 +127,9 @@ pub fn write_comparison(
         .map(String::from)
         .to_vec();
     if cfg.report {
-        let mut issue_charts = charts::issue_charts(positions, &cfg.lexicon)?;
-        let overview = charts::overview_chart(positions, &cfg.lexicon)?;
+        let source = source_line(run);
+        let mut issue_charts = charts::issue_charts_with_source(positions, &cfg.lexicon, &source)?;
+        let overview = charts::overview_chart_with_source(positions, &cfg.lexicon, &source)?;
         issue_charts.push(overview);
         let dir = out.join("charts");
         for c in &issue_charts {
@@ -796,7 +797,11 @@ fn page<'a>(d: &ReportData<'a>) -> Page<'a> {
         title,
         run: d.run,
         lexicon_sha_short: crate::provenance::short(&d.run.lexicon_sha256).to_string(),
-        mb: format!("{:.1}", d.run.bytes as f64 / 1e6),
+        mb: if d.run.bytes >= 1_000_000 {
+            format!("{:.1} MB", d.run.bytes as f64 / 1e6)
+        } else {
+            format!("{:.0} kB", (d.run.bytes as f64 / 1e3).ceil())
+        },
         source_line: source,
         listed: d.docs.len(),
         positions: d.positions.len(),
@@ -914,7 +919,7 @@ body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;
 h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #ddd;padding-bottom:.2em}h3{margin-top:1.6em}
 .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;margin:.6em 0 1.2em}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid #e3e3e3;padding:.35em .5em;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal}
-td.text{min-width:16em;overflow-wrap:anywhere}
+td.text{min-width:16em;overflow-wrap:anywhere}td.date{white-space:nowrap}
 th{background:#f5f5f7}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .lede{color:#444}.shift{border-left:4px solid #999;padding:.4em 1em;margin:1em 0;background:#fafafa}
 .shift.up{border-color:#1b7837}.shift.down{border-color:#762a83}
