@@ -833,7 +833,10 @@ impl TimeAxis {
         let mut gaps: Vec<i64> = dates.windows(2).map(|w| w[1] - w[0]).collect();
         gaps.sort_unstable();
         // The lower median: with two gaps, the shorter one.
-        let median = gaps.get(gaps.len().saturating_sub(1) / 2).copied().unwrap_or(0);
+        let median = gaps
+            .get(gaps.len().saturating_sub(1) / 2)
+            .copied()
+            .unwrap_or(0);
         let long = |g: i64| g > BREAK_MIN_DAYS && g > 4 * median.max(1);
         // Split the dates into pieces at long gaps.
         let mut spans: Vec<(i64, i64)> = vec![(dates[0], dates[0])];

@@ -101,7 +101,10 @@ pub fn run_time() -> String {
 }
 
 /// Write `lexicon.toml` (when the text is known) and `provenance.json`;
-/// returns the files written, relative to `out`.
+/// returns the files to list in the completion marker, relative to `out`:
+/// the lexicon copy, not `provenance.json` (its size depends on the command
+/// line, and the marker, like every file but this one, depends only on the
+/// inputs; it is rewritten by every run, so it is never stale).
 pub fn write(out: &Path, p: &Provenance, lexicon: Option<&LexiconSource>) -> Result<Vec<String>> {
     let mut files = Vec::new();
     if let Some(l) = lexicon {
@@ -110,7 +113,6 @@ pub fn write(out: &Path, p: &Provenance, lexicon: Option<&LexiconSource>) -> Res
     }
     let json = serde_json::to_string_pretty(p)? + "\n";
     crate::output::write_atomic(&out.join(PROVENANCE), json.as_bytes())?;
-    files.push(PROVENANCE.to_string());
     Ok(files)
 }
 

@@ -922,12 +922,12 @@ table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1p
 td.text{min-width:16em;overflow-wrap:anywhere}td.date{white-space:nowrap}
 th{background:#f5f5f7}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .lede{color:#444}.shift{border-left:4px solid #999;padding:.4em 1em;margin:1em 0;background:#fafafa}
-.shift.up{border-color:#1b7837}.shift.down{border-color:#762a83}
+.shift.up{border-color:#01665e}.shift.down{border-color:#8c510a}
 blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid #ccc;color:#333}
 .meta{color:#555;font-size:.88em}.sid{font-family:monospace;font-size:.85em}
 figure{margin:1em 0}.chart{overflow-x:auto;max-width:100%}.chart svg{display:block;width:100%;min-width:560px;height:auto}
 figcaption,.source{color:#555;font-size:.82em;margin-top:.3em}
-.pos{color:#1b7837}.neg{color:#762a83}
+.pos{color:#01665e}.neg{color:#8c510a}
 .facts{background:#f7f7f9;border:1px solid #e3e3e3;padding:.6em 1em;border-radius:4px}
 .facts dt{font-weight:bold;margin-top:.3em}.facts dd{margin:0 0 .2em 0}
 nav ul{columns:2}dt{font-weight:bold}dd{margin:0 0 .5em 1em}
