@@ -690,6 +690,26 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
     // Inputs first (the output folder may be one of the runs compared).
     for f in stance_files {
         output::check_complete(f)?;
+        // A run made with another lexicon: refuse rather than relabel its
+        // issues with this one (the CLI passes the run's own lexicon; a
+        // library caller that passes none is checked by name here).
+        let dir = f.parent().unwrap_or(Path::new("."));
+        if let Some((p, _)) = crate::provenance::recorded(dir)? {
+            let mismatch = match &cfg.run_info.lexicon {
+                Some(l) => l.sha256() != p.lexicon.sha256,
+                None => p.lexicon.name != cfg.lexicon.name,
+            };
+            if mismatch {
+                anyhow::bail!(
+                    "cannot mix lexicons: {} was made with lexicon {:?} (SHA-256 {}), not {:?}; compare it with its own lexicon ({})",
+                    dir.display(),
+                    p.lexicon.name,
+                    crate::provenance::short(&p.lexicon.sha256),
+                    cfg.lexicon.name,
+                    dir.join(crate::provenance::LEXICON_COPY).display()
+                );
+            }
+        }
     }
     let mut aggregator = Aggregator::new(cfg.period);
     let mut summary = Summary::default();
