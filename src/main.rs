@@ -269,7 +269,16 @@ fn run_lexicon(runs: &[&Path], given: &Option<PathBuf>) -> Result<(Lexicon, Lexi
         }
         None => match given_source {
             Some(g) => Ok(g),
-            None => load_lexicon_source(&None),
+            None => {
+                eprintln!(
+                    "stancediff: note: {} records no lexicon (a run of an older stancediff, or bare stances files): using the embedded default; give --lexicon FILE if the run used another",
+                    runs.iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                load_lexicon_source(&None)
+            }
         },
     }
 }
