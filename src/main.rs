@@ -270,13 +270,20 @@ fn run_lexicon(runs: &[&Path], given: &Option<PathBuf>) -> Result<(Lexicon, Lexi
         None => match given_source {
             Some(g) => Ok(g),
             None => {
-                eprintln!(
-                    "stancediff: note: {} records no lexicon (a run of an older stancediff, or bare stances files): using the embedded default; give --lexicon FILE if the run used another",
-                    runs.iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                // Run folders of an older stancediff (a completion marker, no
+                // provenance): say which lexicon is assumed. Bare stances
+                // files are not runs: nothing to say.
+                let old: Vec<String> = runs
+                    .iter()
+                    .filter(|p| p.join(stancediff::output::MARKER).exists())
+                    .map(|p| p.display().to_string())
+                    .collect();
+                if !old.is_empty() {
+                    eprintln!(
+                        "stancediff: note: {} records no lexicon (made by an older stancediff): using the embedded default; give --lexicon FILE if the run used another",
+                        old.join(", ")
+                    );
+                }
                 load_lexicon_source(&None)
             }
         },

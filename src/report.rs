@@ -910,8 +910,9 @@ pub fn markdown(d: &ReportData) -> Result<String> {
 
 /// The page's style: it reads on a phone (390 px) as on a desk. Wide tables
 /// scroll inside their own box, long words (ids, URLs, file names) break,
-/// charts scale to the column with a minimum width that keeps their text
-/// readable (scrolling inside their box below it).
+/// charts scale to the column (at least 560 px on a desk screen; on a phone
+/// the whole chart is shown at the column's width, its values in the table
+/// under it).
 const STYLE: &str = "
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -931,7 +932,7 @@ figcaption,.source{color:#555;font-size:.82em;margin-top:.3em}
 .facts{background:#f7f7f9;border:1px solid #e3e3e3;padding:.6em 1em;border-radius:4px}
 .facts dt{font-weight:bold;margin-top:.3em}.facts dd{margin:0 0 .2em 0}
 nav ul{columns:2}dt{font-weight:bold}dd{margin:0 0 .5em 1em}
-@media (max-width:600px){body{margin:.8em auto;padding:0 .7em}h1{font-size:1.35em}nav ul{columns:1}table{font-size:.85em}}
+@media (max-width:600px){body{margin:.8em auto;padding:0 .7em}h1{font-size:1.35em}nav ul{columns:1}table{font-size:.85em}td.text{min-width:20em}.chart svg{min-width:0}}
 ";
 
 #[cfg(test)]

@@ -710,28 +710,37 @@ fn report_reads_on_a_phone_in_a_real_browser() {
         );
         assert!(m["charts"].as_u64().unwrap() >= 2, "{m}");
         assert_eq!(m["charts"], m["drawn"], "every chart rendered: {m}");
-        // Screenshots to look at: target/screenshots/report-<width>.png.
-        let status = Command::new(&chrome)
-            .args([
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--hide-scrollbars",
-                &format!("--window-size={},2400", width.max(500)),
-                &format!(
-                    "--screenshot={}",
-                    shots.join(format!("report-{width}.png")).display()
+        // Screenshots to look at: target/screenshots/report-<width>-<part>.png,
+        // the top of the page and its charts.
+        for part in ["top", "issues"] {
+            let page = tmp.path().join(format!("shot-{width}-{part}.html"));
+            std::fs::write(
+                &page,
+                format!(
+                    "<!DOCTYPE html><style>body{{margin:0}}iframe{{border:0}}</style><iframe src=\"{}#{part}\" width=\"{width}\" height=\"2400\"></iframe>",
+                    report.display()
                 ),
-            ])
-            .arg(format!(
-                "file://{}",
-                tmp.path().join(format!("probe-{width}.html")).display()
-            ))
-            .arg("--allow-file-access-from-files")
-            .stderr(Stdio::null())
-            .status()
+            )
             .unwrap();
-        assert!(status.success());
+            let status = Command::new(&chrome)
+                .args([
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--hide-scrollbars",
+                    "--allow-file-access-from-files",
+                    &format!("--window-size={},2400", width.max(500)),
+                    &format!(
+                        "--screenshot={}",
+                        shots.join(format!("report-{width}-{part}.png")).display()
+                    ),
+                ])
+                .arg(format!("file://{}", page.display()))
+                .stderr(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
     }
     // The check has teeth: the same probe flags a page that does overflow.
     let wide = tmp.path().join("wide.html");
