@@ -49,148 +49,56 @@ fn register_fonts() {
     });
 }
 
-/// The horizontal metrics of a TrueType font, read from its tables: enough to
-/// place glyphs (advance, left side bearing, kerning), nothing to draw them.
+/// The horizontal metrics of a font, from `ttf-parser`: enough to place
+/// glyphs (advance, left side bearing, kerning), nothing to draw them.
 struct FontMetrics {
-    data: &'static [u8],
+    face: ttf_parser::Face<'static>,
     /// Ascent minus descent in font units: a font of size `s` px has `s / height` px per unit.
     height: f64,
     cap_height: f64,
     units_per_em: f64,
-    n_hmetrics: usize,
-    hmtx: usize,
-    /// The format 4 (Unicode BMP) cmap subtable.
-    cmap: usize,
-    /// Format 0 kerning pairs: offset and count.
-    kern: Option<(usize, usize)>,
-}
-
-fn be_u16(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(d.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn be_i16(d: &[u8], at: usize) -> Option<i16> {
-    be_u16(d, at).map(|v| v as i16)
-}
-
-fn be_u32(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(d.get(at..at + 4)?.try_into().ok()?))
 }
 
 impl FontMetrics {
     fn parse(data: &'static [u8]) -> Option<FontMetrics> {
-        let n_tables = be_u16(data, 4)? as usize;
-        let table = |tag: &[u8; 4]| -> Option<usize> {
-            (0..n_tables)
-                .map(|i| 12 + 16 * i)
-                .find(|&r| data.get(r..r + 4) == Some(&tag[..]))
-                .and_then(|r| be_u32(data, r + 8))
-                .map(|o| o as usize)
-        };
-        let hhea = table(b"hhea")?;
-        let (mut ascent, mut descent) = (be_i16(data, hhea + 4)?, be_i16(data, hhea + 6)?);
-        let units_per_em = be_u16(data, table(b"head")? + 18)?.max(1) as f64;
-        // Older OS/2 tables (DejaVu's) have no cap height: use a typical one.
-        let mut cap_height = 0.73 * units_per_em;
-        if let Some(os2) = table(b"OS/2") {
-            // USE_TYPO_METRICS: the typographic ascent and descent rule.
-            if be_u16(data, os2 + 62)? & 0x80 != 0 {
-                ascent = be_i16(data, os2 + 68)?;
-                descent = be_i16(data, os2 + 70)?;
-            }
-            if be_u16(data, os2)? >= 2 {
-                cap_height = be_i16(data, os2 + 88)? as f64;
-            }
-        }
-        let cmap = table(b"cmap")?;
-        let cmap = (0..be_u16(data, cmap + 2)? as usize)
-            .filter_map(|i| {
-                let r = cmap + 4 + 8 * i;
-                let (platform, encoding) = (be_u16(data, r)?, be_u16(data, r + 2)?);
-                let sub = cmap + be_u32(data, r + 4)? as usize;
-                let unicode = platform == 0 || (platform == 3 && encoding == 1);
-                (unicode && be_u16(data, sub)? == 4).then_some(sub)
-            })
-            .next()?;
-        let kern = table(b"kern").and_then(|k| {
-            // Version 0 table; the first subtable, if horizontal format 0.
-            let (version, n) = (be_u16(data, k)?, be_u16(data, k + 2)?);
-            let coverage = be_u16(data, k + 8)?;
-            (version == 0 && n > 0 && coverage & 0xff07 == 0x0001)
-                .then_some((k + 18, be_u16(data, k + 10)? as usize))
-        });
+        let face = ttf_parser::Face::parse(data, 0).ok()?;
+        let units_per_em = face.units_per_em().max(1) as f64;
+        // ttf-parser applies USE_TYPO_METRICS; fonts without a cap height
+        // (DejaVu's older OS/2 table) get a typical one.
+        let height = (face.ascender() as f64 - face.descender() as f64).max(1.0);
+        let cap_height = face
+            .capital_height()
+            .map_or(0.73 * units_per_em, |c| c as f64);
         Some(FontMetrics {
-            data,
-            height: (ascent as f64 - descent as f64).max(1.0),
+            face,
+            height,
             cap_height,
             units_per_em,
-            n_hmetrics: be_u16(data, hhea + 34)? as usize,
-            hmtx: table(b"hmtx")?,
-            cmap,
-            kern,
         })
     }
 
-    fn glyph(&self, c: char) -> u16 {
-        self.glyph_of(c as u32).unwrap_or(0)
-    }
-
-    fn glyph_of(&self, c: u32) -> Option<u16> {
-        let (d, t) = (self.data, self.cmap);
-        if c > 0xffff {
-            return None;
-        }
-        let seg_count = be_u16(d, t + 6)? as usize / 2;
-        let ends = t + 14;
-        let starts = ends + 2 * seg_count + 2;
-        let deltas = starts + 2 * seg_count;
-        let ranges = deltas + 2 * seg_count;
-        let i = (0..seg_count).find(|&i| be_u16(d, ends + 2 * i).is_some_and(|e| e as u32 >= c))?;
-        let start = be_u16(d, starts + 2 * i)? as u32;
-        if c < start {
-            return None;
-        }
-        let delta = be_u16(d, deltas + 2 * i)?;
-        let range = be_u16(d, ranges + 2 * i)? as usize;
-        if range == 0 {
-            return Some((c as u16).wrapping_add(delta));
-        }
-        let g = be_u16(d, ranges + 2 * i + range + 2 * (c - start) as usize)?;
-        (g != 0).then(|| g.wrapping_add(delta))
+    fn glyph(&self, c: char) -> ttf_parser::GlyphId {
+        self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0))
     }
 
     /// Advance width and left side bearing, in font units.
-    fn h_metrics(&self, g: u16) -> (f64, f64) {
-        let g = g as usize;
-        let n = self.n_hmetrics.max(1);
-        let adv = be_u16(self.data, self.hmtx + 4 * g.min(n - 1)).unwrap_or(0);
-        let lsb = if g < n {
-            be_i16(self.data, self.hmtx + 4 * g + 2)
-        } else {
-            be_i16(self.data, self.hmtx + 4 * n + 2 * (g - n))
-        };
-        (adv as f64, lsb.unwrap_or(0) as f64)
+    fn h_metrics(&self, g: ttf_parser::GlyphId) -> (f64, f64) {
+        (
+            self.face.glyph_hor_advance(g).unwrap_or(0) as f64,
+            self.face.glyph_hor_side_bearing(g).unwrap_or(0) as f64,
+        )
     }
 
-    fn kerning(&self, left: u16, right: u16) -> f64 {
-        let Some((pairs, n)) = self.kern else {
+    /// Kerning from the first horizontal `kern` subtable, as the rasteriser applies it.
+    fn kerning(&self, left: ttf_parser::GlyphId, right: ttf_parser::GlyphId) -> f64 {
+        let Some(kern) = self.face.tables().kern else {
             return 0.0;
         };
-        let key = (left as u32) << 16 | right as u32;
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let at = pairs + 6 * mid;
-            match be_u32(self.data, at).map(|k| k.cmp(&key)) {
-                Some(std::cmp::Ordering::Less) => lo = mid + 1,
-                Some(std::cmp::Ordering::Greater) => hi = mid,
-                Some(std::cmp::Ordering::Equal) => {
-                    return be_i16(self.data, at + 4).unwrap_or(0) as f64;
-                }
-                None => return 0.0,
-            }
-        }
-        0.0
+        kern.subtables
+            .into_iter()
+            .find(|t| t.horizontal && !t.variable)
+            .and_then(|t| t.glyphs_kerning(left, right))
+            .unwrap_or(0) as f64
     }
 
     /// Each glyph's pen position and left side bearing in px, and the total width.
@@ -489,14 +397,17 @@ const STANCE_TICKS: [(f64, &str); 5] = [
     (2.0, "+2 support/demand"),
 ];
 
-/// Diverging colour for a stance: red (-2) through grey (0) to blue (+2).
-fn stance_color(v: f64) -> RGBColor {
+/// Diverging colour for a stance: brown (-2) through grey (0) to teal (+2)
+/// (ColorBrewer BrBG). Not red and blue: those are party colours (Ukraine
+/// blue, Russia red in the default lexicon), and a stance must never read
+/// as a side.
+pub fn stance_color(v: f64) -> RGBColor {
     const STOPS: [(f64, (f64, f64, f64)); 5] = [
-        (-2.0, (178.0, 24.0, 43.0)),
-        (-1.0, (226.0, 126.0, 118.0)),
-        (0.0, (200.0, 200.0, 200.0)),
-        (1.0, (116.0, 166.0, 212.0)),
-        (2.0, (33.0, 102.0, 172.0)),
+        (-2.0, (140.0, 81.0, 10.0)),
+        (-1.0, (216.0, 179.0, 101.0)),
+        (0.0, (205.0, 205.0, 205.0)),
+        (1.0, (90.0, 180.0, 172.0)),
+        (2.0, (1.0, 102.0, 94.0)),
     ];
     let v = if v.is_finite() {
         v.clamp(-2.0, 2.0)
@@ -693,7 +604,26 @@ trait Plot {
         DB::ErrorType: 'static;
 }
 
-fn render<P: Plot>(name: String, title: String, plot: &P) -> Result<Chart> {
+/// Give an SVG an accessible name: `role="img"`, `<title>` and `<desc>`
+/// (text escaped by `html-escape`), so a screen reader and a search can read it.
+fn label_svg(svg: &str, name: &str, title: &str, desc: &str) -> String {
+    let Some(open) = svg.find("<svg") else {
+        return svg.to_string();
+    };
+    let Some(end) = svg[open..].find('>').map(|e| open + e) else {
+        return svg.to_string();
+    };
+    let id = format!("chart-{name}");
+    format!(
+        "{} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{}",
+        &svg[..end],
+        html_escape::encode_text(title),
+        html_escape::encode_text(desc),
+        &svg[end + 1..]
+    )
+}
+
+fn render<P: Plot>(name: String, title: String, desc: &str, plot: &P) -> Result<Chart> {
     register_fonts();
     let (w, h) = plot.size();
     let mut svg = String::new();
@@ -727,6 +657,7 @@ fn render<P: Plot>(name: String, title: String, plot: &P) -> Result<Chart> {
             .write_image(&rgb, w, h, image::ColorType::Rgb8)
             .with_context(|| format!("encoding chart {name} as PNG"))?;
     }
+    let svg = label_svg(&svg, &name, &title, desc);
     Ok(Chart {
         name,
         title,
@@ -748,17 +679,19 @@ struct IssuePlot<'a> {
     /// The shared x axis: its range and the labelled positions.
     days: (f64, f64),
     ticks: &'a [(f64, String)],
-    /// A note under the axis when dates are equally spaced rather than to scale.
+    /// A note under the axis (breaks, nudging).
     x_note: &'a str,
+    /// Where the axis is broken (a long gap left out), in axis units.
+    breaks: &'a [f64],
+    /// The source line at the foot of the chart.
+    source: &'a str,
     /// Parties with positions on the issue: style and (day, stance) points.
     series: Vec<(&'a PartyStyle, Points)>,
     /// Width of the legend column (the same in every issue chart).
     legend_w: i32,
 }
 
-const ISSUE_SIZE: (u32, u32) = (900, 500);
-/// Up to this many distinct dates are spaced equally on the x axis.
-const ORDINAL_MAX_DATES: usize = 7;
+const ISSUE_SIZE: (u32, u32) = (900, 520);
 const Y_RANGE: (f64, f64) = (-2.3, 2.3);
 
 impl Plot for IssuePlot<'_> {
@@ -781,7 +714,7 @@ impl Plot for IssuePlot<'_> {
             .max()
             .unwrap_or(0);
         let (left, top) = (20 + y_label_w + 12, 104);
-        let (right, bottom) = (w - self.legend_w - 16, h - 40);
+        let (right, bottom) = (w - self.legend_w - 16, h - 60);
 
         let plot_area = c
             .area
@@ -821,6 +754,19 @@ impl Plot for IssuePlot<'_> {
             )?;
         }
         c.line(vec![(left, top), (left, bottom), (right, bottom)], AXIS, 1)?;
+        // A break: the axis is cut (a white gap with two slanted strokes).
+        for b in self.breaks {
+            let x = at(*b, 0.0).0;
+            c.rect([(x - 4, bottom - 6), (x + 4, bottom + 6)], WHITE, None)?;
+            c.line(vec![(x - 7, bottom + 5), (x - 1, bottom - 5)], AXIS, 1)?;
+            c.line(vec![(x + 1, bottom + 5), (x + 7, bottom - 5)], AXIS, 1)?;
+        }
+        if !self.source.is_empty() {
+            let src_t = Txt::new(12.0, false, MUTED).anchor(HPos::Left, VPos::Center);
+            for line in wrap(self.source, src_t, (w - 40) as f64, 1) {
+                c.text(&line, (20, h - 12), src_t)?;
+            }
+        }
 
         // Lines, then markers on top.
         let mut chart = chart;
@@ -857,24 +803,111 @@ impl Plot for IssuePlot<'_> {
     }
 }
 
-/// The shared x axis: all positions' first and last day.
-fn day_span(positions: &[Position]) -> (i64, i64) {
-    let (first, last) = positions
-        .iter()
-        .filter(|p| p.party != OTHER_PARTY)
-        .map(|p| day_number(p.date))
-        .fold((i64::MAX, i64::MIN), |(a, b), d| (a.min(d), b.max(d)));
-    if first > last { (0, 0) } else { (first, last) }
+/// A gap between two consecutive dates longer than this (and much longer
+/// than the typical gap) is cut out of the time axis and marked as a break.
+pub const BREAK_MIN_DAYS: i64 = 30;
+
+/// The x axis of every issue chart: time to scale, except that long gaps
+/// between rounds of talks are cut out (each replaced by a fixed short
+/// stretch and marked), so clustered dates stay readable. The same rule on
+/// every run: no chart is "not to scale".
+struct TimeAxis {
+    /// Pieces of the axis: first day, last day, x of the first day.
+    pieces: Vec<(i64, i64, f64)>,
+    /// x of each break (the middle of the cut stretch).
+    breaks: Vec<f64>,
+    range: (f64, f64),
+    ticks: Vec<(f64, String)>,
+}
+
+impl TimeAxis {
+    fn new(dates: &[i64]) -> TimeAxis {
+        if dates.is_empty() {
+            return TimeAxis {
+                pieces: vec![(0, 0, 0.0)],
+                breaks: vec![],
+                range: (-1.0, 1.0),
+                ticks: vec![],
+            };
+        }
+        let mut gaps: Vec<i64> = dates.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        // The lower median: with two gaps, the shorter one.
+        let median = gaps
+            .get(gaps.len().saturating_sub(1) / 2)
+            .copied()
+            .unwrap_or(0);
+        let long = |g: i64| g > BREAK_MIN_DAYS && g > 4 * median.max(1);
+        // Split the dates into pieces at long gaps.
+        let mut spans: Vec<(i64, i64)> = vec![(dates[0], dates[0])];
+        for w in dates.windows(2) {
+            if long(w[1] - w[0]) {
+                spans.push((w[1], w[1]));
+            } else if let Some(last) = spans.last_mut() {
+                last.1 = w[1];
+            }
+        }
+        let covered: i64 = spans.iter().map(|(a, b)| b - a).sum();
+        let break_w = (0.08 * covered as f64).max(2.0);
+        let mut pieces = Vec::new();
+        let mut breaks = Vec::new();
+        let mut x = 0.0;
+        for (k, (a, b)) in spans.iter().enumerate() {
+            if k > 0 {
+                breaks.push(x + break_w / 2.0);
+                x += break_w;
+            }
+            pieces.push((*a, *b, x));
+            x += (b - a) as f64;
+        }
+        let total = x;
+        let pad = 1.0f64.max((total * 0.025).ceil());
+        let range = (-pad, total + pad);
+        // Candidate ticks per piece, kept only where a label fits (about 85 px
+        // of a 600 px plot).
+        let min_gap = (range.1 - range.0) * 85.0 / 600.0;
+        let mut ticks: Vec<(f64, String)> = Vec::new();
+        for &(a, b, x0) in &pieces {
+            for d in date_ticks(a, b) {
+                let xd = x0 + (d - a) as f64;
+                if ticks.last().is_none_or(|(px, _)| xd - px >= min_gap) {
+                    ticks.push((xd, day_label(d)));
+                }
+            }
+        }
+        TimeAxis {
+            pieces,
+            breaks,
+            range,
+            ticks,
+        }
+    }
+
+    fn x(&self, day: i64) -> f64 {
+        let (a, _, x0) = self
+            .pieces
+            .iter()
+            .rev()
+            .find(|(a, _, _)| *a <= day)
+            .copied()
+            .unwrap_or(self.pieces[0]);
+        x0 + (day - a) as f64
+    }
 }
 
 /// For each issue that has at least one position: stance over time, one line per party.
 /// `positions` are sorted by party, issue, date. Parties and issues in lexicon order; skip party "other".
 pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>> {
+    issue_charts_with_source(positions, lex, "")
+}
+
+/// [`issue_charts`] with a source line at the foot of each chart.
+pub fn issue_charts_with_source(
+    positions: &[Position],
+    lex: &Lexicon,
+    source: &str,
+) -> Result<Vec<Chart>> {
     let parties = party_styles(positions, lex);
-    let (first, last) = day_span(positions);
-    // Statements cluster around rounds of talks months apart: with few
-    // distinct dates, space them equally (and say so) so clusters stay
-    // readable; with many, use a proportional time axis.
     let mut dates: Vec<i64> = positions
         .iter()
         .filter(|p| p.party != OTHER_PARTY)
@@ -882,36 +915,18 @@ pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>>
         .collect();
     dates.sort_unstable();
     dates.dedup();
-    let ordinal = dates.len() <= ORDINAL_MAX_DATES && (last - first) as usize >= dates.len() * 3;
-    let x_of = |day: i64| -> f64 {
-        if ordinal {
-            dates.binary_search(&day).unwrap_or(0) as f64
-        } else {
-            day as f64
-        }
-    };
-    let (ticks, days, x_note): (Vec<(f64, String)>, (f64, f64), &str) = if ordinal {
-        (
-            dates
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (i as f64, day_label(*d)))
-                .collect(),
-            (-0.5, dates.len() as f64 - 0.5),
-            "dates equally spaced (not to scale); parties nudged apart so none hides another",
-        )
+    let axis = TimeAxis::new(&dates);
+    let x_of = |day: i64| axis.x(day);
+    let days = axis.range;
+    let ticks = axis.ticks.clone();
+    let x_note = if axis.breaks.is_empty() {
+        "time axis; parties nudged apart so none hides another".to_string()
     } else {
-        // A day on each side (more for long spans, so that markers clear the axes).
-        let pad = 1.max(((last - first) as f64 * 0.025).ceil() as i64);
-        (
-            date_ticks(first, last)
-                .into_iter()
-                .map(|d| (d as f64, day_label(d)))
-                .collect(),
-            ((first - pad) as f64, (last + pad) as f64),
-            "parties nudged apart so none hides another",
+        format!(
+            "time axis; // marks a gap of more than {BREAK_MIN_DAYS} days left out; parties nudged apart so none hides another"
         )
     };
+    let x_note = x_note.as_str();
     let legend_t = Txt::new(14.0, false, INK);
     let legend_w = parties
         .iter()
@@ -968,10 +983,23 @@ pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>>
             days,
             ticks: &ticks,
             x_note,
+            breaks: &axis.breaks,
+            source,
             series,
             legend_w,
         };
-        charts.push(render(format!("issue_{id}"), label, &plot)?);
+        let names: Vec<&str> = plot.series.iter().map(|(p, _)| p.label.as_str()).collect();
+        let desc = format!(
+            "Stance of {} on {label} over time, from -2 (reject) to +2 (support){}. {}",
+            names.join(", "),
+            if proposition.is_empty() {
+                String::new()
+            } else {
+                format!(" of: {proposition}")
+            },
+            source
+        );
+        charts.push(render(format!("issue_{id}"), label, desc.trim(), &plot)?);
     }
     Ok(charts)
 }
@@ -984,6 +1012,7 @@ pub fn issue_charts(positions: &[Position], lex: &Lexicon) -> Result<Vec<Chart>>
 type Latest = Option<(Date, f64)>;
 
 struct OverviewPlot<'a> {
+    source: &'a str,
     parties: &'a [PartyStyle],
     /// Issue labels, and per issue one cell per party: latest (date, stance).
     rows: Vec<(String, Vec<Latest>)>,
@@ -992,12 +1021,14 @@ struct OverviewPlot<'a> {
 const OVERVIEW_WIDTH: i32 = 900;
 const OVERVIEW_TITLE: &str = "Latest position of each party on each issue";
 const OVERVIEW_CAPTION: &str = "Each cell: the party's most recent stance on the issue, and its date. \
-     Red = reject (-2), grey = neutral (0), blue = support (+2) the issue's proposition; \
+     Brown = reject (-2), grey = neutral (0), teal = support (+2) the issue's proposition; \
      empty = no position.";
 const OVERVIEW_TOP: i32 = 104;
 const ROW_H: i32 = 46;
 const PARTY_HEADER_H: i32 = 32;
 const KEY_H: i32 = 60;
+/// Height of the source line at the foot of the overview.
+const SOURCE_H: i32 = 22;
 
 impl OverviewPlot<'_> {
     const HEAD: Txt = Txt {
@@ -1050,7 +1081,7 @@ const HEAD_LINE_H: i32 = 18;
 impl Plot for OverviewPlot<'_> {
     fn size(&self) -> (u32, u32) {
         let rows = self.rows.len().max(1) as i32;
-        let h = OVERVIEW_TOP + self.party_header_h() + rows * ROW_H + KEY_H;
+        let h = OVERVIEW_TOP + self.party_header_h() + rows * ROW_H + KEY_H + SOURCE_H;
         (OVERVIEW_WIDTH as u32, h as u32)
     }
 
@@ -1135,8 +1166,14 @@ impl Plot for OverviewPlot<'_> {
             }
         }
 
+        if !self.source.is_empty() {
+            let src_t = Txt::new(12.0, false, MUTED).anchor(HPos::Left, VPos::Center);
+            for line in wrap(self.source, src_t, (w - 40) as f64, 1) {
+                c.text(&line, (20, h - 12), src_t)?;
+            }
+        }
         // Colour key, centred under the table.
-        let ky = h - KEY_H / 2;
+        let ky = h - SOURCE_H - KEY_H / 2;
         let key_t = Txt::new(12.0, false, INK).anchor(HPos::Left, VPos::Center);
         let mut entries: Vec<(Option<f64>, &str)> =
             STANCE_TICKS.iter().map(|(v, l)| (Some(*v), *l)).collect();
@@ -1167,6 +1204,15 @@ impl Plot for OverviewPlot<'_> {
 /// reject) through grey (0) to blue (+2 support), value and date in each cell,
 /// empty cell where no position).
 pub fn overview_chart(positions: &[Position], lex: &Lexicon) -> Result<Chart> {
+    overview_chart_with_source(positions, lex, "")
+}
+
+/// [`overview_chart`] with a source line at its foot.
+pub fn overview_chart_with_source(
+    positions: &[Position],
+    lex: &Lexicon,
+    source: &str,
+) -> Result<Chart> {
     let parties = party_styles(positions, lex);
     // (issue, party index) -> latest (date, stance).
     let mut latest: BTreeMap<(&str, usize), (Date, f64)> = BTreeMap::new();
@@ -1194,8 +1240,17 @@ pub fn overview_chart(positions: &[Position], lex: &Lexicon) -> Result<Chart> {
     let plot = OverviewPlot {
         parties: &parties,
         rows,
+        source,
     };
-    render("overview".to_string(), OVERVIEW_TITLE.to_string(), &plot)
+    let desc = format!(
+        "A grid of the latest stance of each party (columns) on each issue (rows), coloured from brown (-2 reject) through grey (0) to teal (+2 support). {source}"
+    );
+    render(
+        "overview".to_string(),
+        OVERVIEW_TITLE.to_string(),
+        desc.trim(),
+        &plot,
+    )
 }
 
 #[cfg(test)]
@@ -1307,8 +1362,8 @@ mod tests {
         register_fonts();
         for bold in [false, true] {
             let m = metrics(bold);
-            assert_ne!(m.glyph('A'), 0);
-            assert_ne!(m.glyph('…'), 0);
+            assert_ne!(m.glyph('A').0, 0);
+            assert_ne!(m.glyph('…').0, 0);
             let t = Txt::new(14.0, bold, INK);
             for s in [
                 "Territory (Donbas)",
@@ -1348,8 +1403,8 @@ mod tests {
             assert!(!t.is_empty() && t.len() <= 6, "span {span}: {t:?}");
             assert!(t.iter().all(|x| (f..=f + span).contains(x)));
         }
-        assert_eq!(stance_color(-2.0), RGBColor(178, 24, 43));
-        assert_eq!(stance_color(2.0), RGBColor(33, 102, 172));
+        assert_eq!(stance_color(-2.0), RGBColor(140, 81, 10));
+        assert_eq!(stance_color(2.0), RGBColor(1, 102, 94));
         let t = Txt::new(14.0, false, INK);
         let lines = wrap("one two three four five six seven", t, 60.0, 2);
         assert_eq!(lines.len(), 2);

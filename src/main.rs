@@ -1,20 +1,63 @@
 //! The `stancediff` command line: a thin layer over the library.
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use stancediff::corpus::Manifest;
 use stancediff::documents::{Boilerplate, DEFAULT_BOILERPLATE};
 use stancediff::lexicon::Lexicon;
 use stancediff::pipeline::{self, Config};
 use stancediff::positions::Period;
-use std::path::PathBuf;
+use stancediff::provenance::LexiconSource;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  stancediff analyze corpora/geneva-2026 --out reports/geneva-2026
+  stancediff analyze articles/ --lexicon my-talks.toml --period week --out out/
+  cat article.txt | stancediff analyze - --out out/
+  stancediff compare out-a/ out-b/ --out merged/
+  stancediff explain d10ab6cf1b528-014 --out reports/geneva-2026
+  stancediff completions bash > /etc/bash_completion.d/stancediff
+
+Exit codes:
+  0  success
+  1  error (bad input path, no articles found, unusable lexicon, output folder not writable, ...)
+  2  invalid command line (unknown option, bad value)
+  3  analyze finished, but some inputs could not be used (listed in OUT/errors.csv)";
+
+/// Most worker threads accepted; more are capped to a multiple of the cores.
+const MAX_THREADS: usize = 1024;
+
+fn parse_threads(s: &str) -> std::result::Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a whole number of threads"))?;
+    if n == 0 {
+        return Err("must be at least 1 (leave --threads out to use every core)".into());
+    }
+    if n > MAX_THREADS {
+        return Err(format!("at most {MAX_THREADS}"));
+    }
+    Ok(n)
+}
+
+fn parse_min_shift(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if !v.is_finite() || v <= 0.0 || v > 4.0 {
+        return Err(format!(
+            "{s} is outside the range: give a number above 0 and at most 4 (the whole -2..2 scale)"
+        ));
+    }
+    Ok(v)
+}
 
 #[derive(Parser)]
 #[command(
     name = "stancediff",
     version,
-    about = "Who said what in a negotiation, and how each side's position moved."
+    about = "Who said what in a negotiation, and how each side's position moved.",
+    after_help = AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -25,10 +68,12 @@ struct Cli {
 enum Command {
     /// Analyse a corpus: statements, stances, positions, shifts, gaps, charts and report.
     Analyze {
-        /// Folders (walked recursively) or files: .txt, .html, .htm, .jsonl, .csv.
+        /// Folders (walked recursively) or files: .txt, .html, .htm, .jsonl, .csv;
+        /// `-` reads one article (text, or JSONL records) from standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output folder.
+        /// Output folder (created if missing). Files stancediff wrote there in an
+        /// earlier run and does not write again are removed; nothing else is.
         #[arg(long, short)]
         out: PathBuf,
         /// Manifest CSV (file,url,outlet,published,title); default: manifest.csv in the corpus folder.
@@ -37,11 +82,16 @@ enum Command {
         /// Extra boilerplate rules (TOML), added to the defaults.
         #[arg(long)]
         boilerplate: Vec<PathBuf>,
-        /// Worker threads (default: all cores). The output is the same for any value.
-        #[arg(long)]
+        /// Worker threads, 1 or more (default: all cores). The output is the same for any value.
+        #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
         #[command(flatten)]
         comparison: ComparisonArgs,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// Rebuild positions, shifts, gaps, charts and report from existing stances.csv files.
     Compare {
@@ -108,20 +158,29 @@ struct ComparisonArgs {
     /// Group positions by day, week or month.
     #[arg(long, value_enum, default_value_t = Period::Day)]
     period: Period,
-    /// Smallest change of a position (on the -2..2 scale) reported as a shift.
-    #[arg(long, default_value_t = stancediff::shifts::DEFAULT_THRESHOLD)]
+    /// Smallest change of a position (on the -2..2 scale) reported as a shift: above 0, at most 4.
+    #[arg(long, default_value_t = stancediff::shifts::DEFAULT_THRESHOLD, value_parser = parse_min_shift)]
     min_shift: f64,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Start every CSV with a UTF-8 byte-order mark, so that spreadsheets
+    /// (Excel, LibreOffice) open it as UTF-8 without an import dialog.
+    #[arg(long)]
+    csv_bom: bool,
 }
 
 impl ComparisonArgs {
-    fn config(&self) -> Result<Config> {
-        let mut cfg = Config::new(load_lexicon(&self.lexicon)?);
+    /// A configuration with `lexicon` (or the one given with --lexicon, or the default).
+    fn config_with(&self, lexicon: (Lexicon, LexiconSource)) -> Result<Config> {
+        let (lex, source) = lexicon;
+        let mut cfg = Config::new(lex);
         cfg.period = self.period;
         cfg.shift_threshold = self.min_shift;
         cfg.progress = !self.quiet;
+        cfg.csv_bom = self.csv_bom;
+        cfg.run_info.lexicon = Some(source);
+        cfg.run_info.command = std::env::args().collect();
         Ok(cfg)
     }
 }
@@ -166,13 +225,140 @@ fn main() -> ExitCode {
 }
 
 fn load_lexicon(path: &Option<PathBuf>) -> Result<Lexicon> {
-    let lex = match path {
-        Some(p) => Lexicon::from_path(p)?,
-        None => Lexicon::default_lexicon(),
+    Ok(load_lexicon_source(path)?.0)
+}
+
+/// The lexicon and its text (for the run's copy and hash).
+fn load_lexicon_source(path: &Option<PathBuf>) -> Result<(Lexicon, LexiconSource)> {
+    let (lex, source) = match path {
+        Some(p) => {
+            let lex = Lexicon::from_path(p)?;
+            let toml = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read the lexicon {}", p.display()))?;
+            (
+                lex,
+                LexiconSource {
+                    toml,
+                    origin: p.display().to_string(),
+                },
+            )
+        }
+        None => (Lexicon::default_lexicon(), LexiconSource::default_lexicon()),
     };
     // Party and issue ids become file names and anchors.
     stancediff::ids::check_lexicon(&lex)?;
-    Ok(lex)
+    Ok((lex, source))
+}
+
+/// The lexicon for `explain`/`compare` on finished runs: the one the runs
+/// recorded (checked against --lexicon, refusing a mix), else --lexicon or
+/// the default.
+fn run_lexicon(runs: &[&Path], given: &Option<PathBuf>) -> Result<(Lexicon, LexiconSource)> {
+    let given_source = match given {
+        Some(_) => Some(load_lexicon_source(given)?),
+        None => None,
+    };
+    match stancediff::provenance::choose(runs, given_source.as_ref().map(|(_, s)| s))? {
+        Some(recorded) => {
+            if let Some(g) = given_source {
+                return Ok(g); // the same text: keep the path it was read from
+            }
+            let lex = Lexicon::from_toml(&recorded.toml, &recorded.origin)?;
+            stancediff::ids::check_lexicon(&lex)?;
+            Ok((lex, recorded))
+        }
+        None => match given_source {
+            Some(g) => Ok(g),
+            None => {
+                // Run folders of an older stancediff (a completion marker, no
+                // provenance): say which lexicon is assumed. Bare stances
+                // files are not runs: nothing to say.
+                let old: Vec<String> = runs
+                    .iter()
+                    .filter(|p| p.join(stancediff::output::MARKER).exists())
+                    .map(|p| p.display().to_string())
+                    .collect();
+                if !old.is_empty() {
+                    eprintln!(
+                        "stancediff: note: {} records no lexicon (made by an older stancediff): using the embedded default; give --lexicon FILE if the run used another",
+                        old.join(", ")
+                    );
+                }
+                load_lexicon_source(&None)
+            }
+        },
+    }
+}
+
+/// Check the inputs of `analyze` before anything is written: every path
+/// exists (or is `-`), and there is at least one article file among them.
+fn check_inputs(paths: &[PathBuf]) -> Result<()> {
+    for p in paths {
+        if p.as_os_str() == "-" {
+            continue;
+        }
+        if p.symlink_metadata().is_err() {
+            anyhow::bail!(
+                "input {} does not exist (give a corpus folder or article files; `-` reads standard input)",
+                p.display()
+            );
+        }
+    }
+    let named: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if named.len() == paths.len() && stancediff::corpus::inputs(&named).next().is_none() {
+        anyhow::bail!(
+            "no articles found in {} (stancediff reads .txt, .html, .htm, .jsonl and .csv files; manifest.csv, hidden files and gold/ are not articles)",
+            named
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Standard input as one input file: `stdin.jsonl` when it is JSON records,
+/// else `stdin.txt`, in a temporary folder that lives as long as the guard.
+fn stdin_input() -> Result<(tempfile::TempDir, PathBuf)> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        anyhow::bail!(
+            "standard input is empty: pipe an article (text or JSONL) into `stancediff analyze -`"
+        );
+    }
+    let dir = tempfile::tempdir().context("cannot create a temporary folder for standard input")?;
+    let first = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .copied()
+        .unwrap_or(b' ');
+    let name = if first == b'{' {
+        "stdin.jsonl"
+    } else {
+        "stdin.txt"
+    };
+    let path = dir.path().join(name);
+    std::fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok((dir, path))
+}
+
+/// "3 no publication date, 1 not UTF-8 (decoded as Windows-1252)".
+fn warning_counts(s: &pipeline::Summary) -> String {
+    let mut v: Vec<(&String, &usize)> = s.warning_kinds.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn load_boilerplate(files: &[PathBuf]) -> Result<Boilerplate> {
@@ -196,7 +382,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             comparison,
         } => {
             let quiet = comparison.quiet;
-            let mut cfg = comparison.config()?;
+            if out.as_os_str() == "-" {
+                anyhow::bail!(
+                    "--out - : analyze writes a folder of tables, charts and a report, not one stream; give a folder with --out DIR"
+                );
+            }
+            check_inputs(&paths)?;
+            let mut cfg = comparison.config_with(load_lexicon_source(&comparison.lexicon)?)?;
+            cfg.run_info.inputs = paths.iter().map(|p| p.display().to_string()).collect();
+            // `-`: standard input, as one file in a temporary folder.
+            let mut _stdin_guard = None;
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .map(|p| -> Result<PathBuf> {
+                    if p.as_os_str() == "-" {
+                        if _stdin_guard.is_some() {
+                            anyhow::bail!("`-` (standard input) can be given only once");
+                        }
+                        let (dir, _file) = stdin_input()?;
+                        let folder = dir.path().to_path_buf();
+                        _stdin_guard = Some(dir);
+                        Ok(folder)
+                    } else {
+                        Ok(p)
+                    }
+                })
+                .collect::<Result<_>>()?;
             cfg.boilerplate = load_boilerplate(&boilerplate)?;
             let manifest = manifest.or_else(|| {
                 paths
@@ -217,10 +428,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
-            cfg.threads = threads;
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            cfg.threads = threads.map(|n| {
+                let cap = 8 * cores;
+                if n > cap && !quiet {
+                    eprintln!(
+                        "stancediff: note: --threads {n} capped to {cap} (8 per core on this machine; more only adds overhead)"
+                    );
+                }
+                n.min(cap)
+            });
             let summary = pipeline::analyze(&paths, &out, &cfg)?;
+            if summary.documents == 0 && summary.errors == 0 {
+                anyhow::bail!(
+                    "no articles found: the inputs had no article text (empty files or records); {} holds empty tables",
+                    out.display()
+                );
+            }
             if !quiet {
                 eprintln!("stancediff: {}", summary.line(&out));
+                if summary.warnings > 0 {
+                    eprintln!(
+                        "stancediff: warnings: {} (see the warnings column of {})",
+                        warning_counts(&summary),
+                        out.join("documents.csv").display()
+                    );
+                }
+                if summary.undated > 0 {
+                    eprintln!(
+                        "stancediff: {} document(s) have no publication date: their statements make no position unless the attribution names a day (add dates to manifest.csv)",
+                        summary.undated
+                    );
+                }
+                if !summary.removed.is_empty() {
+                    eprintln!(
+                        "stancediff: removed {} file(s) an earlier run wrote into {} that this run did not write again",
+                        summary.removed.len(),
+                        out.display()
+                    );
+                }
                 if summary.errors > 0 {
                     eprintln!(
                         "stancediff: {} input(s) could not be used; see {}",
@@ -241,11 +487,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             comparison,
         } => {
             let quiet = comparison.quiet;
-            let cfg = comparison.config()?;
+            if out.as_os_str() == "-" {
+                anyhow::bail!("--out - : compare writes a folder; give a folder with --out DIR");
+            }
             let files: Vec<PathBuf> = stances
                 .into_iter()
                 .map(|p| if p.is_dir() { p.join("stances.csv") } else { p })
                 .collect();
+            for f in &files {
+                if f.symlink_metadata().is_err() {
+                    anyhow::bail!(
+                        "{} does not exist (give stances.csv files or the output folders of analyze runs)",
+                        f.display()
+                    );
+                }
+            }
+            let dirs: Vec<&Path> = files
+                .iter()
+                .map(|f| f.parent().unwrap_or(Path::new(".")))
+                .collect();
+            let mut cfg = comparison.config_with(run_lexicon(&dirs, &comparison.lexicon)?)?;
+            cfg.run_info.inputs = files.iter().map(|p| p.display().to_string()).collect();
             let summary = pipeline::compare(&files, &out, &cfg)?;
             if !quiet {
                 eprintln!(
@@ -262,7 +524,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             text,
             lexicon,
         } => {
-            let lex = load_lexicon(&lexicon)?;
+            let lex = match (&out, &text) {
+                // The run's own lexicon, unless --text analyses new text.
+                (Some(dir), None) => run_lexicon(&[dir.as_path()], &lexicon)?.0,
+                _ => load_lexicon(&lexicon)?,
+            };
             match (statement_id, text) {
                 (_, Some(text)) => {
                     match stancediff::panics::catch(|| {
@@ -285,6 +551,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     anyhow::bail!("give a statement id (with --out DIR) or --text \"...\"")
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "stancediff",
+                &mut std::io::stdout(),
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Clean { file, boilerplate } => {

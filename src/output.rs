@@ -3,6 +3,8 @@
 //! In: rows (anything `serde::Serialize`) or bytes. Out: files in the output
 //! folder, each written to a temporary file beside it and renamed into place,
 //! so a reader never sees half a file and a failed run leaves the old one.
+//! Files get the permissions the umask allows (0666 less the umask, as `touch`
+//! would make them), not the temporary file's 0600.
 //! Text cells that a spreadsheet would run as a formula are neutralised
 //! ([`neutralise`]); readers of stancediff's own CSVs undo it ([`restore`]).
 
@@ -15,17 +17,61 @@ use std::path::Path;
 /// those a killed run left behind.
 pub const TEMP_PREFIX: &str = ".stancediff-tmp-";
 
+/// The UTF-8 byte-order mark some spreadsheets need to read a CSV as UTF-8.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
 }
 
-/// The completion marker: written last by `analyze` and `compare`, removed
-/// first when a run starts. A folder without it holds an unfinished run.
+/// The process's umask, read without changing it (Linux `/proc`), else by
+/// setting and restoring it once.
+pub fn umask() -> u32 {
+    static MASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *MASK.get_or_init(|| {
+        if let Ok(s) = std::fs::read_to_string("/proc/self/status")
+            && let Some(m) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        {
+            return m;
+        }
+        #[cfg(unix)]
+        {
+            // SAFETY: umask only swaps the process's file mode mask.
+            let old = unsafe { libc::umask(0o022) };
+            unsafe { libc::umask(old) };
+            old as u32
+        }
+        #[cfg(not(unix))]
+        0o022
+    })
+}
+
+/// Give a finished temporary file the mode a newly created file gets.
+fn set_public_mode(file: &std::fs::File, path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o666 & !umask()))
+            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (file, path);
+    Ok(())
+}
+
+/// The completion marker: rewritten as unfinished when a run starts, and
+/// written complete last. A folder without a complete one holds an
+/// unfinished run.
 pub const MARKER: &str = "stancediff-complete.json";
 
 /// What the completion marker says: the files of the run and their sizes.
+/// The list is also how the next run into the same folder knows which files
+/// are stancediff's to remove (and nothing else is ever removed).
 #[derive(Debug, Serialize, serde::Deserialize)]
 pub struct RunMarker {
     pub complete: bool,
@@ -34,19 +80,57 @@ pub struct RunMarker {
     pub files: std::collections::BTreeMap<String, u64>,
 }
 
-/// Start a run in `out`: remove the completion marker (so a run stopped
-/// midway leaves a folder marked unfinished) and the temporary files of
-/// earlier runs that were killed (`.stancediff-tmp-*`, and `.tmpXXXXXX` as
-/// older versions named them), in `out` and `out/charts`.
-pub fn begin_run(out: &Path) -> Result<()> {
+/// A run under way in an output folder: the files an earlier run wrote there.
+#[derive(Debug, Default)]
+pub struct RunStart {
+    /// Files (relative, `/`-separated) the earlier run's marker listed.
+    pub previous: Vec<String>,
+}
+
+fn read_marker(out: &Path) -> Option<RunMarker> {
+    let text = std::fs::read_to_string(out.join(MARKER)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Is `rel` a plain relative path inside the folder (no `..`, no root)?
+fn is_inside(rel: &str) -> bool {
+    let p = Path::new(rel);
+    !rel.is_empty()
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Start a run in `out`: mark the folder unfinished (the marker is rewritten
+/// with `complete: false`, keeping the earlier run's file list, so a run
+/// stopped midway still knows what to clean up next time), and remove the
+/// temporary files of earlier runs that were killed (`.stancediff-tmp-*`,
+/// and `.tmpXXXXXX` as older versions named them), in `out` and `out/charts`.
+pub fn begin_run(out: &Path) -> Result<RunStart> {
+    if out.as_os_str() == "-" {
+        anyhow::bail!(
+            "the output folder cannot be '-' (standard output): give a folder with --out DIR"
+        );
+    }
+    if out.exists() && !out.is_dir() {
+        anyhow::bail!(
+            "the output folder {} exists and is not a folder: give another --out",
+            out.display()
+        );
+    }
     std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create folder {}", out.display()))?;
-    match std::fs::remove_file(out.join(MARKER)) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(e).with_context(|| format!("cannot remove {}", out.join(MARKER).display()));
-        }
+        .with_context(|| format!("cannot create the output folder {}", out.display()))?;
+    let previous: Vec<String> = read_marker(out)
+        .map(|m| m.files.into_keys().filter(|f| is_inside(f)).collect())
+        .unwrap_or_default();
+    let marker = out.join(MARKER);
+    if marker.symlink_metadata().is_ok() {
+        let m = RunMarker {
+            complete: false,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            files: previous.iter().map(|f| (f.clone(), 0)).collect(),
+        };
+        write_atomic(&marker, serde_json::to_string_pretty(&m)?.as_bytes())
+            .with_context(|| format!("cannot mark {} unfinished", out.display()))?;
     }
     for dir in [out.to_path_buf(), out.join("charts")] {
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -64,12 +148,27 @@ pub fn begin_run(out: &Path) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(RunStart { previous })
 }
 
-/// End a run: write the completion marker, listing `files` (relative to
-/// `out`) with their sizes. Written last, atomically.
-pub fn finish_run(out: &Path, files: &[String]) -> Result<()> {
+/// End a run: remove the files the earlier run wrote that this one did not
+/// (stale charts of an issue that no longer has positions, say; only files
+/// its marker listed, only regular files), then write the completion marker
+/// listing `files` (relative to `out`) with their sizes. Written last, atomically.
+pub fn finish_run(out: &Path, start: &RunStart, files: &[String]) -> Result<Vec<String>> {
+    let now: std::collections::HashSet<&str> = files.iter().map(|s| s.as_str()).collect();
+    let mut removed = Vec::new();
+    for f in &start.previous {
+        if now.contains(f.as_str()) || f == MARKER || !is_inside(f) {
+            continue;
+        }
+        let p = out.join(f);
+        if p.symlink_metadata().is_ok_and(|m| m.file_type().is_file()) {
+            std::fs::remove_file(&p)
+                .with_context(|| format!("cannot remove the stale file {}", p.display()))?;
+            removed.push(f.clone());
+        }
+    }
     let mut m = RunMarker {
         complete: true,
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -82,7 +181,8 @@ pub fn finish_run(out: &Path, files: &[String]) -> Result<()> {
         m.files.insert(f.clone(), len);
     }
     let json = serde_json::to_string_pretty(&m)?;
-    write_atomic(&out.join(MARKER), json.as_bytes())
+    write_atomic(&out.join(MARKER), json.as_bytes())?;
+    Ok(removed)
 }
 
 /// Check that `file` belongs to a finished run: its folder's completion
@@ -117,8 +217,16 @@ pub fn check_complete(file: &Path) -> Result<()> {
     let len = std::fs::metadata(file)
         .with_context(|| format!("cannot read {}", file.display()))?
         .len();
+    if !m.complete {
+        anyhow::bail!(
+            "{} is from an unfinished run: {} says the run into {} did not finish; run analyze again",
+            file.display(),
+            marker.display(),
+            dir.display()
+        );
+    }
     match m.files.get(&name) {
-        Some(&n) if m.complete && n == len => Ok(()),
+        Some(&n) if n == len => Ok(()),
         Some(&n) => anyhow::bail!(
             "{} has {len} bytes but the run that wrote it finished with {n}: it was changed or overwritten by an unfinished run",
             file.display()
@@ -136,6 +244,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    set_public_mode(tmp.as_file(), path)?;
     tmp.persist(path)
         .with_context(|| format!("cannot move the finished file to {}", path.display()))?;
     Ok(())
@@ -152,13 +261,24 @@ pub fn csv_bytes<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
 
 /// Write rows as a CSV file atomically; a header is written even with no rows.
 pub fn write_csv<T: Serialize>(path: &Path, header: &[&str], rows: &[T]) -> Result<()> {
-    let bytes = if rows.is_empty() {
+    write_table(path, header, rows, false)
+}
+
+/// [`write_csv`], with a UTF-8 byte-order mark first when `bom` is set.
+pub fn write_table<T: Serialize>(
+    path: &Path,
+    header: &[&str],
+    rows: &[T],
+    bom: bool,
+) -> Result<()> {
+    let mut bytes = if bom { UTF8_BOM.to_vec() } else { Vec::new() };
+    bytes.extend(if rows.is_empty() {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(header)?;
         w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?
     } else {
         csv_bytes(rows)?
-    };
+    });
     write_atomic(path, &bytes)
 }
 
@@ -172,6 +292,11 @@ pub struct StreamingCsv {
 
 impl StreamingCsv {
     pub fn create(path: &Path, header: &[&str]) -> Result<StreamingCsv> {
+        StreamingCsv::create_with(path, header, false)
+    }
+
+    /// [`StreamingCsv::create`], with a UTF-8 byte-order mark first when `bom` is set.
+    pub fn create_with(path: &Path, header: &[&str], bom: bool) -> Result<StreamingCsv> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create folder {}", dir.display()))?;
@@ -183,6 +308,9 @@ impl StreamingCsv {
             out: std::io::BufWriter::with_capacity(1 << 20, file),
             path: path.to_path_buf(),
         };
+        if bom {
+            s.write_raw(UTF8_BOM)?;
+        }
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(header)?;
         s.write_raw(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
@@ -201,6 +329,7 @@ impl StreamingCsv {
         out.into_inner()
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?
             .sync_all()?;
+        set_public_mode(tmp.as_file(), &path)?;
         tmp.persist(&path)
             .with_context(|| format!("cannot move the finished file to {}", path.display()))?;
         Ok(())

@@ -37,6 +37,19 @@ pub struct Config {
     pub progress: bool,
     /// Write charts and the report (off for benchmarks of extraction alone).
     pub report: bool,
+    /// Start every CSV with a UTF-8 byte-order mark (for spreadsheets).
+    pub csv_bom: bool,
+    /// How the run was asked for, recorded in `provenance.json`.
+    pub run_info: RunInfo,
+}
+
+/// How a run was asked for: the lexicon's text and origin (copied into the
+/// output folder when known), the command line and the inputs as given.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    pub lexicon: Option<crate::provenance::LexiconSource>,
+    pub command: Vec<String>,
+    pub inputs: Vec<String>,
 }
 
 impl Config {
@@ -55,6 +68,8 @@ impl Config {
             threads: None,
             progress: false,
             report: true,
+            csv_bom: false,
+            run_info: RunInfo::default(),
         }
     }
 }
@@ -71,6 +86,45 @@ pub struct Summary {
     pub seconds: f64,
     pub positions: usize,
     pub shifts: usize,
+    /// Warnings by kind ([`warning_kind`]), for the closing summary.
+    pub warning_kinds: std::collections::BTreeMap<String, usize>,
+    /// Documents with no publication date (their statements have no date and
+    /// make no position unless the attribution dates them).
+    pub undated: usize,
+    /// Duplicate documents (same text as an earlier one), counted once.
+    pub duplicates: usize,
+    /// First and last publication date over the whole run (ISO), empty if none.
+    pub first_published: String,
+    pub last_published: String,
+    /// Files an earlier run wrote into the output folder that this one removed.
+    pub removed: Vec<String>,
+}
+
+/// The kind of a warning, for counts: "no publication date", "encoding", ...
+pub fn warning_kind(w: &str) -> String {
+    let kinds: [(&str, &str); 8] = [
+        ("no publication date", "no publication date"),
+        ("unreadable", "unreadable date"),
+        ("no article text", "no article text"),
+        ("duplicate of an earlier document", "duplicate document"),
+        ("manifest lists", "manifest row repeated"),
+        ("Windows-1252", "not UTF-8 (decoded as Windows-1252)"),
+        ("encoding", "encoding"),
+        ("manifest", "manifest"),
+    ];
+    for (needle, kind) in kinds {
+        if w.contains(needle) {
+            return kind.to_string();
+        }
+    }
+    // Unknown: its first words (without values in quotes).
+    w.split(['"', ':', '('])
+        .next()
+        .unwrap_or(w)
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Summary {
@@ -417,7 +471,28 @@ impl Writers {
                         }
                     }
                     if !row.warnings.is_empty() {
-                        self.summary.warnings += row.warnings.split("; ").count();
+                        for w in row.warnings.split("; ") {
+                            self.summary.warnings += 1;
+                            *self
+                                .summary
+                                .warning_kinds
+                                .entry(warning_kind(w))
+                                .or_default() += 1;
+                        }
+                    }
+                    if row.published.is_empty() {
+                        self.summary.undated += 1;
+                    } else {
+                        let s = &mut self.summary;
+                        if s.first_published.is_empty() || row.published < s.first_published {
+                            s.first_published = row.published.clone();
+                        }
+                        if row.published > s.last_published {
+                            s.last_published = row.published.clone();
+                        }
+                    }
+                    if row.statements == 0 && row.warnings.contains("duplicate of an earlier") {
+                        self.summary.duplicates += 1;
                     }
                     self.documents
                         .write_raw(&output::rows_bytes(std::slice::from_ref(&row)))?;
@@ -429,6 +504,33 @@ impl Writers {
         }
         Ok(())
     }
+}
+
+/// A progress bar over the input files: a bar with total, percentage, rate
+/// and ETA (the files are counted first, a walk of the folders only), or a
+/// spinner when there are more than a million of them.
+fn progress_bar(inputs: &[PathBuf]) -> indicatif::ProgressBar {
+    let total = corpus::inputs(inputs).take(1_000_001).count() as u64;
+    let rate = |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0} files/s", s.per_sec());
+    };
+    let (b, template) = if total <= 1_000_000 {
+        (
+            indicatif::ProgressBar::new(total),
+            "{bar:30} {pos}/{len} files ({percent}%) {rate}, ETA {eta} {msg}",
+        )
+    } else {
+        (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} [{elapsed}] {pos} files {rate} {msg}",
+        )
+    };
+    b.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .expect("valid template")
+            .with_key("rate", rate),
+    );
+    b
 }
 
 /// Run the whole analysis and write every output file into `out`.
@@ -445,30 +547,33 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
         }
         b.build()?
     };
-    output::begin_run(out)?;
+    let start = output::begin_run(out)?;
+    let started_at = crate::provenance::run_time();
+    let bom = cfg.csv_bom;
     let w = Writers {
-        documents: StreamingCsv::create(&out.join("documents.csv"), DOCUMENT_HEADER)?,
-        statements: StreamingCsv::create(&out.join("statements.csv"), STATEMENT_HEADER)?,
-        stances: StreamingCsv::create(&out.join("stances.csv"), STANCE_HEADER)?,
+        documents: StreamingCsv::create_with(&out.join("documents.csv"), DOCUMENT_HEADER, bom)?,
+        statements: StreamingCsv::create_with(&out.join("statements.csv"), STATEMENT_HEADER, bom)?,
+        stances: StreamingCsv::create_with(&out.join("stances.csv"), STANCE_HEADER, bom)?,
         errors: cfg.manifest.errors.clone(),
         aggregator: Aggregator::new(cfg.period),
         seen: HashSet::new(),
         summary: Summary {
             errors: cfg.manifest.errors.len(),
             warnings: cfg.manifest.warnings.len(),
+            warning_kinds: cfg
+                .manifest
+                .warnings
+                .iter()
+                .fold(Default::default(), |mut m, w| {
+                    *m.entry(warning_kind(w)).or_default() += 1;
+                    m
+                }),
             ..Summary::default()
         },
         report_docs: Vec::new(),
     };
     let bar = if cfg.progress && std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {pos} files ({per_sec}) {msg}",
-            )
-            .expect("valid template"),
-        );
-        b
+        progress_bar(inputs)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -551,9 +656,11 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
             message: &e.message,
         })
         .collect();
-    output::write_csv(&out.join("errors.csv"), ERROR_HEADER, &rows)?;
+    output::write_table(&out.join("errors.csv"), ERROR_HEADER, &rows, bom)?;
     let positions = aggregator.finish();
-    let comparison = crate::report::write_comparison(out, &positions, &report_docs, cfg)?;
+    summary.positions = positions.len();
+    let run = crate::report::RunFacts::of_analysis(&summary, cfg);
+    let comparison = crate::report::write_comparison(out, &positions, &report_docs, cfg, &run)?;
     let mut files: Vec<String> = [
         "documents.csv",
         "statements.csv",
@@ -563,8 +670,14 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
     .map(String::from)
     .to_vec();
     files.extend(comparison.files);
-    output::finish_run(out, &files)?;
-    summary.positions = positions.len();
+    files.extend(write_provenance(
+        out,
+        cfg,
+        "analyze",
+        &started_at,
+        &summary,
+    )?);
+    summary.removed = output::finish_run(out, &start, &files)?;
     summary.shifts = comparison.shifts;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -578,6 +691,26 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
     // Inputs first (the output folder may be one of the runs compared).
     for f in stance_files {
         output::check_complete(f)?;
+        // A run made with another lexicon: refuse rather than relabel its
+        // issues with this one (the CLI passes the run's own lexicon; a
+        // library caller that passes none is checked by name here).
+        let dir = f.parent().unwrap_or(Path::new("."));
+        if let Some((p, _)) = crate::provenance::recorded(dir)? {
+            let mismatch = match &cfg.run_info.lexicon {
+                Some(l) => l.sha256() != p.lexicon.sha256,
+                None => p.lexicon.name != cfg.lexicon.name,
+            };
+            if mismatch {
+                anyhow::bail!(
+                    "cannot mix lexicons: {} was made with lexicon {:?} (SHA-256 {}), not {:?}; compare it with its own lexicon ({})",
+                    dir.display(),
+                    p.lexicon.name,
+                    crate::provenance::short(&p.lexicon.sha256),
+                    cfg.lexicon.name,
+                    dir.join(crate::provenance::LEXICON_COPY).display()
+                );
+            }
+        }
     }
     let mut aggregator = Aggregator::new(cfg.period);
     let mut summary = Summary::default();
@@ -610,6 +743,10 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
             summary.bytes += row.text.len() + row.evidence.len();
             aggregator.add(row);
         }
+        // Inputs that failed in the run, for the report's disclosure.
+        if let Ok(file) = corpus::open_regular(&f.with_file_name("errors.csv")) {
+            summary.errors += csv::Reader::from_reader(file).records().count();
+        }
         // The documents list for the report comes from the run's documents.csv, when present.
         let sibling = f.with_file_name("documents.csv");
         if let Ok(file) = corpus::open_regular(&sibling) {
@@ -627,6 +764,18 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
                 if doc_ids.insert(row.doc_id.clone()) {
                     summary.documents += 1;
                     summary.statements += row.statements;
+                    if row.published.is_empty() {
+                        summary.undated += 1;
+                    } else {
+                        if summary.first_published.is_empty()
+                            || row.published < summary.first_published
+                        {
+                            summary.first_published = row.published.clone();
+                        }
+                        if row.published > summary.last_published {
+                            summary.last_published = row.published.clone();
+                        }
+                    }
                     if docs.len() < REPORT_DOCUMENT_LIMIT {
                         docs.push(row.into());
                     }
@@ -634,14 +783,24 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
             }
         }
     }
-    output::begin_run(out)?;
+    let start = output::begin_run(out)?;
+    let started_at = crate::provenance::run_time();
     docs.sort_by(|a, b| {
         (a.published.as_str(), a.file.as_str()).cmp(&(b.published.as_str(), b.file.as_str()))
     });
     let positions = aggregator.finish();
-    let comparison = crate::report::write_comparison(out, &positions, &docs, cfg)?;
-    output::finish_run(out, &comparison.files)?;
     summary.positions = positions.len();
+    let run = crate::report::RunFacts::of_comparison(&summary, cfg, stance_files.len());
+    let comparison = crate::report::write_comparison(out, &positions, &docs, cfg, &run)?;
+    let mut files = comparison.files;
+    files.extend(write_provenance(
+        out,
+        cfg,
+        "compare",
+        &started_at,
+        &summary,
+    )?);
+    summary.removed = output::finish_run(out, &start, &files)?;
     summary.shifts = comparison.shifts;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -734,4 +893,30 @@ impl From<DocumentRowIn> for DocumentRow {
             bytes: 0,
         }
     }
+}
+
+/// Write `lexicon.toml` and `provenance.json` for a run; the files written.
+fn write_provenance(
+    out: &Path,
+    cfg: &Config,
+    command_name: &str,
+    started: &str,
+    summary: &Summary,
+) -> Result<Vec<String>> {
+    let info = &cfg.run_info;
+    let p = crate::provenance::Provenance {
+        tool: "stancediff".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        command_name: command_name.into(),
+        command: info.command.clone(),
+        started: started.into(),
+        lexicon: crate::provenance::lexicon_record(&cfg.lexicon.name, info.lexicon.as_ref()),
+        inputs: info.inputs.clone(),
+        documents: summary.documents,
+        bytes: summary.bytes,
+        errors: summary.errors,
+        period: format!("{:?}", cfg.period).to_lowercase(),
+        min_shift: cfg.shift_threshold,
+    };
+    crate::provenance::write(out, &p, info.lexicon.as_ref())
 }

@@ -2,11 +2,18 @@
 //!
 //! In: positions (and the documents behind them). Out: `positions.csv`,
 //! `shifts.csv`, `gaps.csv`, `charts/` (PNG and SVG), a self-contained
-//! `report.html` (charts inline as SVG, no external files) and `report.md`.
+//! `report.html` (charts inline as SVG, no external files), `report.md` and
+//! `report.xlsx` (every table as a typed sheet, see [`crate::workbook`]).
 //! Every number in the pages links to the statements behind it.
+//!
+//! The pages are rendered by minijinja from `templates/report.html` and
+//! `templates/report.md` with automatic escaping: HTML escaping for the page,
+//! and for Markdown a formatter that passes every value through
+//! [`crate::escape::md`]. No value from an article reaches a page unescaped;
+//! the only values marked safe are the chart SVGs, which stancediff draws.
 
 use crate::charts::{self, Chart};
-use crate::escape::{html as esc, md, safe_url};
+use crate::escape::{md, safe_url};
 use crate::gaps::{self, Gap};
 use crate::lexicon::Lexicon;
 use crate::output;
@@ -15,8 +22,76 @@ use crate::positions::{POSITION_HEADER, Position, StanceRow};
 use crate::shifts::{self, SHIFT_HEADER, Shift};
 use anyhow::Result;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::Path;
+
+/// What the report says about the whole run (not only the documents it lists).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct RunFacts {
+    /// Documents read (each input file or record that became a document).
+    pub documents: usize,
+    /// Documents with no publication date.
+    pub undated: usize,
+    /// Inputs that could not be used (rows of errors.csv).
+    pub errors: usize,
+    /// Documents whose text repeats an earlier one (counted once).
+    pub duplicates: usize,
+    pub first_published: String,
+    pub last_published: String,
+    pub bytes: usize,
+    /// Warnings by kind.
+    pub warnings: Vec<(String, usize)>,
+    pub version: String,
+    pub lexicon_name: String,
+    /// SHA-256 of the lexicon's TOML (empty when not known).
+    pub lexicon_sha256: String,
+    pub period: String,
+    pub min_shift: f64,
+    /// For `compare`: how many stance files were combined (0 for `analyze`).
+    pub compared_files: usize,
+}
+
+impl RunFacts {
+    fn base(s: &crate::pipeline::Summary, cfg: &Config) -> RunFacts {
+        RunFacts {
+            documents: s.documents,
+            undated: s.undated,
+            errors: s.errors,
+            duplicates: s.duplicates,
+            first_published: s.first_published.clone(),
+            last_published: s.last_published.clone(),
+            bytes: s.bytes,
+            warnings: s
+                .warning_kinds
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            lexicon_name: cfg.lexicon.name.clone(),
+            lexicon_sha256: cfg
+                .run_info
+                .lexicon
+                .as_ref()
+                .map(|l| l.sha256())
+                .unwrap_or_default(),
+            period: format!("{:?}", cfg.period).to_lowercase(),
+            min_shift: cfg.shift_threshold,
+            compared_files: 0,
+        }
+    }
+
+    /// The facts of an `analyze` run.
+    pub fn of_analysis(s: &crate::pipeline::Summary, cfg: &Config) -> RunFacts {
+        RunFacts::base(s, cfg)
+    }
+
+    /// The facts of a `compare` over `files` stance files.
+    pub fn of_comparison(s: &crate::pipeline::Summary, cfg: &Config, files: usize) -> RunFacts {
+        RunFacts {
+            compared_files: files,
+            ..RunFacts::base(s, cfg)
+        }
+    }
+}
 
 /// What the comparison wrote.
 pub struct Comparison {
@@ -32,21 +107,29 @@ pub fn write_comparison(
     positions: &[Position],
     docs: &[DocumentRow],
     cfg: &Config,
+    run: &RunFacts,
 ) -> Result<Comparison> {
-    let rows: Vec<_> = positions.iter().map(|p| p.row()).collect();
-    output::write_csv(&out.join("positions.csv"), POSITION_HEADER, &rows)?;
+    let bom = cfg.csv_bom;
+    let position_rows: Vec<_> = positions.iter().map(|p| p.row()).collect();
+    output::write_table(
+        &out.join("positions.csv"),
+        POSITION_HEADER,
+        &position_rows,
+        bom,
+    )?;
     let shift_list = shifts::find(positions, cfg.shift_threshold);
-    let rows: Vec<_> = shift_list.iter().map(|s| s.row()).collect();
-    output::write_csv(&out.join("shifts.csv"), SHIFT_HEADER, &rows)?;
+    let shift_rows: Vec<_> = shift_list.iter().map(|s| s.row()).collect();
+    output::write_table(&out.join("shifts.csv"), SHIFT_HEADER, &shift_rows, bom)?;
     let order: Vec<String> = cfg.lexicon.parties.iter().map(|p| p.id.clone()).collect();
     let gap_list = gaps::find(positions, &order);
-    output::write_csv(&out.join("gaps.csv"), gaps::GAP_HEADER, &gap_list)?;
+    output::write_table(&out.join("gaps.csv"), gaps::GAP_HEADER, &gap_list, bom)?;
     let mut files: Vec<String> = ["positions.csv", "shifts.csv", "gaps.csv"]
         .map(String::from)
         .to_vec();
     if cfg.report {
-        let mut issue_charts = charts::issue_charts(positions, &cfg.lexicon)?;
-        let overview = charts::overview_chart(positions, &cfg.lexicon)?;
+        let source = source_line(run);
+        let mut issue_charts = charts::issue_charts_with_source(positions, &cfg.lexicon, &source)?;
+        let overview = charts::overview_chart_with_source(positions, &cfg.lexicon, &source)?;
         issue_charts.push(overview);
         let dir = out.join("charts");
         for c in &issue_charts {
@@ -76,11 +159,29 @@ pub fn write_comparison(
             docs: &docs,
             charts: &issue_charts,
             threshold: cfg.shift_threshold,
+            run,
         };
-        output::write_atomic(&out.join("report.html"), html(&data).as_bytes())?;
-        output::write_atomic(&out.join("report.md"), markdown(&data).as_bytes())?;
+        output::write_atomic(&out.join("report.html"), html(&data)?.as_bytes())?;
+        output::write_atomic(&out.join("report.md"), markdown(&data)?.as_bytes())?;
         files.push("report.html".into());
         files.push("report.md".into());
+        // One sheet per table this run wrote (analyze: all seven; compare: its three).
+        let tables: &[&str] = if run.compared_files == 0 {
+            &[
+                "documents",
+                "statements",
+                "stances",
+                "positions",
+                "shifts",
+                "gaps",
+                "errors",
+            ]
+        } else {
+            &["positions", "shifts", "gaps"]
+        };
+        let book = crate::workbook::build(out, tables, run)?;
+        output::write_atomic(&out.join("report.xlsx"), &book)?;
+        files.push("report.xlsx".into());
     }
     Ok(Comparison {
         shifts: shift_list.len(),
@@ -98,6 +199,7 @@ pub struct ReportData<'a> {
     pub docs: &'a [DocumentRow],
     pub charts: &'a [Chart],
     pub threshold: f64,
+    pub run: &'a RunFacts,
 }
 
 impl ReportData<'_> {
@@ -180,19 +282,6 @@ impl ReportData<'_> {
             .iter()
             .position(|i| i.id == id)
             .unwrap_or(usize::MAX)
-    }
-
-    fn date_range(&self) -> (String, String) {
-        let dates: Vec<String> = self
-            .docs
-            .iter()
-            .map(|d| d.published.clone())
-            .filter(|d| !d.is_empty())
-            .collect();
-        (
-            dates.iter().min().cloned().unwrap_or_default(),
-            dates.iter().max().cloned().unwrap_or_default(),
-        )
     }
 }
 
@@ -325,23 +414,6 @@ fn anchor(id: &str) -> String {
     )
 }
 
-fn link(id: &str) -> String {
-    format!("<a class=\"sid\" href=\"#{}\">{}</a>", anchor(id), esc(id))
-}
-
-const STYLE: &str = "
-body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;max-width:1080px;margin:2em auto;padding:0 1em;color:#1d1d1f;line-height:1.45}
-h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #ddd;padding-bottom:.2em}h3{margin-top:1.6em}
-table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;font-size:.92em}th,td{border-bottom:1px solid #e3e3e3;padding:.35em .5em;text-align:left;vertical-align:top}
-th{background:#f5f5f7}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-.lede{color:#555}.shift{border-left:4px solid #999;padding:.4em 1em;margin:1em 0;background:#fafafa}
-.shift.up{border-color:#1a7f37}.shift.down{border-color:#c62828}
-blockquote{margin:.4em 0 .4em 0;padding:.2em .8em;border-left:3px solid #ccc;color:#333}
-.meta{color:#666;font-size:.88em}.sid{font-family:monospace;font-size:.85em}
-.chart svg{max-width:100%;height:auto}.pos{color:#1a7f37}.neg{color:#c62828}
-nav ul{columns:2}dt{font-weight:bold}dd{margin:0 0 .5em 1em}
-";
-
 fn stance_class(v: f64) -> &'static str {
     if v > 0.0 {
         "pos"
@@ -352,305 +424,6 @@ fn stance_class(v: f64) -> &'static str {
     }
 }
 
-/// The self-contained HTML report.
-pub fn html(d: &ReportData) -> String {
-    let mut h = String::new();
-    let title = if d.lex.name.is_empty() {
-        "Negotiation".to_string()
-    } else {
-        d.lex.name.clone()
-    };
-    let (from, to) = d.date_range();
-    let cited = d.cited();
-    let _ = writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Position changes: {}</title>\n<style>{}</style>\n</head>\n<body>",
-        esc(&title),
-        STYLE
-    );
-    let _ = writeln!(
-        h,
-        "<header id=\"top\"><h1>Position changes: {}</h1>\n<p class=\"lede\">{} documents published {} to {}; {} dated positions of {} parties on {} issues; {} shifts of at least {} on the -2 (reject) to +2 (support/demand) scale. Every number links to the statements behind it.</p></header>",
-        esc(&title),
-        d.docs.len(),
-        esc(&from),
-        esc(&to),
-        d.positions.len(),
-        d.positions
-            .iter()
-            .map(|p| p.party.as_str())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len(),
-        d.issues().len(),
-        d.shifts.len(),
-        d.threshold
-    );
-    h.push_str("<nav><h2>Contents</h2><ul><li><a href=\"#summary\">Summary</a></li><li><a href=\"#moved\">What moved</a></li><li><a href=\"#now\">Where the sides stand</a></li><li><a href=\"#issues\">Positions by issue</a></li><li><a href=\"#gaps\">Gaps between the parties</a></li><li><a href=\"#statements\">Statements cited</a></li><li><a href=\"#documents\">Documents analysed</a></li><li><a href=\"#method\">How to read this report</a></li></ul></nav>\n");
-
-    // Summary
-    h.push_str("<section id=\"summary\"><h2>Summary</h2>\n<p>Each party's stand on each issue, from its dated positions.</p>\n");
-    let mut last_issue = String::new();
-    for f in findings(d) {
-        if f.issue != last_issue {
-            if !last_issue.is_empty() {
-                h.push_str("</ul>\n");
-            }
-            let _ = writeln!(h, "<h3>{}</h3><ul>", esc(&f.issue));
-            last_issue = f.issue.clone();
-        }
-        let _ = writeln!(
-            h,
-            "<li>{} <span class=\"meta\">{}</span></li>",
-            esc(&f.text),
-            f.statements
-                .iter()
-                .map(|s| link(s))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-    }
-    if !last_issue.is_empty() {
-        h.push_str("</ul>\n");
-    }
-    h.push_str("</section>\n");
-
-    // What moved
-    h.push_str("<section id=\"moved\"><h2>What moved</h2>\n");
-    if d.shifts.is_empty() {
-        h.push_str(
-            "<p>No party's position on any issue changed by the threshold between two dates.</p>\n",
-        );
-    }
-    for s in shifts::by_size(d.shifts) {
-        let dir = if s.delta > 0.0 { "up" } else { "down" };
-        let _ = writeln!(
-            h,
-            "<div class=\"shift {dir}\"><h3>{} on {}: {} → {} ({})</h3>\n<p class=\"meta\">{} to {}; positions from {} and {} statement(s)</p>",
-            esc(&d.party_label(&s.from.party)),
-            esc(&d.issue_label(&s.from.issue)),
-            fmt_stance(s.from.stance),
-            fmt_stance(s.to.stance),
-            if s.delta > 0.0 {
-                format!("moved {:+.2} toward support", s.delta)
-            } else {
-                format!("moved {:+.2} toward rejection", s.delta)
-            },
-            s.from.date,
-            s.to.date,
-            s.from.statements,
-            s.to.statements
-        );
-        let (before, after) = s.evidence();
-        for (label, p, e) in [("Before", s.from, before), ("After", s.to, after)] {
-            let _ = writeln!(
-                h,
-                "<p><strong>{label}, {}:</strong> {} ({}), {}{}</p><blockquote>{}</blockquote>",
-                p.date,
-                esc(if e.speaker.is_empty() {
-                    "reported position"
-                } else {
-                    &e.speaker
-                }),
-                esc(&d.party_label(&e.party)),
-                if e.outlet.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}, ", esc(&e.outlet))
-                },
-                link(&e.statement_id),
-                esc(&e.evidence)
-            );
-        }
-        h.push_str("</div>\n");
-    }
-    h.push_str("</section>\n");
-
-    // Where the sides stand now
-    h.push_str("<section id=\"now\"><h2>Where the sides stand</h2>\n<p>The latest dated position of each party on each issue.</p>\n");
-    if let Some(c) = d.charts.iter().find(|c| c.name == "overview") {
-        let _ = writeln!(
-            h,
-            "<figure class=\"chart\" id=\"chart-overview\">{}<figcaption>{}</figcaption></figure>",
-            strip_xml_decl(&c.svg),
-            esc(&c.title)
-        );
-    }
-    h.push_str("<table><thead><tr><th>Issue</th><th>Party</th><th>Latest date</th><th>Stance</th><th>Meaning</th><th>Statements</th></tr></thead><tbody>\n");
-    for p in d.latest() {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num {}\">{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&d.issue_label(&p.issue)),
-            esc(&d.party_label(&p.party)),
-            p.date,
-            stance_class(p.stance),
-            fmt_stance(p.stance),
-            stance_words(p.stance),
-            p.sample
-                .iter()
-                .map(|s| link(&s.statement_id))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-    }
-    h.push_str("</tbody></table></section>\n");
-
-    // Issues
-    h.push_str("<section id=\"issues\"><h2>Positions by issue</h2>\n");
-    for (id, label, prop) in d.issues() {
-        let _ = writeln!(
-            h,
-            "<h3 id=\"issue-{}\">{}</h3>\n<p class=\"meta\">+2 means support for: {}</p>",
-            esc(id),
-            esc(label),
-            esc(prop)
-        );
-        if let Some(c) = d.charts.iter().find(|c| c.name == format!("issue_{id}")) {
-            let _ = writeln!(
-                h,
-                "<figure class=\"chart\" id=\"chart-{}\">{}</figure>",
-                esc(id),
-                strip_xml_decl(&c.svg)
-            );
-        }
-        h.push_str("<table><thead><tr><th>Date</th><th>Party</th><th>Stance</th><th>Statements</th><th>Documents</th><th>Representative statement</th></tr></thead><tbody>\n");
-        let mut ps: Vec<&Position> = d.positions.iter().filter(|p| p.issue == id).collect();
-        ps.sort_by_key(|p| (p.date, d.party_rank(&p.party)));
-        for p in ps {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td class=\"num {}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{} {}: “{}”</td></tr>",
-                p.date,
-                esc(&d.party_label(&p.party)),
-                stance_class(p.stance),
-                fmt_stance(p.stance),
-                p.statements,
-                p.documents,
-                link(&p.evidence.statement_id),
-                esc(if p.evidence.speaker.is_empty() {
-                    "(reported)"
-                } else {
-                    &p.evidence.speaker
-                }),
-                esc(&p.evidence.text)
-            );
-        }
-        h.push_str("</tbody></table>\n");
-    }
-    h.push_str("</section>\n");
-
-    // Gaps
-    h.push_str("<section id=\"gaps\"><h2>Gaps between the parties</h2>\n<p>Gap = first party's stance minus the second's, on dates when both have a position; the trend compares with the pair's previous common date.</p>\n");
-    if d.gaps.is_empty() {
-        h.push_str("<p>No date has positions of two parties on the same issue.</p>\n");
-    } else {
-        h.push_str("<table><thead><tr><th>Issue</th><th>Date</th><th>Parties</th><th>Stances</th><th>Gap</th><th>Trend</th><th>Statements</th></tr></thead><tbody>\n");
-        for g in d.gaps_in_order() {
-            let evidence = |party: &str| {
-                d.positions
-                    .iter()
-                    .find(|p| {
-                        p.party == party && p.issue == g.issue && p.date.to_string() == g.date
-                    })
-                    .map_or(String::new(), |p| link(&p.evidence.statement_id))
-            };
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{} vs {}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td>{}</td><td>{} {}</td></tr>",
-                esc(&d.issue_label(&g.issue)),
-                esc(&g.date),
-                esc(&d.party_label(&g.party_a)),
-                esc(&d.party_label(&g.party_b)),
-                fmt_stance(g.stance_a),
-                fmt_stance(g.stance_b),
-                fmt_stance(g.gap),
-                esc(&if g.trend.is_empty() {
-                    "first common date".to_string()
-                } else {
-                    format!("{} since {}", g.trend, g.previous_date)
-                }),
-                evidence(&g.party_a),
-                evidence(&g.party_b)
-            );
-        }
-        h.push_str("</tbody></table>\n");
-    }
-    h.push_str("</section>\n");
-
-    // Statements
-    let _ = writeln!(
-        h,
-        "<section id=\"statements\"><h2>Statements cited</h2>\n<p>The statements behind the positions above ({} cited; all statements are in statements.csv and stances.csv).</p>\n<dl>",
-        cited.len()
-    );
-    for (id, s) in &cited {
-        let _ = writeln!(
-            h,
-            "<dt id=\"{}\"><span class=\"sid\">{}</span> {} ({}), {} · {} · {}</dt><dd><blockquote>{}</blockquote><span class=\"meta\">{} = {} · cues: {} · file: {}</span></dd>",
-            anchor(id),
-            esc(id),
-            esc(if s.speaker.is_empty() {
-                "reported position"
-            } else {
-                &s.speaker
-            }),
-            esc(&d.party_label(&s.party)),
-            esc(&s.date),
-            esc(&s.kind),
-            esc(&s.outlet),
-            esc(&s.evidence),
-            esc(&d.issue_label(&s.issue)),
-            s.stance,
-            esc(&s.cues),
-            esc(&s.file)
-        );
-    }
-    h.push_str("</dl></section>\n");
-
-    // Documents
-    h.push_str("<section id=\"documents\"><h2>Documents analysed</h2>\n<table><thead><tr><th>Published</th><th>Outlet</th><th>Title</th><th>File</th><th>Statements</th></tr></thead><tbody>\n");
-    for doc in d.docs {
-        // Only http(s) URLs become links; anything else is shown as text.
-        let title = match safe_url(&doc.url) {
-            Some(u) => format!(
-                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
-                esc(&u),
-                esc(&doc.title)
-            ),
-            None if doc.url.is_empty() => esc(&doc.title),
-            None => format!(
-                "{} <span class=\"meta\">({})</span>",
-                esc(&doc.title),
-                esc(&doc.url)
-            ),
-        };
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            esc(&doc.published),
-            esc(&doc.outlet),
-            title,
-            esc(&doc.file),
-            doc.statements
-        );
-    }
-    h.push_str("</tbody></table></section>\n");
-    let _ = writeln!(
-        h,
-        "<section id=\"method\"><h2>How to read this report</h2>\n{}</section>",
-        METHOD_HTML
-    );
-    h.push_str("</body>\n</html>\n");
-    h
-}
-
-const METHOD_HTML: &str = "<ul>
-<li><strong>Scale.</strong> Each issue has a proposition (shown under its heading). A stance is a party's attitude to it: -2 reject, -1 oppose, 0 neutral or mixed, +1 open or conditional, +2 support or demand.</li>
-<li><strong>Stances</strong> come from lexicon cues in each statement: an attitude word (insist, ready to, reject) times the direction of the issue phrase it governs, flipped by negation and capped at +1 before a condition. The cues of every stance are listed with it.</li>
-<li><strong>Positions</strong> are per party, issue and date (the date the statement was made): the stances of one document are averaged first, so each document counts once; the position is the mean over documents. Speakers of no side (analysts, media, unnamed sources of no side) are not a party and get no position.</li>
-<li><strong>Shifts</strong> compare consecutive dated positions of a party on an issue; <strong>gaps</strong> compare two parties on the same date.</li>
-</ul>\n";
-
 fn strip_xml_decl(svg: &str) -> &str {
     match svg.find("<svg") {
         Some(i) => &svg[i..],
@@ -658,208 +431,509 @@ fn strip_xml_decl(svg: &str) -> &str {
     }
 }
 
-/// The same content as Markdown, for pasting into documents.
-pub fn markdown(d: &ReportData) -> String {
-    let mut m = String::new();
+// ---------------------------------------------------------------------------
+// What the templates see: plain strings and numbers, escaped by the engine
+// ---------------------------------------------------------------------------
+
+/// A statement id and the page anchor it links to.
+#[derive(serde::Serialize)]
+struct Sid {
+    id: String,
+    anchor: String,
+}
+
+fn sid(id: &str) -> Sid {
+    Sid {
+        id: id.to_string(),
+        anchor: anchor(id),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct FindingGroup {
+    issue: String,
+    items: Vec<(String, Vec<Sid>)>,
+}
+
+#[derive(serde::Serialize)]
+struct EvidenceCtx {
+    label: &'static str,
+    date: String,
+    speaker: String,
+    party: String,
+    outlet: String,
+    sid: Sid,
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct ShiftCtx {
+    dir: &'static str,
+    party: String,
+    issue: String,
+    from: String,
+    to: String,
+    change: String,
+    delta: String,
+    from_date: String,
+    to_date: String,
+    from_statements: usize,
+    to_statements: usize,
+    evidence: Vec<EvidenceCtx>,
+}
+
+#[derive(serde::Serialize)]
+struct LatestCtx {
+    issue: String,
+    party: String,
+    date: String,
+    class: &'static str,
+    stance: String,
+    words: &'static str,
+    sids: Vec<Sid>,
+}
+
+#[derive(serde::Serialize)]
+struct PositionCtx {
+    date: String,
+    party: String,
+    class: &'static str,
+    stance: String,
+    statements: usize,
+    documents: usize,
+    sid: Sid,
+    speaker: String,
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct IssueCtx {
+    id: String,
+    label: String,
+    proposition: String,
+    chart: Option<minijinja::Value>,
+    source: String,
+    rows: Vec<PositionCtx>,
+}
+
+#[derive(serde::Serialize)]
+struct GapCtx {
+    issue: String,
+    date: String,
+    a: String,
+    b: String,
+    stance_a: String,
+    stance_b: String,
+    gap: String,
+    trend: String,
+    sids: Vec<Sid>,
+}
+
+#[derive(serde::Serialize)]
+struct CitedCtx {
+    sid: Sid,
+    speaker: String,
+    party: String,
+    date: String,
+    kind: String,
+    outlet: String,
+    evidence: String,
+    issue: String,
+    stance: i8,
+    cues: String,
+    file: String,
+}
+
+#[derive(serde::Serialize)]
+struct DocCtx {
+    published: String,
+    outlet: String,
+    title: String,
+    /// An http(s) URL, or None (then `raw_url` is shown as text).
+    url: Option<String>,
+    raw_url: String,
+    file: String,
+    statements: usize,
+}
+
+#[derive(serde::Serialize)]
+struct Page<'a> {
+    title: String,
+    run: &'a RunFacts,
+    lexicon_sha_short: String,
+    mb: String,
+    source_line: String,
+    listed: usize,
+    positions: usize,
+    parties: usize,
+    issues_n: usize,
+    shifts_n: usize,
+    threshold: f64,
+    example_id: String,
+    findings: Vec<FindingGroup>,
+    shifts: Vec<ShiftCtx>,
+    overview: Option<minijinja::Value>,
+    overview_title: String,
+    latest: Vec<LatestCtx>,
+    issues: Vec<IssueCtx>,
+    gaps: Vec<GapCtx>,
+    cited: Vec<CitedCtx>,
+    docs: Vec<DocCtx>,
+}
+
+fn speaker_or(s: &str, none: &str) -> String {
+    if s.is_empty() {
+        none.to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The line under every chart and at the foot of the page: what made it.
+pub fn source_line(run: &RunFacts) -> String {
+    let range = if run.first_published.is_empty() {
+        "no dated documents".to_string()
+    } else if run.first_published == run.last_published {
+        format!("published {}", run.first_published)
+    } else {
+        format!(
+            "published {} to {}",
+            run.first_published, run.last_published
+        )
+    };
+    let lexicon = if run.lexicon_sha256.is_empty() {
+        format!("lexicon \u{201c}{}\u{201d}", run.lexicon_name)
+    } else {
+        format!(
+            "lexicon \u{201c}{}\u{201d} (SHA-256 {})",
+            run.lexicon_name,
+            crate::provenance::short(&run.lexicon_sha256)
+        )
+    };
+    format!(
+        "Source: stancediff {} analysis of {} news documents {range}; {lexicon}.",
+        run.version, run.documents
+    )
+}
+
+/// Shifts in time order: by the later date, then the earlier, issue, party.
+fn shifts_in_time<'a>(d: &ReportData<'a>) -> Vec<Shift<'a>> {
+    let mut v = d.shifts.to_vec();
+    v.sort_by_key(|s| {
+        (
+            s.to.date,
+            s.from.date,
+            d.issue_rank(&s.from.issue),
+            d.party_rank(&s.from.party),
+        )
+    });
+    v
+}
+
+fn page<'a>(d: &ReportData<'a>) -> Page<'a> {
     let title = if d.lex.name.is_empty() {
         "Negotiation".to_string()
     } else {
         d.lex.name.clone()
     };
-    let (from, to) = d.date_range();
-    let _ = writeln!(m, "# Position changes: {}\n", md(&title));
-    let _ = writeln!(
-        m,
-        "{} documents published {} to {}; {} dated positions; {} shifts of at least {} on the -2 (reject) to +2 (support/demand) scale. Statement ids (e.g. `{}`) point to rows of statements.csv and stances.csv.\n",
-        d.docs.len(),
-        md(&from),
-        md(&to),
-        d.positions.len(),
-        d.shifts.len(),
-        d.threshold,
-        md(d.positions
-            .first()
-            .map_or("d…-001", |p| p.evidence.statement_id.as_str()))
-    );
-    let _ = writeln!(m, "## Summary\n");
-    let mut last_issue = String::new();
+    let mut findings_out: Vec<FindingGroup> = Vec::new();
     for f in findings(d) {
-        if f.issue != last_issue {
-            let _ = writeln!(m, "\n**{}**\n", md(&f.issue));
-            last_issue = f.issue.clone();
+        let sids = f.statements.iter().map(|s| sid(s)).collect();
+        match findings_out.last_mut() {
+            Some(g) if g.issue == f.issue => g.items.push((f.text, sids)),
+            _ => findings_out.push(FindingGroup {
+                issue: f.issue,
+                items: vec![(f.text, sids)],
+            }),
         }
-        let _ = writeln!(
-            m,
-            "- {} ({})",
-            md(&f.text),
-            f.statements
-                .iter()
-                .map(|s| format!("`{}`", md(s)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
     }
-    m.push('\n');
-    let _ = writeln!(m, "## What moved\n");
-    if d.shifts.is_empty() {
-        let _ = writeln!(
-            m,
-            "No position changed by the threshold between two dates.\n"
-        );
-    }
-    for s in shifts::by_size(d.shifts) {
-        let _ = writeln!(
-            m,
-            "### {} on {}: {} → {} ({:+.2}), {} to {}\n",
-            md(&d.party_label(&s.from.party)),
-            md(&d.issue_label(&s.from.issue)),
-            fmt_stance(s.from.stance),
-            fmt_stance(s.to.stance),
-            s.delta,
-            s.from.date,
-            s.to.date
-        );
-        let (before, after) = s.evidence();
-        for (label, p, e) in [("Before", s.from, before), ("After", s.to, after)] {
-            let _ = writeln!(
-                m,
-                "- **{label}, {}** — {} ({}){} `{}`:\n  > {}\n",
-                p.date,
-                md(if e.speaker.is_empty() {
-                    "reported position"
+    let shifts_out = shifts_in_time(d)
+        .iter()
+        .map(|s| {
+            let (before, after) = s.evidence();
+            ShiftCtx {
+                dir: if s.delta > 0.0 { "up" } else { "down" },
+                party: d.party_label(&s.from.party),
+                issue: d.issue_label(&s.from.issue),
+                from: fmt_stance(s.from.stance),
+                to: fmt_stance(s.to.stance),
+                change: if s.delta > 0.0 {
+                    format!("moved {:+.2} toward support", s.delta)
                 } else {
-                    &e.speaker
-                }),
-                md(&d.party_label(&e.party)),
-                if e.outlet.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", md(&e.outlet))
+                    format!("moved {:+.2} toward rejection", s.delta)
                 },
-                md(&e.statement_id),
-                md(&e.evidence)
-            );
-        }
-    }
-    let _ = writeln!(
-        m,
-        "## Where the sides stand\n\n![Latest positions](charts/overview.png)\n"
-    );
-    let _ = writeln!(
-        m,
-        "| Issue | Party | Latest date | Stance | Meaning | Statements |\n|---|---|---|---:|---|---|"
-    );
-    for p in d.latest() {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} | {} | {} |",
-            md(&d.issue_label(&p.issue)),
-            md(&d.party_label(&p.party)),
-            p.date,
-            fmt_stance(p.stance),
-            stance_words(p.stance),
-            p.sample
-                .iter()
-                .map(|s| format!("`{}`", md(&s.statement_id)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-    }
-    let _ = writeln!(m, "\n## Positions by issue\n");
-    for (id, label, prop) in d.issues() {
-        let _ = writeln!(
-            m,
-            "### {}\n\n+2 means support for: {}\n\n![{}](charts/issue_{}.png)\n",
-            md(label),
-            md(prop),
-            md(label),
-            md(id)
-        );
-        let _ = writeln!(
-            m,
-            "| Date | Party | Stance | Statements | Documents | Representative statement |\n|---|---|---:|---:|---:|---|"
-        );
-        let mut ps: Vec<&Position> = d.positions.iter().filter(|p| p.issue == id).collect();
-        ps.sort_by_key(|p| (p.date, d.party_rank(&p.party)));
-        for p in ps {
-            let _ = writeln!(
-                m,
-                "| {} | {} | {} | {} | {} | `{}` {}: “{}” |",
-                p.date,
-                md(&d.party_label(&p.party)),
-                fmt_stance(p.stance),
-                p.statements,
-                p.documents,
-                md(&p.evidence.statement_id),
-                md(if p.evidence.speaker.is_empty() {
-                    "(reported)"
-                } else {
-                    &p.evidence.speaker
-                }),
-                md(&p.evidence.text)
-            );
-        }
-        m.push('\n');
-    }
-    let _ = writeln!(m, "## Gaps between the parties\n");
-    if d.gaps.is_empty() {
-        let _ = writeln!(
-            m,
-            "No date has positions of two parties on the same issue.\n"
-        );
-    } else {
-        let _ = writeln!(
-            m,
-            "| Issue | Date | Parties | Stances | Gap | Trend |\n|---|---|---|---:|---:|---|"
-        );
-        for g in d.gaps_in_order() {
-            let _ = writeln!(
-                m,
-                "| {} | {} | {} vs {} | {} / {} | {} | {} |",
-                md(&d.issue_label(&g.issue)),
-                md(&g.date),
-                md(&d.party_label(&g.party_a)),
-                md(&d.party_label(&g.party_b)),
-                fmt_stance(g.stance_a),
-                fmt_stance(g.stance_b),
-                fmt_stance(g.gap),
-                md(&if g.trend.is_empty() {
+                delta: format!("{:+.2}", s.delta),
+                from_date: s.from.date.to_string(),
+                to_date: s.to.date.to_string(),
+                from_statements: s.from.statements,
+                to_statements: s.to.statements,
+                evidence: [("Before", s.from, before), ("After", s.to, after)]
+                    .into_iter()
+                    .map(|(label, p, e)| EvidenceCtx {
+                        label,
+                        date: p.date.to_string(),
+                        speaker: speaker_or(&e.speaker, "reported position"),
+                        party: d.party_label(&e.party),
+                        outlet: e.outlet.clone(),
+                        sid: sid(&e.statement_id),
+                        text: e.evidence.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let chart_svg = |name: &str| {
+        d.charts
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| minijinja::Value::from_safe_string(strip_xml_decl(&c.svg).to_string()))
+    };
+    let latest = d
+        .latest()
+        .into_iter()
+        .map(|p| LatestCtx {
+            issue: d.issue_label(&p.issue),
+            party: d.party_label(&p.party),
+            date: p.date.to_string(),
+            class: stance_class(p.stance),
+            stance: fmt_stance(p.stance),
+            words: stance_words(p.stance),
+            sids: p.sample.iter().map(|s| sid(&s.statement_id)).collect(),
+        })
+        .collect();
+    let source = source_line(d.run);
+    let issues = d
+        .issues()
+        .into_iter()
+        .map(|(id, label, prop)| {
+            let mut ps: Vec<&Position> = d.positions.iter().filter(|p| p.issue == id).collect();
+            ps.sort_by_key(|p| (p.date, d.party_rank(&p.party)));
+            IssueCtx {
+                id: id.to_string(),
+                label: label.to_string(),
+                proposition: prop.to_string(),
+                chart: chart_svg(&format!("issue_{id}")),
+                source: source.clone(),
+                rows: ps
+                    .into_iter()
+                    .map(|p| PositionCtx {
+                        date: p.date.to_string(),
+                        party: d.party_label(&p.party),
+                        class: stance_class(p.stance),
+                        stance: fmt_stance(p.stance),
+                        statements: p.statements,
+                        documents: p.documents,
+                        sid: sid(&p.evidence.statement_id),
+                        speaker: speaker_or(&p.evidence.speaker, "(reported)"),
+                        text: p.evidence.text.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let gaps_out = d
+        .gaps_in_order()
+        .into_iter()
+        .map(|g| {
+            let evidence = |party: &str| {
+                d.positions
+                    .iter()
+                    .find(|p| {
+                        p.party == party && p.issue == g.issue && p.date.to_string() == g.date
+                    })
+                    .map(|p| sid(&p.evidence.statement_id))
+            };
+            GapCtx {
+                issue: d.issue_label(&g.issue),
+                date: g.date.clone(),
+                a: d.party_label(&g.party_a),
+                b: d.party_label(&g.party_b),
+                stance_a: fmt_stance(g.stance_a),
+                stance_b: fmt_stance(g.stance_b),
+                gap: fmt_stance(g.gap),
+                trend: if g.trend.is_empty() {
                     "first common date".to_string()
                 } else {
                     format!("{} since {}", g.trend, g.previous_date)
-                })
-            );
-        }
-        m.push('\n');
+                },
+                sids: [evidence(&g.party_a), evidence(&g.party_b)]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            }
+        })
+        .collect();
+    let cited = d
+        .cited()
+        .into_iter()
+        .map(|(id, s)| CitedCtx {
+            sid: sid(id),
+            speaker: speaker_or(&s.speaker, "reported position"),
+            party: d.party_label(&s.party),
+            date: s.date.clone(),
+            kind: s.kind.clone(),
+            outlet: s.outlet.clone(),
+            evidence: s.evidence.clone(),
+            issue: d.issue_label(&s.issue),
+            stance: s.stance,
+            cues: s.cues.clone(),
+            file: s.file.clone(),
+        })
+        .collect();
+    let docs = d
+        .docs
+        .iter()
+        .map(|doc| DocCtx {
+            published: doc.published.clone(),
+            outlet: doc.outlet.clone(),
+            title: doc.title.clone(),
+            url: safe_url(&doc.url),
+            raw_url: doc.url.clone(),
+            file: doc.file.clone(),
+            statements: doc.statements,
+        })
+        .collect();
+    Page {
+        title,
+        run: d.run,
+        lexicon_sha_short: crate::provenance::short(&d.run.lexicon_sha256).to_string(),
+        mb: if d.run.bytes >= 1_000_000 {
+            format!("{:.1} MB", d.run.bytes as f64 / 1e6)
+        } else {
+            format!("{:.0} kB", (d.run.bytes as f64 / 1e3).ceil())
+        },
+        source_line: source,
+        listed: d.docs.len(),
+        positions: d.positions.len(),
+        parties: d
+            .positions
+            .iter()
+            .map(|p| p.party.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        issues_n: d.issues().len(),
+        shifts_n: d.shifts.len(),
+        threshold: d.threshold,
+        example_id: d
+            .positions
+            .first()
+            .map_or("d…-001".to_string(), |p| p.evidence.statement_id.clone()),
+        findings: findings_out,
+        shifts: shifts_out,
+        overview: chart_svg("overview"),
+        overview_title: d
+            .charts
+            .iter()
+            .find(|c| c.name == "overview")
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
+        latest,
+        issues,
+        gaps: gaps_out,
+        cited,
+        docs,
     }
-    let _ = writeln!(
-        m,
-        "## Documents analysed\n\n| Published | Outlet | Title | File | Statements |\n|---|---|---|---|---:|"
-    );
-    for doc in d.docs {
-        // Only http(s) URLs become links; the angle-bracket form keeps `(`
-        // and `)` in the URL inside it, and a safe URL has no `<`, `>` or spaces.
-        let title = match safe_url(&doc.url) {
-            Some(u) => format!("[{}](<{u}>)", md(&doc.title)),
-            None if doc.url.is_empty() => md(&doc.title),
-            None => format!("{} ({})", md(&doc.title), md(&doc.url)),
-        };
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} | {} |",
-            md(&doc.published),
-            md(&doc.outlet),
-            title,
-            md(&doc.file),
-            doc.statements
-        );
-    }
-    let _ = writeln!(
-        m,
-        "\n## How to read this report\n\n- Scale: -2 reject, -1 oppose, 0 neutral or mixed, +1 open or conditional, +2 support or demand, relative to each issue's proposition.\n- Positions: per party, issue and date; a document's stances are averaged first so each document counts once. Speakers of no side get no position.\n- Shifts compare consecutive dated positions of a party on an issue; gaps compare two parties on the same date."
-    );
-    m
 }
+
+const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
+const MD_TEMPLATE: &str = include_str!("../templates/report.md");
+
+/// The template environment: HTML autoescaping for `.html`, and for `.md` a
+/// formatter that escapes every value with [`md`] (values marked safe pass).
+fn environment() -> &'static minijinja::Environment<'static> {
+    static ENV: std::sync::OnceLock<minijinja::Environment<'static>> = std::sync::OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = minijinja::Environment::new();
+        env.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .build()
+                .expect("valid syntax config"),
+        );
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md") {
+                minijinja::AutoEscape::Custom("markdown".into())
+            } else if name.ends_with(".html") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if matches!(state.auto_escape(), minijinja::AutoEscape::Custom(n) if n == "markdown") {
+                if value.is_safe() {
+                    write!(out, "{value}").map_err(|_| {
+                        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write")
+                    })
+                } else if value.is_none() || value.is_undefined() {
+                    Ok(())
+                } else if value.kind() != minijinja::value::ValueKind::String {
+                    // Numbers and booleans have no Markdown syntax in them.
+                    write!(out, "{value}").map_err(|_| {
+                        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write")
+                    })
+                } else {
+                    out.write_str(&md(&value.to_string())).map_err(|_| {
+                        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write")
+                    })
+                }
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        env.add_template("report.html", HTML_TEMPLATE)
+            .expect("templates/report.html parses");
+        env.add_template("report.md", MD_TEMPLATE)
+            .expect("templates/report.md parses");
+        env
+    })
+}
+
+fn render_page(name: &str, d: &ReportData) -> Result<String> {
+    let env = environment();
+    let t = env.get_template(name)?;
+    let p = minijinja::Value::from(minijinja::value::Serde(page(d)));
+    Ok(t.render(minijinja::context! { p => p, style => STYLE })?)
+}
+
+/// The self-contained HTML report.
+pub fn html(d: &ReportData) -> Result<String> {
+    render_page("report.html", d)
+}
+
+/// The same content as Markdown, for pasting into documents.
+pub fn markdown(d: &ReportData) -> Result<String> {
+    render_page("report.md", d)
+}
+
+/// The page's style: it reads on a phone (390 px) as on a desk. Wide tables
+/// scroll inside their own box, long words (ids, URLs, file names) break,
+/// charts scale to the column (at least 560 px on a desk screen; on a phone
+/// the whole chart is shown at the column's width, its values in the table
+/// under it).
+const STYLE: &str = "
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;max-width:1080px;margin:1.5em auto;padding:0 1em;color:#1d1d1f;line-height:1.45;overflow-wrap:anywhere}
+h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #ddd;padding-bottom:.2em}h3{margin-top:1.6em}
+.scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;margin:.6em 0 1.2em}
+table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid #e3e3e3;padding:.35em .5em;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal}
+td.text{min-width:16em;overflow-wrap:anywhere}td.date{white-space:nowrap}
+th{background:#f5f5f7}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.lede{color:#444}.shift{border-left:4px solid #999;padding:.4em 1em;margin:1em 0;background:#fafafa}
+.shift.up{border-color:#01665e}.shift.down{border-color:#8c510a}
+blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid #ccc;color:#333}
+.meta{color:#555;font-size:.88em}.sid{font-family:monospace;font-size:.85em}
+figure{margin:1em 0}.chart{overflow-x:auto;max-width:100%}.chart svg{display:block;width:100%;min-width:560px;height:auto}
+figcaption,.source{color:#555;font-size:.82em;margin-top:.3em}
+.pos{color:#01665e}.neg{color:#8c510a}
+.facts{background:#f7f7f9;border:1px solid #e3e3e3;padding:.6em 1em;border-radius:4px}
+.facts dt{font-weight:bold;margin-top:.3em}.facts dd{margin:0 0 .2em 0}
+nav ul{columns:2}dt{font-weight:bold}dd{margin:0 0 .5em 1em}
+@media (max-width:600px){body{margin:.8em auto;padding:0 .7em}h1{font-size:1.35em}nav ul{columns:1}table{font-size:.85em}td.text{min-width:20em}.chart svg{min-width:0}}
+";
 
 #[cfg(test)]
 mod tests {

@@ -244,6 +244,9 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file())
+        // provenance.json records the command line and the time (CODEBOOK.md):
+        // the one file that is not a function of the inputs.
+        .filter(|e| e.file_name() != "provenance.json")
         .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
         .collect();
     v.sort();

@@ -33,11 +33,16 @@ def test_missing_lexicon_file(tmp_path):
 
 def test_bad_path_is_an_errors_row_as_in_the_cli(tmp_path):
     out = tmp_path / "o"
-    p = cli("analyze", "/nonexistent/articles", "--out", out, "--quiet")
-    assert p.returncode == 3
+    # The CLI refuses a missing input before writing anything (issue #13);
+    # the library reports it as an errors row, as a mixed batch needs.
+    p = cli("analyze", "/nonexistent/articles", "--out", out, "--quiet", check=False)
+    assert p.returncode == 1
+    assert "/nonexistent/articles does not exist" in p.stderr
+    assert not out.exists()
     with pytest.warns(UserWarning, match="no such file or folder"):
         t = stancediff.analyze(["/nonexistent/articles"])
-    assert_same_table("errors", t["errors"], cli_table(out / "errors.csv"))
+    assert len(t["errors"]) == 1
+    assert any("/nonexistent/articles" in str(f) for f in t["errors"]["file"])
     with pytest.raises(stancediff.StancediffError, match="/nonexistent/articles \\(read\\): no such file or folder"):
         stancediff.analyze(["/nonexistent/articles"], errors="raise")
     with warnings.catch_warnings():
