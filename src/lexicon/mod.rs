@@ -1492,6 +1492,80 @@ mod tests {
     }
 
     #[test]
+    fn joint_parties_expose_their_members() {
+        let text = r#"
+[[parties]]
+id = "us"
+aliases = ["Washington"]
+[[parties]]
+id = "ukraine"
+aliases = ["Kyiv"]
+[[parties]]
+id = "us_ukraine"
+members = ["us", "ukraine"]
+aliases = ["the US-Ukrainian delegation"]
+[[issues]]
+id = "t"
+proposition = "p"
+keywords = ["plan"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        let j = lex.party_index("us_ukraine").unwrap();
+        let us = lex.party_index("us").unwrap();
+        assert_eq!(lex.members(j), &[us, lex.party_index("ukraine").unwrap()]);
+        assert_eq!(lex.member_ids("us_ukraine"), ["us", "ukraine"]);
+        assert!(lex.members(us).is_empty());
+        assert!(lex.members(999).is_empty());
+        assert_eq!(lex.joint_parties_of(us), vec![j]);
+        let bad = text.replace("members = [\"us\", \"ukraine\"]", "members = [\"us\"]");
+        let err = Lexicon::from_toml(&bad, "t.toml")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("at least two members"), "{err}");
+    }
+
+    #[test]
+    fn two_owners_of_one_alias_are_flagged() {
+        let text = r#"
+[[parties]]
+id = "europe"
+aliases = ["France", "Europe"]
+adjectives = ["Europe"]
+[[parties]]
+id = "france"
+aliases = ["france"]
+[[actors]]
+name = "Jean Novak"
+party = "france"
+aliases = ["Novak"]
+[[actors]]
+name = "Ivan Novak"
+party = "europe"
+aliases = ["Novak"]
+[[issues]]
+id = "t"
+proposition = "p"
+keywords = ["plan"]
+"#;
+        let err = Lexicon::from_toml(text, "t.toml")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains("alias \"france\" is claimed by party \"europe\" and party \"france\""),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "alias \"Novak\" is claimed by actor \"Jean Novak\" and actor \"Ivan Novak\""
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("\"Europe\" is claimed"), "{err}");
+    }
+
+    #[test]
     fn default_lexicon_compiles() {
         let lex = Lexicon::default_lexicon();
         assert!(lex.party_index("ukraine").is_some());
