@@ -981,6 +981,19 @@ mod tests {
         assert_eq!(dropped, 4);
     }
 
+    /// Page furniture common to news sites, whatever the outlet.
+    #[test]
+    fn generic_boilerplate_is_dropped() {
+        let rules = Boilerplate::default_rules();
+        let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nThe envoy said more.\n";
+        let paras: Vec<&str> = rules
+            .paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(paras, ["The talks began.", "The envoy said more."]);
+    }
+
     #[test]
     fn dates_in_file_names() {
         assert_eq!(

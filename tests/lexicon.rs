@@ -97,7 +97,7 @@ aliases = ["the Russian Federation"]
 reject = ["cannot allow"]
 
 [[examples]]
-text = "Turkish Foreign Minister Hakan Fidan said a ceasefire was needed now."
+text = "Turkish Foreign Minister Hakan Fidan said Ankara supports a ceasefire."
 speaker = "Hakan Fidan"
 party = "turkey"
 stances = ["ceasefire=2"]
@@ -120,7 +120,7 @@ stances = ["ceasefire=2"]
     write(
         &corpus,
         "2026-03-01-ankara.txt",
-        "Ankara talks\n\nTurkish Foreign Minister Hakan Fidan said a ceasefire was needed now.\n",
+        "Ankara talks\n\nTurkish Foreign Minister Hakan Fidan said Ankara supports a ceasefire.\n",
     );
     let out = dir.path().join("out");
     let o = stancediff(&[
@@ -179,10 +179,10 @@ fn extends_english_adds_cues() {
         "e.toml",
         &format!(
             "extends = \"english\"\n{SMALL}\n[stance]\nreject = [\"cannot allow\"]\n\n\
-             [[examples]]\ntext = \"Israel cannot allow a ceasefire now, the government said.\"\n\
+             [[examples]]\ntext = \"Israel continues to insist that it cannot allow a ceasefire.\"\n\
              party = \"israel\"\nstances = [\"ceasefire=-2\"]\n\n\
-             [[examples]]\ntext = \"Hamas rejected the ceasefire, officials said.\"\n\
-             party = \"hamas\"\nstances = [\"ceasefire=-2\"]\n"
+             [[examples]]\ntext = \"Hamas is demanding a permanent ceasefire.\"\n\
+             party = \"hamas\"\nstances = [\"ceasefire=2\"]\n"
         ),
     );
     let (code, text) = check(&f);
