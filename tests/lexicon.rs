@@ -286,6 +286,23 @@ fn missing_lexicon_error_is_printed_once() {
     assert_eq!(err.matches("No such file").count(), 1, "{err}");
 }
 
+/// A FIFO or a folder given as a lexicon is refused, not read (a FIFO
+/// would block forever).
+#[cfg(unix)]
+#[test]
+fn a_lexicon_must_be_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("lex.fifo");
+    let ok = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(ok.success());
+    let (code, text) = check(&fifo);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("not a regular file"), "{text}");
+    let (code, text) = check(dir.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("not a regular file"), "{text}");
+}
+
 /// Hostile lexicons are refused quickly with a clear reason.
 #[test]
 fn huge_lexicons_are_refused_quickly() {

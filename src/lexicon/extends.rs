@@ -59,11 +59,30 @@ fn load(
     to_file(resolve(table, name, dir, &mut stack)?, name)
 }
 
+/// A lexicon file larger than this is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// Read a lexicon file: a regular file (a FIFO or device would block or
+/// never end) of at most [`MAX_FILE_BYTES`].
 fn read(path: &Path) -> Result<String, LexiconError> {
-    std::fs::read_to_string(path).map_err(|error| LexiconError::Io {
+    let io = |error| LexiconError::Io {
         path: path.display().to_string(),
         error,
-    })
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(io(std::io::Error::other(
+            "not a regular file (give a .toml file)",
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(io(std::io::Error::other(format!(
+            "{} bytes: a lexicon is at most {} MB",
+            meta.len(),
+            MAX_FILE_BYTES >> 20
+        ))));
+    }
+    std::fs::read_to_string(path).map_err(io)
 }
 
 fn canonical(path: &Path) -> PathBuf {
