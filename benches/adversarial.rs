@@ -32,6 +32,8 @@ struct Outcome {
 }
 
 /// Run the binary with `args`, killed after `timeout`; time and peak RSS.
+/// The child is reaped by `wait4` (which clippy does not see).
+#[allow(clippy::zombie_processes)]
 fn measure(args: &[String], timeout: Duration) -> Outcome {
     let mut child = Command::new(BIN)
         .args(args)
