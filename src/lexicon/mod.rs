@@ -964,8 +964,23 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> HashSet<String> {
         list_or(given, base).into_iter().collect()
     };
+    // A side's adjectives ("Iranian", "Ukrainian") never start a person's
+    // name: derived from the lexicon, so the English base needs none.
+    let mut not_names = set(&file.text.not_names, &BASE.text.not_names);
+    for p in &file.parties {
+        for a in &p.adjectives {
+            let a = a.trim();
+            if a.split_whitespace().count() == 1
+                && a.chars().next().is_some_and(|c| c.is_uppercase())
+                && !a.contains(['\'', '\u{2019}', '.'])
+                && a.chars().any(|c| c.is_lowercase())
+            {
+                not_names.insert(a.to_string());
+            }
+        }
+    }
     let words = Words {
-        not_names: set(&file.text.not_names, &BASE.text.not_names),
+        not_names,
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
@@ -1523,6 +1538,38 @@ keywords = ["plan"]
             .unwrap()
             .to_string();
         assert!(err.contains("at least two members"), "{err}");
+    }
+
+    /// A side's adjectives are not names: a new lexicon need not list them
+    /// in `not_names`, and the English base carries none.
+    #[test]
+    fn party_adjectives_are_not_names() {
+        let text = r#"
+[[parties]]
+id = "iran"
+aliases = ["Tehran"]
+adjectives = ["Iranian", "Iran's", "IRGC"]
+[[issues]]
+id = "t"
+proposition = "p"
+keywords = ["plan"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        assert!(lex.words.not_names.contains("Iranian"));
+        assert!(!lex.words.not_names.contains("Iran's"));
+        assert!(!lex.words.not_names.contains("IRGC"));
+        let base: TextDef = BASE.text.clone();
+        assert!(
+            !base
+                .not_names
+                .unwrap()
+                .iter()
+                .any(|w| w == "Iranian" || w == "Russian"),
+            "the English base has no side's adjective"
+        );
+        let def = Lexicon::default_lexicon();
+        assert!(def.words.not_names.contains("Ukrainian"));
+        assert!(def.words.not_names.contains("Russian"));
     }
 
     #[test]
