@@ -22,3 +22,13 @@ printf '\x01<html><head><meta property="og:url" content="javascript:x"><title>&l
 printf '\x02{"text":"\\"We reject any ceasefire,\\" Peskov said.","title":"t"}\n{bad\n' > "$dir/jsonl-min"
 printf '\x03title,text\na,"""We reject any ceasefire,"" Peskov said."\nb,"open\n' > "$dir/csv-min"
 echo "$(ls "$dir" | wc -l) seeds in fuzz/$dir"
+# The lexicon target: the bundled lexicons, the English base and a few small ones.
+ldir=corpus/lexicon
+mkdir -p "$ldir"
+cp ../lexicon/russia-ukraine.toml "$ldir/default.toml"
+cp ../lexicon/english.toml "$ldir/english.toml"
+j=0
+for f in ../corpora/*/lexicon.toml; do cp "$f" "$ldir/corpus-$j.toml"; j=$((j+1)); done
+printf 'extends = "default"\n[[parties]]\nid = "turkey"\naliases = ["Ankara"]\n' > "$ldir/extends.toml"
+printf '[[parties]]\nid = "a"\n[[parties]]\nid = "b"\n[[parties]]\nid = "ab"\nmembers = ["a", "b"]\n[[issues]]\nid = "t"\nproposition = "p"\nkeywords = ["k"]\n' > "$ldir/joint.toml"
+echo "$(ls "$ldir" | wc -l) seeds in fuzz/$ldir"

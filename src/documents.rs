@@ -179,7 +179,10 @@ pub fn build(raw: RawArticle, manifest: Option<&Meta>, rules: &Boilerplate) -> D
     } = raw;
     let (text, page_meta) = match format {
         Format::Html => {
-            let (t, m) = extract_html(&text);
+            let (t, m, capped) = extract_html_capped(&text);
+            if let Some(w) = capped {
+                warnings.push(w);
+            }
             (t, m)
         }
         _ => (text, Meta::default()),
@@ -208,17 +211,38 @@ pub fn build(raw: RawArticle, manifest: Option<&Meta>, rules: &Boilerplate) -> D
             None => warnings.push(format!("unreadable {source} date {value:?}")),
         }
     }
+    // A dateline near the top outranks the file name; a date only found in
+    // the body of the head (an event, a name such as "the March 23, 2009
+    // accord") comes last and is a warning.
+    let from_text = text_dates(&text);
+    let from_name = date_in_file_name(&file);
     if published.is_none()
-        && let Some(d) = date_in_text(&text)
+        && let Some(d) = from_text.dateline
     {
         published = Some(d);
         date_source = "text";
+        if let Some(n) = from_name
+            && (n - d).get_days().abs() > 3
+        {
+            warnings.push(format!(
+                "doubtful date: the dateline says {d}, the file name {n} (put the right one in manifest.csv)"
+            ));
+        }
     }
     if published.is_none()
-        && let Some(d) = date_in_file_name(&file)
+        && let Some(d) = from_name
     {
         published = Some(d);
         date_source = "file_name";
+    }
+    if published.is_none()
+        && let Some(d) = from_text.body
+    {
+        published = Some(d);
+        date_source = "text_body";
+        warnings.push(format!(
+            "doubtful date: {d} is a date in the article's text, not a dateline (put the publication date in manifest.csv)"
+        ));
     }
     if published.is_none() {
         warnings.push("no publication date found (add it to manifest.csv)".into());
@@ -342,8 +366,169 @@ pub fn doc_id(text: &str) -> String {
 // HTML
 // ---------------------------------------------------------------------------
 
+/// Elements nested deeper than this are flattened before parsing: the HTML
+/// parser's scope checks walk the stack of open elements, so deep nesting
+/// costs time quadratic in the page (a 3.3 MB page of nested `<div>`s took
+/// 98 s). Real article pages nest a few dozen deep.
+pub const MAX_HTML_DEPTH: usize = 256;
+
 /// Extract the article text and metadata from an HTML page with a real parser.
 pub fn extract_html(html: &str) -> (String, Meta) {
+    let (t, m, _) = extract_html_capped(html);
+    (t, m)
+}
+
+/// [`extract_html`], with a warning when the page nested elements deeper
+/// than [`MAX_HTML_DEPTH`] (the deeper tags are ignored; their text is kept).
+pub fn extract_html_capped(html: &str) -> (String, Meta, Option<String>) {
+    match cap_html_depth(html, MAX_HTML_DEPTH) {
+        Some((flat, dropped)) => {
+            let (t, m) = parse_html(&flat);
+            let w = format!(
+                "HTML nested deeper than {MAX_HTML_DEPTH} elements: {dropped} deeper tags ignored (their text is kept)"
+            );
+            (t, m, Some(w))
+        }
+        None => {
+            let (t, m) = parse_html(html);
+            (t, m, None)
+        }
+    }
+}
+
+/// Elements that close themselves or are closed by their next sibling: they
+/// do not deepen the parser's stack, so they are not counted.
+fn flat_element(name: &[u8]) -> bool {
+    const FLAT: &[&[u8]] = &[
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"optgroup",
+        b"tr",
+        b"td",
+        b"th",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"rb",
+        b"rt",
+        b"rp",
+        b"colgroup",
+        b"caption",
+        b"html",
+        b"head",
+        b"body",
+    ];
+    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// Elements whose content is raw text: a `<div>` inside a script is no tag.
+fn raw_text_element(name: &[u8]) -> bool {
+    const RAW: &[&[u8]] = &[
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+        b"plaintext",
+    ];
+    RAW.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// The page with every start and end tag deeper than `max` nested elements
+/// removed (text kept), and how many tags were removed; `None` when the page
+/// is within the cap. One pass, linear in the page.
+pub fn cap_html_depth(html: &str, max: usize) -> Option<(String, usize)> {
+    let b = html.as_bytes();
+    let mut i = 0;
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut dropped = 0usize;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let s = i + off;
+        let rest = &b[s..];
+        if rest.starts_with(b"<!--") {
+            i = memchr::memmem::find(&b[s + 4..], b"-->").map_or(b.len(), |e| s + 4 + e + 3);
+            continue;
+        }
+        if matches!(rest.get(1), Some(b'!' | b'?')) {
+            i = memchr::memchr(b'>', &b[s..]).map_or(b.len(), |e| s + e + 1);
+            continue;
+        }
+        let close = rest.get(1) == Some(&b'/');
+        let ns = s + 1 + usize::from(close);
+        let mut ne = ns;
+        while ne < b.len() && (b[ne].is_ascii_alphanumeric() || b[ne] == b'-') {
+            ne += 1;
+        }
+        if ne == ns || !b[ns].is_ascii_alphabetic() {
+            i = s + 1;
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &b[ne..]).map(|e| ne + e) else {
+            break;
+        };
+        let name = &b[ns..ne];
+        let end = gt + 1;
+        if !close && raw_text_element(name) {
+            // Skip to the matching end tag.
+            let mut j = end;
+            i = b.len();
+            while let Some(o) = memchr::memmem::find(&b[j..], b"</") {
+                let t = j + o + 2;
+                if b.len() >= t + name.len() && b[t..t + name.len()].eq_ignore_ascii_case(name) {
+                    i = t;
+                    break;
+                }
+                j = t;
+            }
+            continue;
+        }
+        i = end;
+        if flat_element(name) || (!close && b[gt - 1] == b'/') {
+            continue;
+        }
+        let deep = if close {
+            let d = depth > max;
+            depth = depth.saturating_sub(1);
+            d
+        } else {
+            depth += 1;
+            depth > max
+        };
+        if deep {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..s]);
+            copied = end;
+            dropped += 1;
+        }
+    }
+    let mut o = out?;
+    o.push_str(&html[copied..]);
+    Some((o, dropped))
+}
+
+fn parse_html(html: &str) -> (String, Meta) {
     use scraper::{Html, Selector};
     static META: LazyLock<Selector> = LazyLock::new(|| Selector::parse("meta").unwrap());
     static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title, h1").unwrap());
@@ -509,26 +694,148 @@ pub fn parse_date_value(v: &str) -> Option<Date> {
 
 /// The first valid date written in `s`.
 fn first_date(s: &str) -> Option<Date> {
-    ANY_DATE.captures_iter(s).find_map(|c| {
-        if let Some(y) = c.name("iy") {
-            ymd(y.as_str(), c["im"].parse().ok()?, &c["id"])
-        } else if let Some(m) = c.name("mm") {
-            ymd(&c["my"], month_number(m.as_str())?, &c["md"])
-        } else {
-            ymd(&c["dy"], month_number(&c["dm"])?, &c["dd"])
-        }
-    })
+    ANY_DATE.captures_iter(s).find_map(|c| captured_date(&c))
 }
 
 /// The publication date stated near the top of an article: an ISO date
 /// ("date 2026-02-17"), "February 21, 2025", "Feb. 18, 2026", "18 February 2026".
+/// A dateline if there is one, else a date in the head of the body.
 pub fn date_in_text(text: &str) -> Option<Date> {
-    // Only the head of the page: dates deeper in are events, not the dateline.
+    let d = text_dates(text);
+    d.dateline.or(d.body)
+}
+
+/// Dates in the head of an article's text.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct TextDates {
+    /// A date on a line of its own or opening a short line, or after
+    /// "Published", "Updated", "Posted": the article's dateline.
+    pub dateline: Option<Date>,
+    /// The first other date in the head: an event, weakly the publication.
+    pub body: Option<Date>,
+}
+
+/// Words after a date that make it part of a name or an event ("the March
+/// 23 Movement", "the 6 October Bridge", "the March 23, 2009 agreement").
+const NAME_AFTER_DATE: &[&str] = &[
+    "movement",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "bridge",
+    "declaration",
+    "revolution",
+    "uprising",
+    "protocol",
+    "memorandum",
+    "group",
+    "brigade",
+    "front",
+    "square",
+    "street",
+    "avenue",
+    "incident",
+    "massacre",
+    "attack",
+    "attacks",
+    "deal",
+    "ceasefire",
+    "truce",
+    "plan",
+    "law",
+    "treaty",
+    "summit",
+    "memorial",
+    "party",
+    "coalition",
+    "alliance",
+    "resolution",
+    "offensive",
+    "election",
+    "elections",
+    "peace",
+    "war",
+    "talks",
+    "meeting",
+    "deadline",
+    "referendum",
+    "coup",
+    "agreed",
+    "pact",
+    "framework",
+    "communique",
+    "statement",
+];
+
+/// Words before a date that make it an event, not the dateline.
+const EVENT_BEFORE_DATE: &[&str] = &[
+    "the", "a", "an", "its", "their", "since", "until", "till", "before", "after", "by", "of",
+    "from", "named", "signed", "on", "in", "during", "between", "and", "to",
+];
+
+/// Words before a date that mark a dateline.
+const DATELINE_BEFORE: &[&str] = &["published", "updated", "posted", "date", "dated", "last"];
+
+/// The head of the text (first 1,500 bytes): dates deeper in are events.
+pub fn text_dates(text: &str) -> TextDates {
     let mut end = text.len().min(1500);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    first_date(&text[..end])
+    let head = &text[..end];
+    let mut out = TextDates::default();
+    for c in ANY_DATE.captures_iter(head) {
+        let Some(d) = captured_date(&c) else { continue };
+        let m = c.get(0).unwrap();
+        let line_start = head[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = head[m.end()..]
+            .find('\n')
+            .map_or(head.len(), |i| m.end() + i);
+        let before = &head[line_start..m.start()];
+        let after = &head[m.end()..line_end];
+        let prev_word = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let next_word = after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        // "the March 23 Movement": a date inside a name is no date at all.
+        if NAME_AFTER_DATE.contains(&next_word.as_str()) {
+            continue;
+        }
+        let line_len = line_end - line_start;
+        let opens_line = before.trim().is_empty()
+            || before
+                .trim()
+                .chars()
+                .all(|c| !c.is_alphanumeric() || c.is_uppercase() || c.is_whitespace());
+        let dateline = DATELINE_BEFORE.contains(&prev_word.as_str())
+            || (line_len <= 160 && !EVENT_BEFORE_DATE.contains(&prev_word.as_str()))
+            || (opens_line && !EVENT_BEFORE_DATE.contains(&prev_word.as_str()));
+        if dateline {
+            out.dateline = Some(d);
+            break;
+        }
+        if out.body.is_none() {
+            out.body = Some(d);
+        }
+    }
+    out
+}
+
+fn captured_date(c: &regex::Captures) -> Option<Date> {
+    if let Some(y) = c.name("iy") {
+        ymd(y.as_str(), c["im"].parse().ok()?, &c["id"])
+    } else if let Some(m) = c.name("mm") {
+        ymd(&c["my"], month_number(m.as_str())?, &c["md"])
+    } else {
+        ymd(&c["dy"], month_number(&c["dm"])?, &c["dd"])
+    }
 }
 
 /// A date in a file name: "2026-02-18-geneva.txt" or "20260218_geneva.html".
@@ -588,6 +895,103 @@ mod tests {
         );
         assert_eq!(date_in_text("on Feb. 17 he said"), None);
         assert_eq!(date_in_text("Mayor 12, 2020"), None);
+    }
+
+    /// A date inside a name is no date; a date in the body of the head is
+    /// only a fallback, after the file name, and a warning.
+    #[test]
+    fn names_and_body_dates_do_not_lie() {
+        let long = "x ".repeat(100);
+        let t =
+            format!("Rebels of the March 23, 2012 Movement said on Friday they would talk. {long}");
+        assert_eq!(text_dates(&t), TextDates::default());
+        let t = "Traffic on the 6 October 2024 Bridge was stopped.";
+        assert_eq!(date_in_text(t), None);
+        let t =
+            format!("The rebels, who signed the deal on March 23, 2009, said on Friday {long}.");
+        let got = text_dates(&t);
+        assert_eq!(got.dateline, None);
+        assert_eq!(got.body, Some(d("2009-03-23")));
+        let rules = Boilerplate::default_rules();
+        let raw = RawArticle {
+            file: "2026-02-18-talks.txt".into(),
+            record: 0,
+            format: Format::Text,
+            text: t.clone(),
+            meta: Meta::default(),
+            warnings: vec![],
+            bytes: t.len(),
+        };
+        let doc = build(raw, None, &rules);
+        assert_eq!(doc.published, Some(d("2026-02-18")), "the file name wins");
+        assert_eq!(doc.date_source, "file_name");
+        let raw = RawArticle {
+            file: "talks.txt".into(),
+            record: 0,
+            format: Format::Text,
+            text: t.clone(),
+            meta: Meta::default(),
+            warnings: vec![],
+            bytes: t.len(),
+        };
+        let doc = build(raw, None, &rules);
+        assert_eq!(doc.date_source, "text_body");
+        assert!(
+            doc.warnings.iter().any(|w| w.starts_with("doubtful date")),
+            "{:?}",
+            doc.warnings
+        );
+        let t = "Feb. 18, 2026\nThe talks began.";
+        let raw = RawArticle {
+            file: "2026-03-01-talks.txt".into(),
+            record: 0,
+            format: Format::Text,
+            text: t.into(),
+            meta: Meta::default(),
+            warnings: vec![],
+            bytes: t.len(),
+        };
+        let doc = build(raw, None, &rules);
+        assert_eq!(doc.date_source, "text");
+        assert!(
+            doc.warnings
+                .iter()
+                .any(|w| w.contains("file name 2026-03-01"))
+        );
+    }
+
+    #[test]
+    fn deep_html_is_flattened_in_linear_time() {
+        let n = 200_000;
+        let html = format!(
+            "<html><body><article><p>Envoy said peace.</p>{}<p>Novak said the plan is good.</p>{}</article></body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let t = std::time::Instant::now();
+        let (text, _, warning) = extract_html_capped(&html);
+        assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+        assert!(text.contains("Novak said the plan is good."), "{text}");
+        assert!(warning.unwrap().contains("deeper tags ignored"));
+        // A normal page is untouched, and a script's "<div>" is no tag.
+        let page = "<p>a</p><script>var s = '<div><div>';</script><div><p>b</p></div>";
+        assert_eq!(cap_html_depth(page, 1), None);
+        let (flat, dropped) = cap_html_depth("<div><div><b>x</b></div></div>", 1).unwrap();
+        assert_eq!(flat, "<div>x</div>");
+        assert_eq!(dropped, 4);
+    }
+
+    /// Page furniture common to news sites, whatever the outlet.
+    #[test]
+    fn generic_boilerplate_is_dropped() {
+        let rules = Boilerplate::default_rules();
+        let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nThe envoy said more.\n";
+        let paras: Vec<&str> = rules
+            .paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(paras, ["The talks began.", "The envoy said more."]);
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct ExampleResult {
     pub problems: Vec<String>,
     /// What was found, one line per statement, for the message.
     pub found: Vec<String>,
+    /// For a failed example: which cue, mention or issue term was missing.
+    pub why: Vec<String>,
 }
 
 impl ExampleResult {
@@ -78,11 +80,166 @@ pub fn run_example(ex: &ExampleDef, lex: &Lexicon, rules: &Boilerplate) -> Examp
             problems.push(format!("expected stance {want}"));
         }
     }
+    let why = if problems.is_empty() {
+        Vec::new()
+    } else {
+        diagnose(ex, lex, &doc.text, &a)
+    };
     ExampleResult {
         text: ex.text.clone(),
         problems,
         found,
+        why,
     }
+}
+
+/// Why an example failed: which speech cue, speaker mention, issue term or
+/// attitude cue the lexicon did not find in its text.
+fn diagnose(
+    ex: &ExampleDef,
+    lex: &Lexicon,
+    text: &str,
+    a: &crate::pipeline::Analysis,
+) -> Vec<String> {
+    use crate::lexicon::Meaning as M;
+    let hits = lex.scan(text);
+    let words = |pred: &dyn Fn(&M) -> bool| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for h in &hits {
+            if lex.meanings_with_parts(h).any(|m| pred(&m)) {
+                let w = format!("{:?}", &text[h.start..h.end]);
+                if !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+        out
+    };
+    let cues = words(&|m| {
+        matches!(
+            m,
+            M::SpeechVerb | M::QuoteVerb | M::PositionVerb | M::SpeechNoun | M::SourceFirst
+        ) || matches!(m, M::Attitude(_))
+    });
+    let mentions = words(&|m| {
+        matches!(
+            m,
+            M::Party(_) | M::Actor(_) | M::Role(_) | M::GenericRole(_) | M::Source(_)
+        )
+    });
+    let mut why = Vec::new();
+    if a.statements.is_empty() {
+        if cues.is_empty() {
+            why.push(
+                "no speech, position or attitude cue in the text: add the verb to [speech] verbs or position_verbs".into(),
+            );
+        } else if mentions.is_empty() {
+            why.push(format!(
+                "cues {} found, but no side, actor, source or role is named: add the speaker to [[actors]], [[sources]] or a party's aliases",
+                cues.join(", ")
+            ));
+        } else {
+            why.push(format!(
+                "cues {} and mentions {} found, but no cue took a mention as its speaker; `stancediff explain --text` shows each step",
+                cues.join(", "),
+                mentions.join(", ")
+            ));
+        }
+    }
+    if let Some(sp) = &ex.speaker
+        && !a.statements.iter().any(|s| &s.speaker == sp)
+    {
+        match lex.actors.iter().position(|x| &x.name == sp) {
+            Some(i) if !hits.iter().any(|h| lex.term(h).meanings.contains(&M::Actor(i))) => why
+                .push(format!(
+                    "no name or alias of actor {sp:?} appears in the text: add the spelling used to its aliases"
+                )),
+            Some(_) => why.push(format!(
+                "actor {sp:?} is named, but not as the subject of a speech cue ({})",
+                if cues.is_empty() { "none found".to_string() } else { cues.join(", ") }
+            )),
+            None => {
+                let found: Vec<&str> = a.statements.iter().map(|s| s.speaker.as_str()).collect();
+                why.push(format!(
+                    "{sp:?} is not an actor of the lexicon{}; speakers found: {}",
+                    crate::lexicon::suggest(sp, lex.actors.iter().map(|x| x.name.as_str())),
+                    if found.is_empty() { "none".to_string() } else { format!("{found:?}") }
+                ))
+            }
+        }
+    }
+    if let Some(p) = &ex.party
+        && !a.statements.iter().any(|s| lex.party_id(s.party) == p)
+        && let Some(pi) = lex.party_index(p)
+    {
+        let named = hits.iter().any(|h| {
+            lex.term(h).meanings.iter().any(|m| match m {
+                M::Party(i) | M::PartyAdjective(i) => *i == pi,
+                M::Actor(i) | M::Role(i) => lex.actors[*i].party == pi,
+                M::Source(i) => lex.sources[*i].party == pi,
+                M::GenericRole(i) => lex.roles[*i].party == pi,
+                _ => false,
+            })
+        });
+        if !named {
+            why.push(format!(
+                "nothing in the text names party {p:?} (no alias, adjective, actor, source or role of it)"
+            ));
+        }
+    }
+    for want in &ex.stances {
+        let Some((issue, value)) = want.split_once('=') else {
+            continue;
+        };
+        let Some(ii) = lex.issue_index(issue.trim()) else {
+            continue;
+        };
+        let got: Vec<i8> = a
+            .stances
+            .iter()
+            .flatten()
+            .filter(|st| st.issue == ii)
+            .map(|st| st.stance)
+            .collect();
+        if got.iter().any(|g| value.trim().parse::<i8>() == Ok(*g)) {
+            continue;
+        }
+        let terms = words(&|m| match m {
+            M::IssueTerm { issue, .. } | M::Claim { issue, .. } | M::Evaluation { issue, .. } => {
+                *issue == ii
+            }
+            _ => false,
+        });
+        let attitudes = words(&|m| matches!(m, M::Attitude(_)));
+        if terms.is_empty() {
+            why.push(format!(
+                "no keyword, toward, away or claim of issue {:?} in the text: add the phrase used",
+                issue.trim()
+            ));
+        } else if !got.is_empty() {
+            why.push(format!(
+                "issue {:?} scored {} (from {}): check toward/away and negators",
+                issue.trim(),
+                got.iter()
+                    .map(|g| g.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                terms.join(", ")
+            ));
+        } else if attitudes.is_empty() {
+            why.push(format!(
+                "issue terms {} found, but no attitude cue (support, open, oppose, reject) or claim",
+                terms.join(", ")
+            ));
+        } else {
+            why.push(format!(
+                "issue terms {} and attitude cues {} found, but no cue governs a term in the same clause (within 12 words)",
+                terms.join(", "),
+                attitudes.join(", ")
+            ));
+        }
+    }
+    why
 }
 
 /// Run every example of a lexicon.
@@ -98,6 +255,7 @@ pub fn run_all(lex: &Lexicon) -> Vec<ExampleResult> {
                     text: ex.text.clone(),
                     problems: vec![format!("internal error, please report it: {p}")],
                     found: vec![],
+                    why: vec![],
                 }
             })
         })
@@ -117,8 +275,11 @@ pub fn failures(results: &[ExampleResult]) -> Option<String> {
             r.text,
             r.problems.join("; ")
         ));
+        for w in &r.why {
+            out.push_str(&format!("    why: {w}\n"));
+        }
         if r.found.is_empty() {
-            out.push_str("    found: nothing\n");
+            out.push_str("    found: no statement\n");
         }
         for f in &r.found {
             out.push_str(&format!("    found: {f}\n"));
@@ -237,5 +398,36 @@ mod tests {
         let r = run_example(&ex, &lex, &Boilerplate::default_rules());
         assert!(!r.passed());
         assert!(r.problems[0].contains("territory=-2"));
+        assert!(
+            r.why
+                .iter()
+                .any(|w| w.contains("territory") && w.contains("scored")),
+            "{:?}",
+            r.why
+        );
+    }
+
+    #[test]
+    fn a_failing_example_says_what_was_missing() {
+        let lex = Lexicon::default_lexicon();
+        let ex = ExampleDef {
+            text: "The weather was fine in the hills.".into(),
+            speaker: Some("Vladimir Putin".into()),
+            party: Some("russia".into()),
+            kind: None,
+            stances: vec!["territory=2".into()],
+            note: String::new(),
+        };
+        let r = run_example(&ex, &lex, &Boilerplate::default_rules());
+        let why = r.why.join("\n");
+        assert!(why.contains("no speech, position or attitude cue"), "{why}");
+        assert!(
+            why.contains("no name or alias of actor \"Vladimir Putin\""),
+            "{why}"
+        );
+        assert!(why.contains("names party \"russia\""), "{why}");
+        assert!(why.contains("issue \"territory\""), "{why}");
+        let report = failures(&[r]).unwrap();
+        assert!(report.contains("why:"), "{report}");
     }
 }

@@ -6,6 +6,7 @@
 //! one pass. Parties, actors, unnamed sources, speech cues, stance cues and
 //! issues all live here; the code only knows the *kinds* of term.
 
+pub mod extends;
 pub mod inventory;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -21,11 +22,10 @@ pub const OTHER_PARTY: &str = "other";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("cannot read lexicon {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The OS error is part of the message, not a `source`, so a chain
+    /// printer (`{:#}`) shows it once.
+    #[error("cannot read lexicon {path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}: TOML error at line {line}, column {column}: {message}")]
     Toml {
         path: String,
@@ -44,6 +44,11 @@ pub enum LexiconError {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconFile {
+    /// The lexicon this one builds on: "default", "english" or a path
+    /// (resolved against this file's folder). Already merged in when a
+    /// `LexiconFile` comes from [`extends::load_path`].
+    #[serde(default)]
+    pub extends: Option<String>,
     #[serde(default)]
     pub name: String,
     #[serde(default)]
@@ -87,6 +92,10 @@ pub struct PartyDef {
     /// "Ukrainian presidential aide Ivan Novak" is on Ukraine's side.
     #[serde(default)]
     pub adjectives: Vec<String>,
+    /// A joint party ("the US-Ukrainian delegation"): the ids of the parties
+    /// it speaks for. Its statements count for each member.
+    #[serde(default)]
+    pub members: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -377,6 +386,8 @@ pub struct Party {
     pub id: String,
     pub label: String,
     pub color: String,
+    /// Member party indices of a joint party; empty for an ordinary one.
+    pub members: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -456,24 +467,44 @@ impl Lexicon {
     }
 
     pub fn from_path(path: &Path) -> Result<Lexicon, LexiconError> {
-        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Lexicon::from_toml(&text, &path.display().to_string())
+        let file = extends::load_path(path)?;
+        compile(file, &path.display().to_string())
     }
 
+    /// A lexicon from TOML text. `extends = "default"` or `"english"` is
+    /// resolved; a path in `extends` is resolved against the current
+    /// directory (use [`Lexicon::from_path`] to resolve it against the file).
     pub fn from_toml(text: &str, path: &str) -> Result<Lexicon, LexiconError> {
-        let file: LexiconFile = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-            LexiconError::Toml {
-                path: path.to_string(),
-                line,
-                column,
-                message: e.message().to_string(),
-            }
-        })?;
+        let file = extends::load_text(text, path, Path::new("."))?;
         compile(file, path)
+    }
+
+    /// The member parties of a joint party (`members = ["us", "ukraine"]`),
+    /// as party indices; empty for an ordinary party or an unknown index.
+    pub fn members(&self, party: usize) -> &[usize] {
+        self.parties
+            .get(party)
+            .map_or(&[], |p| p.members.as_slice())
+    }
+
+    /// The member party ids of the joint party `id`; empty for an ordinary
+    /// or unknown party.
+    pub fn member_ids(&self, id: &str) -> Vec<&str> {
+        self.party_index(id)
+            .map(|i| {
+                self.members(i)
+                    .iter()
+                    .map(|&m| self.parties[m].id.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The joint parties that `party` is a member of (party indices).
+    pub fn joint_parties_of(&self, party: usize) -> Vec<usize> {
+        (0..self.parties.len())
+            .filter(|&j| self.parties[j].members.contains(&party))
+            .collect()
     }
 
     pub fn party_index(&self, id: &str) -> Option<usize> {
@@ -704,8 +735,16 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
                 p.label.clone()
             },
             color: p.color.clone(),
+            members: Vec::new(),
         })
         .collect();
+    for (i, p) in file.parties.iter().enumerate() {
+        parties[i].members = p
+            .members
+            .iter()
+            .filter_map(|m| file.parties.iter().position(|q| &q.id == m))
+            .collect();
+    }
     let other_party = match parties.iter().position(|p| p.id == OTHER_PARTY) {
         Some(i) => i,
         None => {
@@ -713,6 +752,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
                 id: OTHER_PARTY.into(),
                 label: "Other".into(),
                 color: "#7f7f7f".into(),
+                members: Vec::new(),
             });
             parties.len() - 1
         }
@@ -936,8 +976,23 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> HashSet<String> {
         list_or(given, base).into_iter().collect()
     };
+    // A side's adjectives ("Iranian", "Ukrainian") never start a person's
+    // name: derived from the lexicon, so the English base needs none.
+    let mut not_names = set(&file.text.not_names, &BASE.text.not_names);
+    for p in &file.parties {
+        for a in &p.adjectives {
+            let a = a.trim();
+            if a.split_whitespace().count() == 1
+                && a.chars().next().is_some_and(|c| c.is_uppercase())
+                && !a.contains(['\'', '\u{2019}', '.'])
+                && a.chars().any(|c| c.is_lowercase())
+            {
+                not_names.insert(a.to_string());
+            }
+        }
+    }
     let words = Words {
-        not_names: set(&file.text.not_names, &BASE.text.not_names),
+        not_names,
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
@@ -1020,6 +1075,48 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
         }
     }
     let known_party = |id: &str| party_ids.contains(id) || id == OTHER_PARTY;
+    for p in &file.parties {
+        if p.members.is_empty() {
+            continue;
+        }
+        if p.id == OTHER_PARTY {
+            problems.push("party \"other\" cannot have members".to_string());
+        }
+        if p.members.len() < 2 {
+            problems.push(format!(
+                "party {:?}: a joint party needs at least two members (has {})",
+                p.id,
+                p.members.len()
+            ));
+        }
+        let mut seen = HashSet::new();
+        for m in &p.members {
+            if m == &p.id {
+                problems.push(format!("party {:?} lists itself as a member", p.id));
+            } else if !party_ids.contains(m.as_str()) || m == OTHER_PARTY {
+                problems.push(format!(
+                    "party {:?}: member {:?} is not a party of this lexicon{}",
+                    p.id,
+                    m,
+                    suggest(m, file.parties.iter().map(|q| q.id.as_str()))
+                ));
+            } else if file
+                .parties
+                .iter()
+                .any(|q| &q.id == m && !q.members.is_empty())
+            {
+                problems.push(format!(
+                    "party {:?}: member {:?} is itself a joint party; list its members instead",
+                    p.id, m
+                ));
+            }
+            if !seen.insert(m.as_str()) {
+                problems.push(format!("party {:?}: member {:?} listed twice", p.id, m));
+            }
+        }
+    }
+    problems.extend(alias_conflicts(file));
+    problems.extend(size_problems(file));
     let mut actor_names = HashSet::new();
     for a in &file.actors {
         if !known_party(&a.party) {
@@ -1093,6 +1190,17 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
         }
     }
     for (n, ex) in file.examples.iter().enumerate() {
+        if let Some(k) = &ex.kind
+            && !EXAMPLE_KINDS.contains(&k.as_str())
+        {
+            problems.push(format!(
+                "example {}: kind {:?} must be one of {}{}",
+                n + 1,
+                k,
+                EXAMPLE_KINDS.join(", "),
+                suggest(k, EXAMPLE_KINDS.iter().copied())
+            ));
+        }
         if let Some(p) = &ex.party
             && !known_party(p)
         {
@@ -1112,6 +1220,234 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The statement kinds an example may expect.
+pub const EXAMPLE_KINDS: &[&str] = &["direct", "partial", "indirect", "reported"];
+
+/// At most this many bytes in one term: a term is a word or a phrase.
+pub const MAX_TERM_BYTES: usize = 500;
+/// At most this many entries in one list of a lexicon (actors, aliases of
+/// all parties, keywords of all issues, ...): lexicons are written by hand.
+pub const MAX_ENTRIES: usize = 20_000;
+
+/// Terms longer than [`MAX_TERM_BYTES`] and lists longer than
+/// [`MAX_ENTRIES`]: both are signs of a generated or corrupted file, and
+/// both cost time and memory in the matcher.
+fn size_problems(file: &LexiconFile) -> Vec<String> {
+    let mut problems = Vec::new();
+    let counts = [
+        ("parties", file.parties.len()),
+        ("actors", file.actors.len()),
+        ("sources", file.sources.len()),
+        ("roles", file.roles.len()),
+        ("issues", file.issues.len()),
+        ("examples", file.examples.len()),
+        ("media", file.media.len()),
+        (
+            "party aliases and adjectives",
+            file.parties
+                .iter()
+                .map(|p| p.aliases.len() + p.adjectives.len())
+                .sum(),
+        ),
+        (
+            "actor aliases and roles",
+            file.actors
+                .iter()
+                .map(|a| a.aliases.len() + a.roles.len())
+                .sum(),
+        ),
+        (
+            "issue keywords, toward, away and claims",
+            file.issues
+                .iter()
+                .map(|i| i.keywords.len() + i.toward.len() + i.away.len() + i.claims.len())
+                .sum(),
+        ),
+    ];
+    for (what, n) in counts {
+        if n > MAX_ENTRIES {
+            problems.push(format!(
+                "{n} {what}: at most {MAX_ENTRIES} are supported (a lexicon is written by hand; split the corpus or merge entries)"
+            ));
+        }
+    }
+    let lists = [
+        &file.speech.verbs,
+        &file.speech.position_verbs,
+        &file.speech.quote_verbs,
+        &file.speech.nouns,
+        &file.speech.source_first,
+        &file.speech.audiences,
+        &file.stance.support,
+        &file.stance.open,
+        &file.stance.oppose,
+        &file.stance.reject,
+        &file.stance.negators,
+        &file.stance.deontic,
+        &file.stance.conditions,
+        &file.stance.anaphors,
+        &file.evaluation.support,
+        &file.evaluation.open,
+        &file.evaluation.oppose,
+        &file.evaluation.reject,
+        &file.text.abbreviations,
+        &file.text.not_names,
+        &file.text.time_words,
+        &file.text.subordinators,
+        &file.text.prepositions,
+        &file.text.venues,
+        &file.text.bodies,
+    ];
+    let cue_count: usize = lists
+        .iter()
+        .map(|l| l.as_ref().map_or(0, |v| v.len()))
+        .sum();
+    if cue_count > MAX_ENTRIES {
+        problems.push(format!(
+            "{cue_count} cue and word list entries: at most {MAX_ENTRIES} are supported"
+        ));
+    }
+    let mut long = 0;
+    let mut check = |where_: &str, t: &str| {
+        if t.len() > MAX_TERM_BYTES {
+            long += 1;
+            if long <= 5 {
+                let mut cut = 40;
+                while !t.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                problems.push(format!(
+                    "{where_}: term {:?}… is {} bytes long (at most {MAX_TERM_BYTES}): a term is a word or a phrase",
+                    &t[..cut],
+                    t.len()
+                ));
+            }
+        }
+    };
+    for p in &file.parties {
+        for t in p.aliases.iter().chain(&p.adjectives) {
+            check(&format!("party {:?}", p.id), t);
+        }
+    }
+    for a in &file.actors {
+        for t in std::iter::once(&a.name).chain(&a.aliases).chain(&a.roles) {
+            check("actor", t);
+        }
+    }
+    for s in &file.sources {
+        check("source", &s.phrase);
+    }
+    for r in &file.roles {
+        check("role", &r.phrase);
+    }
+    for m in &file.media {
+        check("media", m);
+    }
+    for i in &file.issues {
+        let claims = i.claims.iter().map(|c| &c.term);
+        for t in i
+            .keywords
+            .iter()
+            .chain(&i.toward)
+            .chain(&i.away)
+            .chain(claims)
+        {
+            check(&format!("issue {:?}", i.id), t);
+        }
+    }
+    for l in lists.into_iter().flatten() {
+        for t in l {
+            check("cue list", t);
+        }
+    }
+    if long > 5 {
+        problems.push(format!("{} more terms too long", long - 5));
+    }
+    problems
+}
+
+/// An alias (or name) that two parties, or two actors, claim: the text
+/// cannot say which one it means. A party's alias that is also one of its
+/// own adjectives, or an actor's own surname twice, is fine.
+pub fn alias_conflicts(file: &LexiconFile) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut party_owner: HashMap<String, &str> = HashMap::new();
+    for p in &file.parties {
+        for a in &p.aliases {
+            let key = fold_apostrophes(a.trim()).to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            match party_owner.get(&key) {
+                Some(&other) if other != p.id => problems.push(format!(
+                    "alias {:?} is claimed by party {:?} and party {:?}: keep it in one (a joint party lists its members instead)",
+                    a.trim(),
+                    other,
+                    p.id
+                )),
+                Some(_) => {}
+                None => {
+                    party_owner.insert(key, &p.id);
+                }
+            }
+        }
+    }
+    let mut actor_owner: HashMap<String, &str> = HashMap::new();
+    for a in &file.actors {
+        let mut own = HashSet::new();
+        for al in std::iter::once(&a.name).chain(&a.aliases) {
+            let key = fold_apostrophes(al.trim()).to_lowercase();
+            if key.is_empty() || !own.insert(key.clone()) {
+                continue;
+            }
+            match actor_owner.get(&key) {
+                Some(&other) if other != a.name => problems.push(format!(
+                    "alias {:?} is claimed by actor {:?} and actor {:?}: keep it in one (write the full name for the other)",
+                    al.trim(),
+                    other,
+                    a.name
+                )),
+                Some(_) => {}
+                None => {
+                    actor_owner.insert(key, &a.name);
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// " (did you mean \"x\"?)" for the closest of `candidates` to `word`, or "".
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let w = word.to_lowercase();
+    let best = candidates
+        .map(|c| (edit_distance(&w, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, c)) => format!(" (did you mean {c:?}?)"),
+        None => String::new(),
+    }
+}
+
+/// Levenshtein distance on chars; inputs are short (field names, ids), and
+/// anything past 64 chars is not compared.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 fn is_id(s: &str) -> bool {
@@ -1180,6 +1516,112 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn joint_parties_expose_their_members() {
+        let text = r#"
+[[parties]]
+id = "us"
+aliases = ["Washington"]
+[[parties]]
+id = "ukraine"
+aliases = ["Kyiv"]
+[[parties]]
+id = "us_ukraine"
+members = ["us", "ukraine"]
+aliases = ["the US-Ukrainian delegation"]
+[[issues]]
+id = "t"
+proposition = "p"
+keywords = ["plan"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        let j = lex.party_index("us_ukraine").unwrap();
+        let us = lex.party_index("us").unwrap();
+        assert_eq!(lex.members(j), &[us, lex.party_index("ukraine").unwrap()]);
+        assert_eq!(lex.member_ids("us_ukraine"), ["us", "ukraine"]);
+        assert!(lex.members(us).is_empty());
+        assert!(lex.members(999).is_empty());
+        assert_eq!(lex.joint_parties_of(us), vec![j]);
+        let bad = text.replace("members = [\"us\", \"ukraine\"]", "members = [\"us\"]");
+        let err = Lexicon::from_toml(&bad, "t.toml")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("at least two members"), "{err}");
+    }
+
+    /// A side's adjectives are not names: a new lexicon need not list them
+    /// in `not_names`, and the English base carries none.
+    #[test]
+    fn party_adjectives_are_not_names() {
+        let text = r#"
+[[parties]]
+id = "iran"
+aliases = ["Tehran"]
+adjectives = ["Iranian", "Iran's", "IRGC"]
+[[issues]]
+id = "t"
+proposition = "p"
+keywords = ["plan"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        assert!(lex.words.not_names.contains("Iranian"));
+        assert!(!lex.words.not_names.contains("Iran's"));
+        assert!(!lex.words.not_names.contains("IRGC"));
+        let base: TextDef = BASE.text.clone();
+        assert!(
+            !base
+                .not_names
+                .unwrap()
+                .iter()
+                .any(|w| w == "Iranian" || w == "Russian"),
+            "the English base has no side's adjective"
+        );
+        let def = Lexicon::default_lexicon();
+        assert!(def.words.not_names.contains("Ukrainian"));
+        assert!(def.words.not_names.contains("Russian"));
+    }
+
+    #[test]
+    fn two_owners_of_one_alias_are_flagged() {
+        let text = r#"
+[[parties]]
+id = "europe"
+aliases = ["France", "Europe"]
+adjectives = ["Europe"]
+[[parties]]
+id = "france"
+aliases = ["france"]
+[[actors]]
+name = "Jean Novak"
+party = "france"
+aliases = ["Novak"]
+[[actors]]
+name = "Ivan Novak"
+party = "europe"
+aliases = ["Novak"]
+[[issues]]
+id = "t"
+proposition = "p"
+keywords = ["plan"]
+"#;
+        let err = Lexicon::from_toml(text, "t.toml")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains("alias \"france\" is claimed by party \"europe\" and party \"france\""),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "alias \"Novak\" is claimed by actor \"Jean Novak\" and actor \"Ivan Novak\""
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("\"Europe\" is claimed"), "{err}");
     }
 
     #[test]
