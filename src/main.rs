@@ -233,6 +233,12 @@ fn load_lexicon_source(path: &Option<PathBuf>) -> Result<(Lexicon, LexiconSource
     let (lex, source) = match path {
         Some(p) => {
             let lex = Lexicon::from_path(p)?;
+            for c in &lex.conflicts {
+                eprintln!(
+                    "stancediff: warning: {}: {c} (the first one named takes it; `stancediff lexicon check` lists these)",
+                    p.display()
+                );
+            }
             let toml = std::fs::read_to_string(p)
                 .with_context(|| format!("cannot read the lexicon {}", p.display()))?;
             (
@@ -641,10 +647,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         return Ok(ExitCode::from(1));
                     }
                 };
+                for c in &lex.conflicts {
+                    eprintln!("stancediff: {}: {c}", file.display());
+                }
                 match stancediff::examples::failures(&results) {
-                    None => {
+                    None if lex.conflicts.is_empty() => {
                         println!("{} examples passed", results.len());
                         Ok(ExitCode::SUCCESS)
+                    }
+                    None => {
+                        println!("{} examples passed", results.len());
+                        Ok(ExitCode::from(1))
                     }
                     Some(report) => {
                         eprintln!("{report}");

@@ -840,6 +840,7 @@ fn eval_on_the_unseen_outlet_sets_does_not_regress() {
         ("dev-2026", 0.95, 0.82, 0.65, 0.84),
         ("dev-2026-b", 0.90, 0.86, 0.58, 0.70),
         ("holdout-2026", 0.93, 0.80, 0.55, 0.80),
+        ("holdout-2026-c", 0.93, 0.73, 0.62, 0.77),
     ] {
         let out = tempfile::tempdir().unwrap();
         let c = root().join("corpora").join(corpus);
@@ -850,5 +851,40 @@ fn eval_on_the_unseen_outlet_sets_does_not_regress() {
         assert!(m["stance_coverage"] >= coverage, "{corpus}: {m:?}");
         assert!(m["stance_sign_accuracy"] >= sign, "{corpus}: {m:?}");
         assert!(m.contains_key("timeline_position_sign"), "{corpus}: {m:?}");
+    }
+}
+
+/// Other negotiations, each with a lexicon written from LEXICON.md alone and
+/// gold annotated blind: the general rules must serve them too.
+#[test]
+fn eval_on_other_negotiations_does_not_regress() {
+    // (corpus, quotation F1, speaker, stance coverage, sign)
+    for (corpus, q_f1, speaker, coverage, sign) in [("us-china-trade-2025", 0.97, 0.90, 0.93, 0.93)]
+    {
+        let out = tempfile::tempdir().unwrap();
+        let c = root().join("corpora").join(corpus);
+        let lexicon = c.join("lexicon.toml").display().to_string();
+        analyze(&[&c], out.path(), &["--lexicon", &lexicon]);
+        let o = run(&[
+            "eval",
+            "--gold",
+            &c.join("gold").display().to_string(),
+            "--run",
+            &out.path().display().to_string(),
+            "--lexicon",
+            &lexicon,
+            "--brief",
+        ]);
+        let m: BTreeMap<String, f64> = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter_map(|l| {
+                let mut w = l.split_whitespace();
+                Some((w.next()?.to_string(), w.next()?.parse().ok()?))
+            })
+            .collect();
+        assert!(m["quotations_f1"] >= q_f1, "{corpus}: {m:?}");
+        assert!(m["speaker_accuracy"] >= speaker, "{corpus}: {m:?}");
+        assert!(m["stance_coverage"] >= coverage, "{corpus}: {m:?}");
+        assert!(m["stance_sign_accuracy"] >= sign, "{corpus}: {m:?}");
     }
 }
