@@ -477,7 +477,18 @@ fn score_tokens(
                     && condition.is_none_or(|c| c.start > a.start || after_condition)
             })
         };
-        let governing = before.or_else(after);
+        // "Kyiv rejected Moscow's demand to cede land": another's attitude
+        // nearest the phrase is the object of the speaker's own ("rejected"),
+        // and the chain below composes the two.
+        let complement_of_own = || {
+            let o = toks.iter().find(|a| Some(a.start) == nearest_other)?;
+            toks.iter()
+                .rev()
+                .filter(|x| x.end <= o.start && matches!(x.token, Token::Attitude(_)))
+                .find(|x| owned(x) && governs_complement(text, x.end, o.start))
+                .map(|_| o)
+        };
+        let governing = before.or_else(after).or_else(complement_of_own);
         if let Some(a) = governing {
             let Token::Attitude(att) = a.token else {
                 unreachable!()
@@ -488,12 +499,21 @@ fn score_tokens(
             // attitude whose complement is another attitude composes with it:
             // the outer one's value, in the direction of the inner one.
             let mut head = a;
-            if let Some(outer) = toks.iter().rev().find(|o| {
-                o.end <= a.start
-                    && matches!(o.token, Token::Attitude(_))
-                    && matches!(text[o.end..a.start].trim(), "" | "to" | "to be")
-            }) && let Token::Attitude(oatt) = outer.token
-            {
+            // The chain can be longer when an attitude's object is a noun
+            // phrase headed by another attitude: "rejected Trump's 50-day
+            // ultimatum to agree to a ceasefire" is the rejection of a demand
+            // for a ceasefire (-2), not an agreement to one.
+            for _ in 0..3 {
+                let Some(outer) = toks.iter().rev().find(|o| {
+                    o.end <= head.start
+                        && matches!(o.token, Token::Attitude(_))
+                        && governs_complement(text, o.end, head.start)
+                }) else {
+                    break;
+                };
+                let Token::Attitude(oatt) = outer.token else {
+                    break;
+                };
                 value = oatt.value() * value.signum();
                 trace = format!("{}({:+}) > {trace}", word(outer), oatt.value());
                 head = outer;
@@ -578,6 +598,51 @@ fn score_tokens(
     }
     let _ = scope_text;
     combine(found, numbers(&text[sc]))
+}
+
+/// Words that open a noun phrase: an attitude noun after them is the object
+/// of the attitude before them ("rejected the proposal to …").
+const NP_OPENERS: &[&str] = &[
+    "a", "an", "the", "any", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "such", "every", "all",
+];
+
+/// Whether the text between an outer attitude and an inner one makes the
+/// inner one its complement: nothing, "to", "to be" ("refused to accept"),
+/// or a short noun phrase whose head is the inner attitude ("rejected the
+/// US proposal", "pushed back against a 28-point proposal", "rejected
+/// Trump's ultimatum"): a determiner or possessive, then at most four
+/// capitalised, numeric, hyphenated or possessive words and one plain one.
+fn governs_complement(text: &str, from: usize, to: usize) -> bool {
+    let between = text[from..to].trim();
+    if matches!(between, "" | "to" | "to be") {
+        return true;
+    }
+    if between.contains([',', ';', ':', '"', '“', '”', '(', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = between.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    let first = words[0].to_lowercase();
+    if !NP_OPENERS.contains(&first.as_str()) && !possessive(words[0]) {
+        return false;
+    }
+    let mut plain = 0;
+    for w in &words[1..] {
+        let modifier = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || w.contains('-')
+            || possessive(w);
+        if !modifier {
+            plain += 1;
+        }
+    }
+    plain <= 1
 }
 
 /// "Moscow’s demand for territory", "a key demand from Russia": an attitude

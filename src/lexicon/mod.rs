@@ -171,6 +171,10 @@ pub struct StanceDef {
     pub conditions: Option<Vec<String>>,
     /// Words that refer back to the previous sentence's issue ("the idea").
     pub anaphors: Option<Vec<String>>,
+    /// Inventory lemmas and cue words that are no attitude in this
+    /// negotiation's news ("attack", "fight" in a war): every form and noun of
+    /// such a lemma is left out, and so is a cue word listed here.
+    pub not_attitudes: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -687,7 +691,7 @@ impl TermTable {
 /// introduces speech (its participle only attributes a quotation, like
 /// "saying"); an attitude predicate is an attitude cue and ascribes a
 /// position to its subject; nominalisations report their possessor's.
-fn add_inventory(table: &mut TermTable, inv: &inventory::InventoryFile) {
+fn add_inventory(table: &mut TermTable, inv: &inventory::InventoryFile, not: &HashSet<String>) {
     for e in &inv.speech {
         for f in inventory::forms(&e.lemma, e.forms.as_deref()) {
             let m = if e.quote_only || f.participle {
@@ -704,6 +708,9 @@ fn add_inventory(table: &mut TermTable, inv: &inventory::InventoryFile) {
     }
     for e in &inv.attitude {
         let Some(att) = e.attitude() else { continue };
+        if not.contains(&e.lemma) {
+            continue;
+        }
         for f in inventory::forms(&e.lemma, e.forms.as_deref()) {
             table.add(&f.text, Meaning::Attitude(att));
             table.add(&f.text, Meaning::PositionVerb);
@@ -847,10 +854,14 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     for v in list_or(&sp.audiences, &BASE.speech.audiences) {
         table.add(&v, Meaning::Audience);
     }
-    if sp.inventory.unwrap_or(true) {
-        add_inventory(&mut table, inventory::embedded());
-    }
     let st = &file.stance;
+    let not_attitudes: HashSet<String> = list_or(&st.not_attitudes, &BASE.stance.not_attitudes)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    if sp.inventory.unwrap_or(true) {
+        add_inventory(&mut table, inventory::embedded(), &not_attitudes);
+    }
     for (list, def, att) in [
         (&st.support, &BASE.stance.support, Attitude::Support),
         (&st.open, &BASE.stance.open, Attitude::Open),
@@ -858,7 +869,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         (&st.reject, &BASE.stance.reject, Attitude::Reject),
     ] {
         for v in list_or(list, def) {
-            table.add(&v, Meaning::Attitude(att));
+            if !not_attitudes.contains(&v.to_lowercase()) {
+                table.add(&v, Meaning::Attitude(att));
+            }
         }
     }
     for v in list_or(&st.negators, &BASE.stance.negators) {
@@ -1293,6 +1306,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.deontic,
         &file.stance.conditions,
         &file.stance.anaphors,
+        &file.stance.not_attitudes,
         &file.evaluation.support,
         &file.evaluation.open,
         &file.evaluation.oppose,
