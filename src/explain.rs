@@ -83,6 +83,14 @@ pub fn explain_statement(id: &str, out: &Path, lex: &Lexicon) -> Result<String> 
         );
         let _ = writeln!(o, "    proposition: {}", proposition(lex, &r.issue));
         let _ = writeln!(o, "    cues: {}", r.cues);
+        let holder = if s.speaker.is_empty() {
+            s.party.clone()
+        } else {
+            format!("{} ({})", s.speaker, s.party)
+        };
+        for f in crate::stances::frames(&r.cues) {
+            let _ = writeln!(o, "    frame: holder {holder} | {f}");
+        }
         if !r.numbers.is_empty() {
             let _ = writeln!(o, "    numbers: {}", r.numbers);
         }
@@ -126,6 +134,14 @@ pub fn explain_text(text: &str, lex: &Lexicon) -> String {
                 "  issue {} = {:+}  cues: {}",
                 issue.id, st.stance, st.cues
             );
+            let holder = if s.speaker.is_empty() {
+                lex.party_id(s.party).to_string()
+            } else {
+                format!("{} ({})", s.speaker, lex.party_id(s.party))
+            };
+            for f in crate::stances::frames(&st.cues) {
+                let _ = writeln!(o, "    frame: holder {holder} | {f}");
+            }
         }
     }
     o

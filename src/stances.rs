@@ -27,6 +27,120 @@ pub struct Stance {
     pub numbers: String,
 }
 
+/// One reading of a stance, as `explain` shows it: the holder's predicate
+/// chain (outermost first), the issue phrase it governs and its direction,
+/// and the modifiers (negation, condition). The holder is the statement's
+/// speaker and party. A frame is read back from a `cues` trace, so a finished
+/// run's stances.csv explains itself without the article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// `attitude`, `evaluation`, `claim`, `condition` or `negation`.
+    pub kind: &'static str,
+    /// Predicates with their values, outermost first: `rejected(-2) > proposal(+2)`.
+    pub predicate: Vec<(String, String)>,
+    /// The issue phrase, or `[sentence topic: …]`.
+    pub object: String,
+    /// `toward`, `away`, `topic`, or the value of an evaluation or claim.
+    pub direction: String,
+    /// "not", "only after (cap 1)", "if (conditional)".
+    pub modifiers: Vec<String>,
+}
+
+/// `name(value)` into its two parts.
+fn name_value(part: &str) -> (String, String) {
+    match (part.rfind('('), part.ends_with(')')) {
+        (Some(i), true) => (
+            part[..i].to_string(),
+            part[i + 1..part.len() - 1].to_string(),
+        ),
+        _ => (part.to_string(), String::new()),
+    }
+}
+
+/// The frames of a `cues` trace (one per `; `-separated finding).
+pub fn frames(cues: &str) -> Vec<Frame> {
+    cues.split("; ")
+        .filter(|c| !c.is_empty())
+        .map(frame)
+        .collect()
+}
+
+fn frame(trace: &str) -> Frame {
+    let mut parts = trace.split(" | ");
+    let mut main = parts.next().unwrap_or("");
+    let mut f = Frame::default();
+    for m in parts {
+        let (w, v) = name_value(m);
+        f.modifiers.push(format!("{w} ({v})"));
+    }
+    if let Some(rest) = main.strip_prefix("not ") {
+        f.modifiers.insert(0, "not".into());
+        main = rest;
+    }
+    for (prefix, kind) in [("evaluation ", "evaluation"), ("claim ", "claim")] {
+        if let Some(rest) = main.strip_prefix(prefix) {
+            let (w, v) = name_value(rest);
+            f.kind = kind;
+            f.object = w;
+            f.direction = v;
+            return f;
+        }
+    }
+    let chain: Vec<&str> = main.split(" > ").collect();
+    let (last, preds) = chain.split_last().unwrap_or((&"", &[]));
+    let (w, v) = name_value(last);
+    f.object = w;
+    f.direction = v;
+    f.kind = "attitude";
+    for p in preds {
+        match name_value(p) {
+            (w, _) if w == "not" => {
+                f.kind = "negation";
+                f.modifiers.insert(0, "not".into());
+            }
+            (w, v) if v == "prerequisite" => {
+                f.kind = "condition";
+                f.modifiers.push(format!("{w} (prerequisite)"));
+            }
+            pv => f.predicate.push(pv),
+        }
+    }
+    if f.modifiers.iter().any(|m| m.ends_with("(conditional)")) && f.predicate.is_empty() {
+        f.kind = "condition";
+    }
+    f
+}
+
+impl std::fmt::Display for Frame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pred = if self.predicate.is_empty() {
+            "(none)".to_string()
+        } else {
+            self.predicate
+                .iter()
+                .map(|(w, v)| format!("“{w}” {v}"))
+                .collect::<Vec<_>>()
+                .join(" > ")
+        };
+        match self.kind {
+            "evaluation" | "claim" => write!(
+                f,
+                "{} “{}” {} (its own value)",
+                self.kind, self.object, self.direction
+            )?,
+            _ => write!(
+                f,
+                "predicate {pred} | object “{}” ({})",
+                self.object, self.direction
+            )?,
+        }
+        if !self.modifiers.is_empty() {
+            write!(f, " | modifiers: {}", self.modifiers.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// The issue an anaphor ("the idea") refers back to: issue and direction.
 pub type Antecedent = Option<(usize, i8)>;
 
@@ -778,6 +892,41 @@ mod tests {
     use super::*;
     use crate::documents::{Boilerplate, from_text};
     use crate::statements::{extract_with_hits, scan_document};
+
+    #[test]
+    fn frames_read_back_from_traces() {
+        let f = frames(
+            "rejected(-2) > proposal(+2) > withdraw from(toward) | only after(cap 1); claim illegitimate(-2)",
+        );
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].kind, "attitude");
+        assert_eq!(
+            f[0].predicate,
+            vec![
+                ("rejected".to_string(), "-2".to_string()),
+                ("proposal".to_string(), "+2".to_string())
+            ]
+        );
+        assert_eq!(
+            (f[0].object.as_str(), f[0].direction.as_str()),
+            ("withdraw from", "toward")
+        );
+        assert_eq!(f[0].modifiers, vec!["only after (cap 1)".to_string()]);
+        assert_eq!(
+            (f[1].kind, f[1].object.as_str(), f[1].direction.as_str()),
+            ("claim", "illegitimate", "-2")
+        );
+        let n = frames("not will not(-2) > accept(+2) > [sentence topic: ceasefire](topic)");
+        assert_eq!(n[0].modifiers, vec!["not".to_string()]);
+        assert_eq!(n[0].object, "[sentence topic: ceasefire]");
+        let c = frames("only after(prerequisite) > security guarantees(toward)");
+        assert_eq!(c[0].kind, "condition");
+        let neg = frames("not > concessions(toward)");
+        assert_eq!(
+            (neg[0].kind, neg[0].object.as_str()),
+            ("negation", "concessions")
+        );
+    }
 
     /// (party, issue=stance) for every stance of every statement in `text`.
     fn stances_of(text: &str) -> Vec<(String, String)> {
