@@ -73,6 +73,15 @@ fn frame(trace: &str) -> Frame {
         let (w, v) = name_value(m);
         f.modifiers.push(format!("{w} ({v})"));
     }
+    if let Some(rest) = main.strip_prefix("not > ") {
+        // A negated issue phrase with no attitude word: "not concessions".
+        let (w, v) = name_value(rest);
+        f.kind = "negation";
+        f.modifiers.insert(0, "not".into());
+        f.object = w;
+        f.direction = v;
+        return f;
+    }
     if let Some(rest) = main.strip_prefix("not ") {
         f.modifiers.insert(0, "not".into());
         main = rest;
