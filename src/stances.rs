@@ -587,18 +587,26 @@ fn score_tokens(
         // "power-sharing arrangements … could be a critical component": the
         // attitude may follow its subject closely.
         let after = || {
-            toks.iter().filter(|a| a.start >= t.end).find(|a| {
-                // An open cue may follow closely ("… could be"), a demand
-                // right after its object ("sanctions relief must come first").
-                let reach = match a.token {
-                    Token::Attitude(Attitude::Open) => 6,
-                    Token::Attitude(Attitude::Support) => 1,
-                    _ => return false,
-                };
-                words_between(text, t.end, a.start) <= reach
-                    && !clause_break(text, t.end, a.start)
-                    && condition.is_none_or(|c| c.start > a.start || after_condition)
-            })
+            // "the European ceasefire push": a noun right after the issue
+            // word, with another side named before it, is that side's.
+            let modified_by_other = |a: &Tok| {
+                words_between(text, t.end, a.start) == 0
+                    && other_side_before(text, t.start, s, lex, hits)
+            };
+            toks.iter()
+                .filter(|a| a.start >= t.end && !modified_by_other(a))
+                .find(|a| {
+                    // An open cue may follow closely ("… could be"), a demand
+                    // right after its object ("sanctions relief must come first").
+                    let reach = match a.token {
+                        Token::Attitude(Attitude::Open) => 6,
+                        Token::Attitude(Attitude::Support) => 1,
+                        _ => return false,
+                    };
+                    words_between(text, t.end, a.start) <= reach
+                        && !clause_break(text, t.end, a.start)
+                        && condition.is_none_or(|c| c.start > a.start || after_condition)
+                })
         };
         // "Kyiv rejected Moscow's demand to cede land": another's attitude
         // nearest the phrase is the object of the speaker's own ("rejected"),
@@ -637,7 +645,13 @@ fn score_tokens(
                 let Token::Attitude(oatt) = outer.token else {
                     break;
                 };
-                value = oatt.value() * value.signum();
+                // "never refused", "will not reject": not rejecting is
+                // openness (+1), as with a negator before a rejection.
+                value = if outer.negating && value < 0 {
+                    1
+                } else {
+                    oatt.value() * value.signum()
+                };
                 trace = format!("{}({:+}) > {trace}", word(outer), oatt.value());
                 head = outer;
             }
@@ -692,6 +706,8 @@ fn score_tokens(
                 && !clause_break(text, k.end.min(t.end), k.start.max(t.start))
         })
     };
+    // Evaluations and claims: (issue, value, trace, position).
+    let mut bare: Vec<(usize, i8, String, usize)> = Vec::new();
     for t in &toks {
         if let Token::Evaluation { issue, stance } = t.token
             && near_keyword(t, issue)
@@ -703,7 +719,7 @@ fn score_tokens(
                 v = -v;
                 trace = format!("not {trace}");
             }
-            found.push((issue, v, false, trace));
+            bare.push((issue, v, trace, t.start));
         }
     }
     for t in &toks {
@@ -716,8 +732,11 @@ fn score_tokens(
                 v = -v;
                 trace = format!("not {trace}");
             }
-            found.push((issue, v, false, trace));
+            bare.push((issue, v, trace, t.start));
         }
+    }
+    for (issue, v, trace, _) in after_contrast(text, bare) {
+        found.push((issue, v, false, trace));
     }
     let _ = scope_text;
     combine(found, numbers(&text[sc]))
@@ -737,14 +756,20 @@ const NP_OPENERS: &[&str] = &[
 /// Trump's ultimatum"): a determiner or possessive, then at most four
 /// capitalised, numeric, hyphenated or possessive words and one plain one.
 fn governs_complement(text: &str, from: usize, to: usize) -> bool {
-    let between = text[from..to].trim();
+    // Adverbs do not change what governs what: "refused to publicly commit".
+    let kept: Vec<&str> = text[from..to]
+        .split_whitespace()
+        .filter(|w| !(w.len() > 4 && w.ends_with("ly")))
+        .collect();
+    let between = kept.join(" ");
+    let between = between.as_str();
     if matches!(between, "" | "to" | "to be") {
         return true;
     }
     if between.contains([',', ';', ':', '"', '“', '”', '(', ')']) {
         return false;
     }
-    let words: Vec<&str> = between.split_whitespace().collect();
+    let words = kept;
     if words.is_empty() || words.len() > 5 {
         return false;
     }
@@ -766,6 +791,27 @@ fn governs_complement(text: &str, from: usize, to: usize) -> bool {
         }
     }
     plain <= 1
+}
+
+/// "not easy but productive": of two judgments of one issue joined by
+/// "but", the one after it is the speaker's conclusion; the earlier ones of
+/// that issue are dropped. Judgments with no contrast between them stay.
+fn after_contrast(
+    text: &str,
+    bare: Vec<(usize, i8, String, usize)>,
+) -> Vec<(usize, i8, String, usize)> {
+    let contrast = |a: usize, b: usize| {
+        let between = &text[a..b];
+        between.contains(" but ") || between.contains(", yet ")
+    };
+    bare.iter()
+        .filter(|x| {
+            !bare.iter().any(|y| {
+                y.0 == x.0 && y.3 > x.3 && y.1.signum() != x.1.signum() && contrast(x.3, y.3)
+            })
+        })
+        .cloned()
+        .collect()
 }
 
 /// "Moscow’s demand for territory", "a key demand from Russia": an attitude
@@ -825,11 +871,28 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
             .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1 && !demanded(h))
             .any(|h| {
                 lex.term(h).meanings.iter().any(|m| match *m {
-                    Meaning::Party(p) => p != s.party,
+                    // "the European ceasefire push", "the US proposal".
+                    Meaning::Party(p) | Meaning::PartyAdjective(p) => p != s.party,
                     Meaning::Actor(i) | Meaning::Role(i) => lex.actors[i].party != s.party,
                     _ => false,
                 })
             })
+}
+
+/// Whether the word right before `pos` names a side other than the
+/// statement's ("European" in "the European ceasefire push").
+fn other_side_before(text: &str, pos: usize, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> bool {
+    let lo = hits.partition_point(|h| h.end < pos.saturating_sub(30));
+    hits[lo..]
+        .iter()
+        .take_while(|h| h.end <= pos)
+        .filter(|h| text[h.end..pos].trim().is_empty())
+        .any(|h| {
+            lex.term(h).meanings.iter().any(|m| match *m {
+                Meaning::Party(p) | Meaning::PartyAdjective(p) => p != s.party,
+                _ => false,
+            })
+        })
 }
 
 fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
@@ -958,6 +1021,50 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn an_attitude_noun_in_the_object_composes_with_the_verb() {
+        let got = stances_of("Zelensky rejected the US proposal to withdraw from Donetsk.");
+        assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+        let got = stances_of(
+            "Ukraine pushed back against a 28-point proposal containing significant concessions.",
+        );
+        assert!(has(&got, "ukraine", "territory=-1"), "{got:?}");
+        // An adverb does not break the chain: a refusal to commit is -2.
+        let got = stances_of(
+            "Trump again postponed sanctions, despite Putin's refusal to publicly commit to a ceasefire.",
+        );
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn never_refusing_is_openness() {
+        let got = stances_of("“I have never refused this meeting,” Putin said.");
+        assert!(has(&got, "russia", "talks_process=1"), "{got:?}");
+    }
+
+    #[test]
+    fn another_sides_push_is_not_the_speakers() {
+        let got = stances_of("Kremlin Responds to European Ceasefire Push.");
+        assert!(!has(&got, "russia", "ceasefire=2"), "{got:?}");
+        // A side named after the issue word is not its modifier.
+        let got = stances_of("“A ceasefire with Ukraine is possible,” Putin said.");
+        assert!(has(&got, "russia", "ceasefire=1"), "{got:?}");
+    }
+
+    #[test]
+    fn the_judgment_after_but_is_the_conclusion() {
+        let got = stances_of("Peskov said the talks were not easy but productive.");
+        assert!(has(&got, "russia", "talks_process=2"), "{got:?}");
+    }
+
+    #[test]
+    fn military_acts_are_not_attitudes() {
+        let got = stances_of(
+            "Security guarantees are intended to deter Russia from attacking its neighbour again.",
+        );
+        assert!(!got.iter().any(|(p, _)| p == "russia"), "{got:?}");
     }
 
     #[test]
