@@ -74,8 +74,15 @@ enum Command {
         paths: Vec<PathBuf>,
         /// Output folder (created if missing). Files stancediff wrote there in an
         /// earlier run and does not write again are removed; nothing else is.
-        #[arg(long, short)]
-        out: PathBuf,
+        /// Optional with --jsonl.
+        #[arg(long, short, required_unless_present = "jsonl")]
+        out: Option<PathBuf>,
+        /// Stream statements and stances to standard output as JSON lines (one
+        /// object a line, "type": "statement" or "stance", the CSVs' columns),
+        /// for pipelines. With --out the folder is written too; without it no
+        /// file is written.
+        #[arg(long)]
+        jsonl: bool,
         /// Manifest CSV (file,url,outlet,published,title); default: manifest.csv in the corpus folder.
         #[arg(long)]
         manifest: Option<PathBuf>,
@@ -386,8 +393,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             boilerplate,
             threads,
             comparison,
+            jsonl,
         } => {
             let quiet = comparison.quiet;
+            // Streaming without a folder: the tables go to a temporary folder
+            // that is removed at the end, and no charts or report are drawn.
+            let mut _scratch = None;
+            let out = match out {
+                Some(o) => o,
+                None => {
+                    let dir = tempfile::tempdir().context("cannot make a temporary folder")?;
+                    let p = dir.path().join("run");
+                    _scratch = Some(dir);
+                    p
+                }
+            };
             if out.as_os_str() == "-" {
                 anyhow::bail!(
                     "--out - : analyze writes a folder of tables, charts and a report, not one stream; give a folder with --out DIR"
@@ -415,6 +435,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })
                 .collect::<Result<_>>()?;
             cfg.boilerplate = load_boilerplate(&boilerplate)?;
+            cfg.jsonl = jsonl;
+            if _scratch.is_some() {
+                cfg.report = false;
+            }
             let manifest = manifest.or_else(|| {
                 paths
                     .iter()

@@ -12,11 +12,12 @@ use crate::output::{self, StreamingCsv};
 use crate::positions::{Aggregator, Period, StanceRow};
 use crate::stances;
 use crate::statements::{self, Statement};
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -41,6 +42,8 @@ pub struct Config {
     pub csv_bom: bool,
     /// How the run was asked for, recorded in `provenance.json`.
     pub run_info: RunInfo,
+    /// Also stream statements and stances as JSON lines to standard output.
+    pub jsonl: bool,
 }
 
 /// How a run was asked for: the lexicon's text and origin (copied into the
@@ -70,6 +73,7 @@ impl Config {
             report: true,
             csv_bom: false,
             run_info: RunInfo::default(),
+            jsonl: false,
         }
     }
 }
@@ -354,6 +358,8 @@ enum Job {
 enum DocOut {
     Done {
         row: Box<DocumentRow>,
+        /// Statements and their stances as JSON lines (when streaming).
+        jsonl: Vec<u8>,
         statements_csv: Vec<u8>,
         stances_csv: Vec<u8>,
         stance_rows: Vec<StanceRow>,
@@ -400,16 +406,56 @@ fn process(job: Job, cfg: &Config) -> DocOut {
             });
         }
     };
-    let statements_csv = output::rows_bytes(&statement_rows(&doc, &a, &cfg.lexicon));
+    let st_rows = statement_rows(&doc, &a, &cfg.lexicon);
+    let statements_csv = output::rows_bytes(&st_rows);
     let stance_rows = stance_rows(&doc, &a, &cfg.lexicon);
     let stances_csv = output::rows_bytes(&stance_rows);
+    let jsonl = if cfg.jsonl {
+        jsonl_bytes(&st_rows, &stance_rows)
+    } else {
+        Vec::new()
+    };
     let row = document_row(&doc, a.statements.len());
     DocOut::Done {
         row: Box::new(row),
+        jsonl,
         statements_csv,
         n_stances: stance_rows.len(),
         stances_csv,
         stance_rows,
+    }
+}
+
+/// One JSON object a line for each statement (`"type": "statement"`, the
+/// columns of statements.csv) followed by its stances (`"type": "stance"`,
+/// the columns of stances.csv): the tables a pipeline reads, in the order
+/// and with the values of the CSVs (text is raw: JSON needs no formula guard).
+fn jsonl_bytes(statements: &[StatementRow], stances: &[StanceRow]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for s in statements {
+        push_line(&mut out, "statement", s);
+        for st in stances
+            .iter()
+            .filter(|st| st.statement_id == s.statement_id)
+        {
+            push_line(&mut out, "stance", st);
+        }
+    }
+    out
+}
+
+/// One JSON line: the record's type first, then the row's columns in order.
+fn push_line<T: Serialize>(out: &mut Vec<u8>, kind: &'static str, row: &T) {
+    #[derive(Serialize)]
+    struct Line<'r, T: Serialize> {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        #[serde(flatten)]
+        row: &'r T,
+    }
+    // Rows of strings and numbers always serialise.
+    if serde_json::to_writer(&mut *out, &Line { kind, row }).is_ok() {
+        out.push(b'\n');
     }
 }
 
@@ -427,6 +473,8 @@ struct Writers {
     seen: HashSet<u64>,
     summary: Summary,
     report_docs: Vec<DocumentRow>,
+    /// Standard output, when statements and stances are streamed as JSON lines.
+    jsonl: Option<std::io::BufWriter<std::io::Stdout>>,
 }
 
 impl Writers {
@@ -439,6 +487,7 @@ impl Writers {
                 }
                 DocOut::Done {
                     mut row,
+                    jsonl,
                     statements_csv,
                     stances_csv,
                     stance_rows,
@@ -462,6 +511,17 @@ impl Writers {
                         };
                         row.statements = 0;
                     } else {
+                        if let Some(out) = &mut self.jsonl
+                            && let Err(e) = out.write_all(&jsonl)
+                        {
+                            // A reader that has seen enough (`| head`) closes
+                            // the pipe: stop streaming, finish the run.
+                            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                                return Err(e)
+                                    .context("cannot write JSON lines to standard output");
+                            }
+                            self.jsonl = None;
+                        }
                         self.statements.write_raw(&statements_csv)?;
                         self.stances.write_raw(&stances_csv)?;
                         self.summary.statements += row.statements;
@@ -571,6 +631,9 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
             ..Summary::default()
         },
         report_docs: Vec::new(),
+        jsonl: cfg
+            .jsonl
+            .then(|| std::io::BufWriter::new(std::io::stdout())),
     };
     let bar = if cfg.progress && std::io::stderr().is_terminal() {
         progress_bar(inputs)

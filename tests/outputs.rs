@@ -752,3 +752,85 @@ fn report_reads_on_a_phone_in_a_real_browser() {
     let m = probe(&chrome, tmp.path(), &wide, 390);
     assert!(m["scrollWidth"].as_u64().unwrap() > 390, "{m}");
 }
+
+/// `--jsonl` streams the statements and stances of statements.csv and
+/// stances.csv to standard output, one typed object a line, for pipelines;
+/// without `--out` no folder is left behind, and a reader that stops early
+/// (`| head`) does not make the run fail.
+#[test]
+fn jsonl_streams_the_tables_to_stdout() {
+    let out = tempfile::tempdir().unwrap();
+    let o = ok(&[
+        "analyze",
+        &s(&corpus()),
+        "--out",
+        &s(out.path()),
+        "--jsonl",
+        "--quiet",
+    ]);
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    let ids = |kind: &str, key: &str| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|v| v["type"] == kind)
+            .map(|v| match &v[key] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect()
+    };
+    let statements = rows(&out.path().join("statements.csv"));
+    let stances = rows(&out.path().join("stances.csv"));
+    assert_eq!(
+        ids("statement", "statement_id"),
+        statements
+            .iter()
+            .map(|r| r["statement_id"].clone())
+            .collect::<Vec<_>>()
+    );
+    let mut streamed = ids("stance", "statement_id");
+    let mut csv_ids: Vec<String> = stances.iter().map(|r| r["statement_id"].clone()).collect();
+    streamed.sort();
+    csv_ids.sort();
+    assert_eq!(streamed, csv_ids);
+    // Text is the article's words, raw (no spreadsheet formula guard in JSON).
+    let first = lines.iter().find(|v| v["type"] == "statement").unwrap();
+    assert!(first["text"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(first["char_start"].is_u64());
+
+    // Without --out: the same stream, and no folder.
+    let here = tempfile::tempdir().unwrap();
+    let o = bin()
+        .current_dir(here.path())
+        .args(["analyze", &s(&corpus()), "--jsonl", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap().lines().count(),
+        lines.len()
+    );
+    assert!(files_under(here.path()).is_empty());
+
+    // A reader that closes the pipe early.
+    let mut child = bin()
+        .args(["analyze", &s(&corpus()), "--jsonl", "--quiet"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_bytes = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_exact(&mut first_bytes)
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
+}
