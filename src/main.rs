@@ -222,10 +222,16 @@ enum LexiconAction {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) => {
+    // A bug must not end in a bare panic (exit 101) in any subcommand: say
+    // where it happened and exit 1.
+    match stancediff::panics::catch(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             eprintln!("stancediff: error: {e:#}");
+            ExitCode::from(1)
+        }
+        Err(p) => {
+            eprintln!("stancediff: internal error, please report it: {p}");
             ExitCode::from(1)
         }
     }
@@ -246,7 +252,7 @@ fn load_lexicon_source(path: &Option<PathBuf>) -> Result<(Lexicon, LexiconSource
                     p.display()
                 );
             }
-            let toml = std::fs::read_to_string(p)
+            let toml = stancediff::lexicon::extends::self_contained_text(p)
                 .with_context(|| format!("cannot read the lexicon {}", p.display()))?;
             (
                 lex,
@@ -377,6 +383,15 @@ fn warning_counts(s: &pipeline::Summary) -> String {
 fn load_boilerplate(files: &[PathBuf]) -> Result<Boilerplate> {
     let mut rules = vec![DEFAULT_BOILERPLATE.to_string()];
     for b in files {
+        // A FIFO or device would block or never end: only regular files.
+        let meta = std::fs::metadata(b)
+            .with_context(|| format!("cannot read the boilerplate rules {}", b.display()))?;
+        if !meta.is_file() || meta.len() > 16 << 20 {
+            anyhow::bail!(
+                "cannot read the boilerplate rules {}: not a regular file of at most 16 MB (give a .toml file)",
+                b.display()
+            );
+        }
         rules.push(
             std::fs::read_to_string(b).with_context(|| format!("cannot read {}", b.display()))?,
         );
@@ -572,6 +587,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 (Some(id), None) => {
                     let out = out.context("give the run's output folder with --out DIR")?;
+                    for f in ["statements.csv", "stances.csv"] {
+                        stancediff::output::check_complete(&out.join(f))?;
+                    }
                     print!(
                         "{}",
                         stancediff::explain::explain_statement(&id, &out, &lex)?
@@ -697,7 +715,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             brief,
             lexicon,
         } => {
-            let lex = load_lexicon(&lexicon)?;
+            // A finished run only, read with the lexicon it recorded.
+            for f in ["statements.csv", "stances.csv"] {
+                stancediff::output::check_complete(&run.join(f))?;
+            }
+            let lex = run_lexicon(&[run.as_path()], &lexicon)?.0;
             let scores = stancediff::eval::evaluate(&gold, &run, &lex)?;
             let table = scores.table();
             if brief {

@@ -106,7 +106,10 @@ pub struct Summary {
 
 /// The kind of a warning, for counts: "no publication date", "encoding", ...
 pub fn warning_kind(w: &str) -> String {
-    let kinds: [(&str, &str); 8] = [
+    let kinds: [(&str, &str); 10] = [
+        // Before "manifest": its advice names manifest.csv.
+        ("doubtful date", "doubtful publication date"),
+        ("HTML nested deeper", "HTML nested too deep"),
         ("no publication date", "no publication date"),
         ("unreadable", "unreadable date"),
         ("no article text", "no article text"),

@@ -54,6 +54,22 @@ fn date_of(s: &str) -> Option<ExcelDateTime> {
 }
 
 /// Write one CSV as a sheet; returns the rows written and whether it was cut.
+/// Characters a spreadsheet cell holds at most.
+const CELL_MAX_CHARS: usize = 32_767;
+
+/// A text that fits in one cell: a longer one (a run-on "sentence" of a
+/// scraped page) is cut, and says so; the CSV keeps it whole.
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    const NOTE: &str = " [… cut: the full text is in the CSV]";
+    if s.len() <= CELL_MAX_CHARS || s.chars().count() <= CELL_MAX_CHARS {
+        return s.into();
+    }
+    let keep = CELL_MAX_CHARS - NOTE.chars().count();
+    let mut out: String = s.chars().take(keep).collect();
+    out.push_str(NOTE);
+    out.into()
+}
+
 fn sheet(ws: &mut Worksheet, csv_path: &Path) -> Result<(usize, bool)> {
     let bold = Format::new().set_bold();
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
@@ -120,7 +136,7 @@ fn sheet(ws: &mut Worksheet, csv_path: &Path) -> Result<(usize, bool)> {
                         ws.write_number(row, col, v)?;
                     }
                     _ => {
-                        ws.write_string(row, col, f)?;
+                        ws.write_string(row, col, fit(f).as_ref())?;
                     }
                 },
                 b'd' => match date_of(f) {
@@ -128,13 +144,13 @@ fn sheet(ws: &mut Worksheet, csv_path: &Path) -> Result<(usize, bool)> {
                         ws.write_datetime_with_format(row, col, &d, &date_fmt)?;
                     }
                     None => {
-                        ws.write_string(row, col, f)?;
+                        ws.write_string(row, col, fit(f).as_ref())?;
                     }
                 },
                 _ => {
                     let mut s = f.to_string();
                     crate::output::restore(&mut s);
-                    ws.write_string(row, col, &s)?;
+                    ws.write_string(row, col, fit(&s).as_ref())?;
                 }
             }
         }
@@ -247,4 +263,16 @@ enum FactValue {
     Text(String),
     Number(f64),
     Date(String),
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_and_says_so() {
+        let long = "é".repeat(40_000);
+        let f = super::fit(&long);
+        assert_eq!(f.chars().count(), super::CELL_MAX_CHARS);
+        assert!(f.ends_with("the full text is in the CSV]"));
+        assert_eq!(super::fit("short"), "short");
+    }
 }

@@ -834,3 +834,50 @@ fn jsonl_streams_the_tables_to_stdout() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
 }
+
+/// A run made with a lexicon that extends another file records the whole
+/// chain merged into one self-contained copy: `explain` and `compare` still
+/// work when the parent file has moved, and the copy gives the same result.
+#[test]
+fn a_run_records_an_extended_lexicon_self_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let parent = dir.path().join("parent.toml");
+    std::fs::write(
+        &parent,
+        "extends = \"default\"\nname = \"parent\"\n[[parties]]\nid = \"turkey\"\nlabel = \"Turkey\"\naliases = [\"Ankara\", \"Turkey\"]\n",
+    )
+    .unwrap();
+    let child = dir.path().join("child.toml");
+    std::fs::write(
+        &child,
+        "extends = \"parent.toml\"\nname = \"child\"\n[[actors]]\nname = \"Hakan Fidan\"\nparty = \"turkey\"\naliases = [\"Fidan\"]\n",
+    )
+    .unwrap();
+    let c = root().join("corpora/holdout-2026-c");
+    let run1 = dir.path().join("run1");
+    ok(&["analyze", &s(&c), "--lexicon", &s(&child), "--out", &s(&run1), "--quiet"]);
+    let copy = std::fs::read_to_string(run1.join("lexicon.toml")).unwrap();
+    assert!(!copy.lines().any(|l| l.starts_with("extends")), "{copy:.300}");
+    assert!(copy.contains("turkey") && copy.contains("Hakan Fidan"));
+    std::fs::rename(&parent, dir.path().join("parent.moved")).unwrap();
+    let id = rows(&run1.join("statements.csv"))[0]["statement_id"].clone();
+    ok(&["explain", &id, "--out", &s(&run1)]);
+    ok(&["compare", &s(&run1), "--out", &s(&dir.path().join("cmp")), "--quiet"]);
+    let run2 = dir.path().join("run2");
+    ok(&[
+        "analyze",
+        &s(&c),
+        "--lexicon",
+        &s(&run1.join("lexicon.toml")),
+        "--out",
+        &s(&run2),
+        "--quiet",
+    ]);
+    for f in ["statements.csv", "stances.csv", "positions.csv"] {
+        assert_eq!(
+            std::fs::read(run1.join(f)).unwrap(),
+            std::fs::read(run2.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}

@@ -37,6 +37,28 @@ pub fn load_path(path: &Path) -> Result<LexiconFile, LexiconError> {
     load(&text, &name, dir, vec![canonical(path)])
 }
 
+/// The text a run records as its lexicon: the file itself when it extends
+/// nothing, else the whole chain merged into one self-contained lexicon
+/// (no `extends`), so the run's copy still loads, and its hash still
+/// changes, when a parent file moves or changes.
+pub fn self_contained_text(path: &Path) -> Result<String, LexiconError> {
+    let text = read(path)?;
+    let name = path.display().to_string();
+    let table = toml::from_str::<Table>(&text).map_err(|e| toml_error(&text, &name, &e))?;
+    let Some(ext) = table.get("extends").and_then(|v| v.as_str()).map(str::to_string) else {
+        return Ok(text);
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let merged = resolve(table, &name, dir, &mut vec![canonical(path)])?;
+    let body = toml::to_string(&merged).map_err(|e| LexiconError::Invalid {
+        path: name.clone(),
+        problems: vec![format!("cannot write the merged lexicon: {e}")],
+    })?;
+    Ok(format!(
+        "# {name} with what it extends ({ext:?}) merged in, as this run used it.\n{body}"
+    ))
+}
+
 /// Load lexicon text named `name`; a relative `extends` path is resolved
 /// against `dir`.
 pub fn load_text(text: &str, name: &str, dir: &Path) -> Result<LexiconFile, LexiconError> {
