@@ -618,7 +618,7 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
         statements: StreamingCsv::create_with(&out.join("statements.csv"), STATEMENT_HEADER, bom)?,
         stances: StreamingCsv::create_with(&out.join("stances.csv"), STANCE_HEADER, bom)?,
         errors: cfg.manifest.errors.clone(),
-        aggregator: Aggregator::new(cfg.period),
+        aggregator: Aggregator::for_lexicon(cfg.period, &cfg.lexicon),
         seen: HashSet::new(),
         summary: Summary {
             errors: cfg.manifest.errors.len(),
@@ -778,7 +778,7 @@ pub fn compare(stance_files: &[PathBuf], out: &Path, cfg: &Config) -> Result<Sum
             }
         }
     }
-    let mut aggregator = Aggregator::new(cfg.period);
+    let mut aggregator = Aggregator::for_lexicon(cfg.period, &cfg.lexicon);
     let mut summary = Summary::default();
     let mut docs: Vec<DocumentRow> = Vec::new();
     let mut doc_ids = HashSet::new();

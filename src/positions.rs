@@ -136,11 +136,29 @@ pub struct Aggregator {
     seen_docs: HashSet<u64>,
     pub undated: usize,
     pub duplicate_docs: usize,
+    /// Joint parties and their members: a joint statement's stance is a
+    /// position of each member.
+    members: BTreeMap<String, Vec<String>>,
 }
 
 impl Aggregator {
+    /// An aggregator that counts a joint party's stances for each of its
+    /// members (the lexicon's `members`).
+    pub fn for_lexicon(period: Period, lex: &crate::lexicon::Lexicon) -> Aggregator {
+        let mut a = Aggregator::new(period);
+        for p in &lex.parties {
+            let m = lex.member_ids(&p.id);
+            if !m.is_empty() {
+                a.members
+                    .insert(p.id.clone(), m.into_iter().map(String::from).collect());
+            }
+        }
+        a
+    }
+
     pub fn new(period: Period) -> Aggregator {
         Aggregator {
+            members: BTreeMap::new(),
             period,
             cells: BTreeMap::new(),
             current: None,
@@ -173,11 +191,17 @@ impl Aggregator {
             self.undated += 1;
             return;
         };
-        let key = (
-            row.party.clone(),
-            row.issue.clone(),
-            self.period.start(date),
-        );
+        let start = self.period.start(date);
+        if let Some(members) = self.members.get(&row.party) {
+            for m in members {
+                let mut r = row.clone();
+                r.party = m.clone();
+                let key = (m.clone(), row.issue.clone(), start);
+                self.doc_rows.entry(key).or_default().push(r);
+            }
+            return;
+        }
+        let key = (row.party.clone(), row.issue.clone(), start);
         self.doc_rows.entry(key).or_default().push(row);
     }
 

@@ -332,3 +332,58 @@ fn huge_lexicons_are_refused_quickly() {
     assert!(text.contains("25000 actors: at most 20000"), "{text}");
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }
+
+/// A joint party's stance is a position of each of its members (in
+/// `analyze` and in `compare` from the stances alone).
+#[test]
+fn a_joint_statement_counts_for_each_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = write(
+        dir.path(),
+        "joint.toml",
+        "extends = \"default\"\nname = \"joint\"\n[[parties]]\nid = \"us_ukraine\"\nlabel = \"US and Ukraine (joint)\"\nmembers = [\"united_states\", \"ukraine\"]\naliases = [\"the two delegations\"]\n",
+    );
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    write(
+        &corpus,
+        "2026-02-18-joint.txt",
+        "Geneva talks\n\nThe two delegations said they would insist on a full ceasefire before any territorial talks.\n",
+    );
+    let run = dir.path().join("run");
+    let l = lex.display().to_string();
+    let o = stancediff(&[
+        "analyze",
+        &corpus.display().to_string(),
+        "--lexicon",
+        &l,
+        "--out",
+        &run.display().to_string(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stances = std::fs::read_to_string(run.join("stances.csv")).unwrap();
+    assert!(stances.contains("us_ukraine,,ceasefire,2"), "{stances}");
+    for out in [run.clone(), dir.path().join("cmp")] {
+        if out != run {
+            let o = stancediff(&[
+                "compare",
+                &run.display().to_string(),
+                "--out",
+                &out.display().to_string(),
+                "--quiet",
+            ]);
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        let positions = std::fs::read_to_string(out.join("positions.csv")).unwrap();
+        assert!(
+            positions.contains("\nukraine,ceasefire,2026-02-18,2.0,"),
+            "{positions}"
+        );
+        assert!(
+            positions.contains("\nunited_states,ceasefire,2026-02-18,2.0,"),
+            "{positions}"
+        );
+        assert!(!positions.contains("us_ukraine"), "{positions}");
+    }
+}

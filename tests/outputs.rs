@@ -855,14 +855,31 @@ fn a_run_records_an_extended_lexicon_self_contained() {
     .unwrap();
     let c = root().join("corpora/holdout-2026-c");
     let run1 = dir.path().join("run1");
-    ok(&["analyze", &s(&c), "--lexicon", &s(&child), "--out", &s(&run1), "--quiet"]);
+    ok(&[
+        "analyze",
+        &s(&c),
+        "--lexicon",
+        &s(&child),
+        "--out",
+        &s(&run1),
+        "--quiet",
+    ]);
     let copy = std::fs::read_to_string(run1.join("lexicon.toml")).unwrap();
-    assert!(!copy.lines().any(|l| l.starts_with("extends")), "{copy:.300}");
+    assert!(
+        !copy.lines().any(|l| l.starts_with("extends")),
+        "{copy:.300}"
+    );
     assert!(copy.contains("turkey") && copy.contains("Hakan Fidan"));
     std::fs::rename(&parent, dir.path().join("parent.moved")).unwrap();
     let id = rows(&run1.join("statements.csv"))[0]["statement_id"].clone();
     ok(&["explain", &id, "--out", &s(&run1)]);
-    ok(&["compare", &s(&run1), "--out", &s(&dir.path().join("cmp")), "--quiet"]);
+    ok(&[
+        "compare",
+        &s(&run1),
+        "--out",
+        &s(&dir.path().join("cmp")),
+        "--quiet",
+    ]);
     let run2 = dir.path().join("run2");
     ok(&[
         "analyze",

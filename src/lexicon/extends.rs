@@ -45,7 +45,11 @@ pub fn self_contained_text(path: &Path) -> Result<String, LexiconError> {
     let text = read(path)?;
     let name = path.display().to_string();
     let table = toml::from_str::<Table>(&text).map_err(|e| toml_error(&text, &name, &e))?;
-    let Some(ext) = table.get("extends").and_then(|v| v.as_str()).map(str::to_string) else {
+    let Some(ext) = table
+        .get("extends")
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+    else {
         return Ok(text);
     };
     let dir = path.parent().unwrap_or(Path::new("."));
