@@ -245,6 +245,22 @@ fn check_says_what_is_wrong() {
 
     let f = write(
         dir.path(),
+        "actor.toml",
+        &format!(
+            "{SMALL}\n[[actors]]\nname = \"Jean Israel\"\nparty = \"hamas\"\naliases = [\"Israel\"]\n"
+        ),
+    );
+    let (code, text) = check(&f);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(
+            "alias \"Israel\" is claimed by party \"israel\" and by actor \"Jean Israel\""
+        ),
+        "{text}"
+    );
+
+    let f = write(
+        dir.path(),
         "kind.toml",
         &format!("{SMALL}\n[[examples]]\ntext = \"Israel said no.\"\nkind = \"qoute\"\n"),
     );

@@ -1421,6 +1421,18 @@ pub fn alias_conflicts(file: &LexiconFile) -> Vec<String> {
             if key.is_empty() || !own.insert(key.clone()) {
                 continue;
             }
+            // "Smith" as an actor of one side and an alias of another side.
+            if let Some(&side) = party_owner.get(&key)
+                && side != a.party
+            {
+                problems.push(format!(
+                    "alias {:?} is claimed by party {:?} and by actor {:?} of party {:?}: keep it in one",
+                    al.trim(),
+                    side,
+                    a.name,
+                    a.party
+                ));
+            }
             match actor_owner.get(&key) {
                 Some(&other) if other != a.name => problems.push(format!(
                     "alias {:?} is claimed by actor {:?} and actor {:?}: keep it in one (write the full name for the other)",
