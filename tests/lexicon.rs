@@ -403,3 +403,57 @@ fn a_joint_statement_counts_for_each_member() {
         assert!(!positions.contains("us_ukraine"), "{positions}");
     }
 }
+
+/// Every field the loader accepts is documented in LEXICON.md: the loader's
+/// own "expected one of …" list for each section is checked against it.
+#[test]
+fn every_field_the_loader_accepts_is_documented() {
+    let doc = std::fs::read_to_string(root().join("LEXICON.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let sections = [
+        "zzz_unknown = 1\n",
+        "[speech]\nzzz_unknown = 1\n",
+        "[stance]\nzzz_unknown = 1\n",
+        "[evaluation]\nzzz_unknown = 1\n",
+        "[text]\nzzz_unknown = 1\n",
+        "[[parties]]\nid = \"a\"\nzzz_unknown = 1\n",
+        "[[actors]]\nname = \"A B\"\nparty = \"a\"\nzzz_unknown = 1\n",
+        "[[sources]]\nphrase = \"x\"\nzzz_unknown = 1\n",
+        "[[roles]]\nphrase = \"x\"\nzzz_unknown = 1\n",
+        "[[issues]]\nid = \"x\"\nzzz_unknown = 1\n",
+        "[[examples]]\ntext = \"x\"\nzzz_unknown = 1\n",
+    ];
+    let mut checked = 0;
+    for (i, toml) in sections.iter().enumerate() {
+        let f = write(dir.path(), &format!("f{i}.toml"), toml);
+        let (code, text) = check(&f);
+        assert_eq!(code, 1, "{toml}: {text}");
+        // serde says "expected one of `a`, `b`" or "expected `a` or `b`".
+        let list = text
+            .split("expected ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{toml}: no field list in {text}"))
+            .trim_start_matches("one of ")
+            .split(" (")
+            .next()
+            .unwrap_or("")
+            .replace(" or ", ", ");
+        for field in list.split(", ").map(|f| {
+            f.trim()
+                .trim_start_matches('`')
+                .split('`')
+                .next()
+                .unwrap_or("")
+        }) {
+            assert!(
+                doc.contains(&format!("`{field}`"))
+                    || doc.contains(&format!("`[{field}]`"))
+                    || doc.contains(&format!("`[[{field}]]`")),
+                "field `{field}` ({}) is not documented in LEXICON.md",
+                toml.lines().next().unwrap_or("")
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
