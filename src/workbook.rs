@@ -165,6 +165,10 @@ fn sheet(ws: &mut Worksheet, csv_path: &Path) -> Result<(usize, bool)> {
 /// order) and a `run` sheet, as bytes.
 pub fn build(out: &Path, tables: &[&str], run: &RunFacts) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
+    // Deflate level 3, not the default 6: on 20 MB of articles the whole
+    // run took 3.3 s instead of 4.6 s on one thread, for a workbook 10%
+    // larger (17.7 MB instead of 16.0).
+    wb.set_zip_compression_level(3);
     let created = date_of(&run.last_published)
         .unwrap_or_else(|| ExcelDateTime::from_ymd(1980, 1, 1).expect("a valid date"));
     wb.set_properties(
