@@ -87,10 +87,10 @@ impl PyLexicon {
             }),
             Some(p) => {
                 // The same message as the CLI's for a file that cannot be read.
-                let toml = std::fs::read_to_string(&p).map_err(|source| {
+                let toml = std::fs::read_to_string(&p).map_err(|error| {
                     err(stancediff::lexicon::LexiconError::Io {
                         path: p.display().to_string(),
-                        source,
+                        error,
                     })
                 })?;
                 PyLexicon::compile(py, toml, p.display().to_string())
