@@ -39,8 +39,8 @@ impl CueSubjects {
     pub(super) fn find(s: &Scope, memory: &Memory) -> CueSubjects {
         let mut subjects: Vec<Option<Speaker>> = Vec::with_capacity(s.cues.len());
         let mut media = vec![false; s.cues.len()];
-        for ci in 0..s.cues.len() {
-            let subject = cue_subject(s, ci, &subjects, memory, &mut media[ci]);
+        for (ci, is_media) in media.iter_mut().enumerate() {
+            let subject = cue_subject(s, ci, &subjects, memory, is_media);
             subjects.push(subject);
         }
         CueSubjects {
