@@ -159,7 +159,6 @@ fn fallback_speaker(
     subjects: &mut CueSubjects,
     memory: &Memory,
 ) -> (Option<Speaker>, Option<String>, Option<Date>) {
-    let cue_text = chosen.map(|ci| s.cue_text(&s.cues[ci]));
     // No speaker (or only the outlet) but "citing X" / "according to X" in the sentence: X speaks.
     if chosen.is_some()
         && let Some(cj) = s
@@ -180,7 +179,7 @@ fn fallback_speaker(
     {
         return (Some((sp.clone(), *party, true)), Some(String::new()), *date);
     }
-    (None, cue_text, None)
+    (None, chosen.map(|ci| s.cue_text(&s.cues[ci])), None)
 }
 
 #[cfg(test)]
