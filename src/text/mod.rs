@@ -5,8 +5,9 @@
 //! Out: an [`Analysed`] document: its quotation spans, its sentences, and
 //! for each sentence the hits and quotations in it, its speech and attitude
 //! cues and the mentions of possible speakers, all as byte offsets into the
-//! document text. Attribution and stances read it; nothing here knows
-//! about them.
+//! document text. Attribution reads it; stances use its scan and its
+//! verb test ([`hits_in`], [`verb_in_context`]); nothing here knows about
+//! either.
 //!
 //! Quotation marks are paired per paragraph (`quotes.rs`); sentences are
 //! split around quotations (`sentences.rs`); a sentence's cues are the hits
