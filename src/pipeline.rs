@@ -5,13 +5,14 @@
 //! is processed in parallel (rayon) and written in input order, so memory
 //! stays flat and the output is the same whatever the thread count.
 
+use crate::attribution::{self, Statement};
 use crate::corpus::{self, Format, InputError, InputFile, Manifest, RawArticle};
 use crate::documents::{self, Boilerplate, Document};
 use crate::lexicon::Lexicon;
 use crate::output::{self, StreamingCsv};
 use crate::positions::{Aggregator, Period, StanceRow};
 use crate::stances;
-use crate::statements::{self, Statement};
+use crate::text;
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -263,9 +264,10 @@ pub struct Analysis {
 
 /// Statements and stances of one document: the library's one-call entry point.
 pub fn analyze_document(doc: &Document, lex: &Lexicon) -> Analysis {
-    // One scan of the text serves both stages.
-    let hits = statements::scan_document(doc, lex);
-    let statements = statements::extract_with_hits(doc, lex, &hits);
+    // One scan of the text serves both stages; the sentence layer reads it once.
+    let hits = text::scan_document(doc, lex);
+    let analysed = text::Analysed::new(doc, lex, &hits);
+    let statements = attribution::attribute(&analysed, doc.published, lex);
     let mut antecedent = None;
     let mut all = Vec::with_capacity(statements.len());
     let mut scorer = stances::Scorer::new(&doc.text, lex, &hits);

@@ -10,8 +10,9 @@
 //! before a condition ("only after") and raised to 2 for the condition's
 //! prerequisite. Evaluative claims ("illegitimate") carry their own value.
 
+use crate::attribution::{Kind, Statement};
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
-use crate::statements::{Kind, Statement, hits_in, verb_in_context};
+use crate::text::{hits_in, verb_in_context};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -356,7 +357,7 @@ fn adjunct_between(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Score one statement. `hits` are the document's lexicon hits (from
-/// [`crate::statements::scan_document`]); `antecedent` is the issue of the
+/// [`crate::text::scan_document`]); `antecedent` is the issue of the
 /// previous statement, for anaphors such as "rejected the idea".
 pub fn score(
     text: &str,
@@ -962,8 +963,9 @@ pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::extract_with_hits;
     use crate::documents::{Boilerplate, from_text};
-    use crate::statements::{extract_with_hits, scan_document};
+    use crate::text::scan_document;
 
     #[test]
     fn frames_read_back_from_traces() {

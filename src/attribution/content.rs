@@ -1,0 +1,317 @@
+//! The words a reported statement says: after its cue (and "that"), past an
+//! audience, a time or a venue; or, for a trailing attribution, before it.
+
+use super::speakers::{coordinated, subject_start};
+use crate::documents::month_number;
+use crate::lexicon::{Lexicon, Meaning};
+use crate::text::{Cue, CueKind, Mention, word_offset};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The words of a reported statement: after the cue (and "that"), or, when
+/// the cue ends the sentence ("…, sources said."), the words before its subject.
+pub(super) fn content_span(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    later: &[Cue],
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<Range<usize>> {
+    let start = content_start(text, sentence, cue, lex);
+    let end = content_end(text, sentence, cue, later, start, lex);
+    let mut start = skip_ws_punct(text, start, end);
+    let mut end = trim_tail(text, start, end);
+    let first_word = text[start..end].split_whitespace().next().unwrap_or("");
+    let short = text[start..end].split_whitespace().count() <= 4;
+    let time_only = short && lex.words.time_words.contains(first_word);
+    if end > start
+        && !time_only
+        && cue.kind != CueKind::Position
+        && lex.words.prepositions.contains(first_word)
+    {
+        return None; // "hinted at this concern": no stated content
+    }
+    if end <= start || time_only {
+        // "…, two of the sources said." — the content is before the subject.
+        if cue.kind == CueKind::SourceFirst {
+            return None;
+        }
+        let subj = subject_start(cue, mentions)?;
+        let clause = text[sentence.start..subj]
+            .rfind(", ")
+            .map(|i| sentence.start + i)?;
+        start = skip_dateline(text, sentence.start, clause);
+        end = trim_tail(text, start, clause);
+    }
+    // "according to X, Y said": the content follows the source's comma.
+    if cue.kind == CueKind::SourceFirst {
+        let at_start = text[sentence.start..cue.start].trim().is_empty();
+        if at_start {
+            let comma = text[cue.end..sentence.end].find(", ")? + cue.end + 2;
+            return Some(comma..trim_tail(text, comma, sentence.end));
+        }
+        return Some(sentence.start..trim_tail(text, sentence.start, cue.start));
+    }
+    (end > start).then_some(start..end)
+}
+
+/// Where the content starts: after "that", or past an audience ("told
+/// reporters", "told Axios") and a time or venue phrase.
+fn content_start(text: &str, sentence: &Range<usize>, cue: &Cue, lex: &Lexicon) -> usize {
+    let mut start = cue.end;
+    // Skip an audience ("told reporters", "told Axios") and anything up to "that".
+    let window_end = word_offset(text, cue.end, 8).min(sentence.end);
+    let window = &text[cue.end..window_end];
+    if let Some(pos) = find_word(window, "that") {
+        let between = &window[..pos];
+        // "refuses to give up land that Russia …": "that" after an infinitive's
+        // object starts a relative clause, not the content.
+        let infinitive = between.trim_start().starts_with("to ");
+        if !infinitive
+            && (!between.contains(',')
+                || between.trim_start().starts_with(',')
+                || between.trim().is_empty())
+        {
+            start = cue.end + pos + 4;
+        }
+    } else {
+        start = skip_audience(text, start, sentence.end, lex);
+        // "said on Friday it was …", "said Tuesday Moscow …", "said in a
+        // statement it would …": the content follows the time or venue phrase.
+        start = skip_time_and_venue(text, start, sentence.end, lex);
+    }
+    start
+}
+
+/// Where the content ends: before a later coordinated cue or an attributing
+/// participle, and at the end of an opening subordinate clause.
+fn content_end(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    later: &[Cue],
+    start: usize,
+    lex: &Lexicon,
+) -> usize {
+    let end = later
+        .iter()
+        .find(|c| {
+            coordinated(text, cue.end, c.start)
+                || (c.start > start && coordinated(text, start, c.start))
+                // "…, calling Zelensky “illegitimate”" is the quotation's attribution.
+                || c.is_participle(text)
+        })
+        .map_or(sentence.end, |c| {
+            text[..c.start]
+                .trim_end()
+                .strip_suffix("and")
+                .map_or(c.start, |s| s.len())
+        });
+    // "While Russia and Ukraine agreed to a prisoner exchange, prospects …":
+    // a statement in an opening subordinate clause ends with that clause.
+    let opener = text[sentence.start..cue.start]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if lex.words.subordinators.contains(opener) {
+        text[cue.end..end.max(cue.end)]
+            .find(", ")
+            .map_or(end, |i| cue.end + i)
+    } else {
+        end
+    }
+}
+
+/// Does "that" follow the cue within four words ("said that", "told
+/// reporters that")?
+pub(super) fn has_that_clause(text: &str, cue: &Cue, sentence: &Range<usize>) -> bool {
+    let end = word_offset(text, cue.end, 4).min(sentence.end);
+    text[cue.end..end]
+        .split_whitespace()
+        .any(|w| w.trim_matches(',') == "that")
+}
+
+/// "KYIV (Reuters) - …", "MOSCOW, Feb 3 (AP) — …": a dateline is not part
+/// of what anyone said.
+fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
+    let Some(m) = DATELINE.find(&text[start..end]) else {
+        return start;
+    };
+    start + m.end()
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[A-Z][A-Z .'-]{1,30}(?:,[^()\n]{1,20})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+",
+    )
+    .unwrap()
+});
+
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(word) {
+        let s = from + i;
+        let e = s + word.len();
+        let ok_before = s == 0 || !hay[..s].chars().last().unwrap().is_alphanumeric();
+        let ok_after = e >= hay.len() || !hay[e..].chars().next().unwrap().is_alphanumeric();
+        if ok_before && ok_after {
+            return Some(s);
+        }
+        from = e;
+    }
+    None
+}
+
+fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
+    let rest = &text[start..end];
+    let trimmed = rest.trim_start();
+    let lead = rest.len() - trimmed.len();
+    // Audiences are short: look only at the next few words, and only for
+    // a term starting right here.
+    let mut cut = trimmed.len().min(48);
+    while !trimmed.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    for h in lex.scan(&trimmed[..cut]).into_iter().take(1) {
+        if h.start == 0 && lex.term(&h).meanings.contains(&Meaning::Audience) {
+            return start + lead + h.end;
+        }
+    }
+    start
+}
+
+/// Skip a time phrase ("on Friday", "late on Monday", "last week",
+/// "Tuesday") and a venue phrase ("in a statement", "at a news conference",
+/// "on Telegram") right after a speech verb, when a clause follows them.
+fn skip_time_and_venue(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
+    let mut at = start;
+    for _ in 0..3 {
+        let next = skip_phrase(text, at, end, lex);
+        if next == at {
+            break;
+        }
+        at = next;
+    }
+    // Only when words follow that can start a clause (not "said on Friday.").
+    let rest = text[at..end].trim_start_matches([' ', ',']);
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if rest.split_whitespace().count() < 2 || lex.words.prepositions.contains(first) {
+        return start;
+    }
+    at
+}
+
+/// One time or venue phrase at `at` (after spaces and a comma), or `at`.
+fn skip_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
+    venue_phrase(text, at, end, lex).unwrap_or_else(|| time_phrase(text, at, end, lex))
+}
+
+/// Venue: a preposition and up to four words ending in a venue noun ("in
+/// a statement", "on Telegram"), not ending the sentence. Where it ends.
+fn venue_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> Option<usize> {
+    let lead: Vec<&str> = text[at..end].split_whitespace().take(6).collect();
+    if let Some(first) = lead.first()
+        && matches!(*first, "in" | "at" | "on" | "during" | "via" | "through")
+        && let Some(k) = lead.iter().skip(1).position(|w| {
+            lex.words
+                .venues
+                .contains(&w.trim_end_matches([',', '.', ':']).to_lowercase())
+        })
+    {
+        let n = k + 2;
+        let off = word_offset(text, at, n).min(end);
+        let ends_sentence = text[at..off].trim_end().ends_with('.');
+        if !ends_sentence {
+            return Some(off);
+        }
+    }
+    None
+}
+
+/// A time phrase at `at` ("on Friday", "last week", "on March 3,"): where
+/// it ends, or `at` when there is none.
+fn time_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
+    let mut i = at;
+    let mut words = 0;
+    let mut time_seen = false;
+    let mut prev_month = false;
+    for tok in text[at..end].split_inclusive(' ') {
+        let w = tok.trim();
+        if w.is_empty() {
+            i += tok.len();
+            continue;
+        }
+        // A day number only after a month ("on March 3").
+        let day_number = w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit()) && prev_month;
+        if !(is_time_word(w, lex) || day_number) || w.ends_with('.') || words >= 5 {
+            break;
+        }
+        prev_month = month_number(w.trim_end_matches(',')).is_some();
+        // A bare preposition is only part of a time phrase before a time word.
+        time_seen |= !matches!(
+            w,
+            "on" | "in" | "at" | "the" | "of" | "during" | "after" | "before"
+        );
+        i += tok.len();
+        words += 1;
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    if time_seen { i.min(end) } else { at }
+}
+
+/// A word that can be part of a time phrase ("Friday", "March", "last",
+/// "week", "the").
+fn is_time_word(w: &str, lex: &Lexicon) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    lex.words.time_words.contains(w)
+        || month_number(w).is_some()
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "the"
+                | "of"
+                | "last"
+                | "next"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "previously"
+                | "again"
+                | "also"
+        )
+}
+
+fn skip_ws_punct(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = text[i..].chars().next().unwrap();
+        if !(c.is_whitespace() || c == ',' || c == ':' || c == '—') {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// End of `[start, end)` without trailing spaces, commas and final stops.
+pub(super) fn trim_tail(text: &str, start: usize, end: usize) -> usize {
+    // An empty or inverted range ("Envoy insist said Ma Po") has no tail.
+    if start >= end {
+        return start;
+    }
+    let s = text[start..end].trim_end_matches(|c: char| {
+        c.is_whitespace() || c == ',' || c == '.' || c == ';' || c == ':' || c == '—'
+    });
+    start + s.len()
+}

@@ -1,0 +1,253 @@
+//! Quotations: each quotation of a sentence, direct or partial, tied to the
+//! cue that attributes it and that cue's subject, or continuing the previous
+//! quotation's speaker.
+
+use super::content::has_that_clause;
+use super::said_on::said_on;
+use super::speakers::{CueSubjects, Memory, Speaker, participle_subject, personal_speaker};
+use super::{Kind, Scope, Statement};
+use crate::text::{CueKind, Quote};
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// The statements of a sentence's quotations, in order.
+pub(super) fn quotation_statements(
+    s: &Scope,
+    subjects: &mut CueSubjects,
+    memory: &mut Memory,
+    out: &mut Vec<Statement>,
+) {
+    let mut prev_kind = None;
+    for (qi, q) in s.quotes.iter().enumerate() {
+        let mut kind = quote_kind(s.text, s.sentence, q);
+        // "“First,” he said, “security guarantees.”": the second half of an
+        // interrupted direct quotation is direct too.
+        if prev_kind == Some(Kind::Direct) && s.text[..q.open].trim_end().ends_with(',') {
+            kind = Kind::Direct;
+        }
+        prev_kind = Some(kind);
+        quotation_statement(s, qi, kind, subjects, memory, out);
+    }
+}
+
+/// Direct when a capitalised quotation opens the sentence or follows a comma
+/// or colon; otherwise a fragment woven into the sentence.
+fn quote_kind(text: &str, sentence: &Range<usize>, q: &Quote) -> Kind {
+    let first = text[q.start..q.end].trim_start().chars().next();
+    let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let before = text[sentence.start..q.open].trim_end();
+    if capital && (before.is_empty() || before.ends_with([',', ':', '—'])) {
+        Kind::Direct
+    } else {
+        Kind::Partial
+    }
+}
+
+/// The statement of quotation `qi`, when it has a speaker we can name
+/// (scare quotes have none).
+fn quotation_statement(
+    s: &Scope,
+    qi: usize,
+    kind: Kind,
+    subjects: &mut CueSubjects,
+    memory: &mut Memory,
+    out: &mut Vec<Statement>,
+) {
+    let (text, cues, q) = (s.text, s.cues, &s.quotes[qi]);
+    let chosen = choose_cue(s, qi, kind, &subjects.subjects);
+    let who = chosen.and_then(|ci| cue_speaker(s, ci, subjects, memory));
+    let (who, cue_text, inherited_date) = match who {
+        Some(who) => (Some(who), chosen.map(|ci| s.cue_text(&cues[ci])), None),
+        None => fallback_speaker(s, kind, chosen, subjects, memory),
+    };
+    let Some((speaker, party, _)) = who else {
+        return; // scare quotes, or no speaker we can name
+    };
+    let said_on = inherited_date.or_else(|| {
+        said_on(
+            text,
+            s.sentence,
+            chosen.map(|c| &cues[c]),
+            s.quotes,
+            s.published,
+        )
+    });
+    if personal_speaker(&speaker) {
+        memory.last_quote = Some((speaker.clone(), party, s.n, said_on));
+    }
+    subjects.note_speaker(&speaker, party);
+    out.push(Statement {
+        index: 0,
+        kind,
+        speaker,
+        party,
+        cue: cue_text.unwrap_or_default(),
+        cue_span: chosen.map(|c| cues[c].start..cues[c].end),
+        span: q.start..q.end,
+        sentence: s.sentence.clone(),
+        said_on,
+    });
+}
+
+/// The cue that attributes quotation `qi`: between the previous quotation
+/// and the next one, preferring the one after a direct quotation ("…,” he
+/// said), else the nearest before.
+fn choose_cue(s: &Scope, qi: usize, kind: Kind, subjects: &[Option<Speaker>]) -> Option<usize> {
+    let (quotes, cues, q) = (s.quotes, s.cues, &s.quotes[qi]);
+    let prev_close = if qi > 0 {
+        quotes[qi - 1].close
+    } else {
+        s.sentence.start
+    };
+    let next_open = quotes.get(qi + 1).map_or(s.sentence.end, |x| x.open);
+    let after = cues
+        .iter()
+        .enumerate()
+        .position(|(ci, c)| c.start >= q.close && c.start < next_open && subjects[ci].is_some());
+    let before = cues
+        .iter()
+        .rposition(|c| c.end <= q.open && c.start >= prev_close);
+    let before_any = cues.iter().rposition(|c| c.end <= q.open);
+    match kind {
+        Kind::Direct => after.or(before).or(before_any),
+        _ => before.or(before_any).or(after),
+    }
+}
+
+/// The speaker of the chosen cue `ci`, marking the cues it uses. A cue with
+/// no subject of its own (a participle) takes the subject of the cue before
+/// it, or with none the main clause's subject.
+fn cue_speaker(
+    s: &Scope,
+    ci: usize,
+    subjects: &mut CueSubjects,
+    memory: &Memory,
+) -> Option<Speaker> {
+    let (text, cues) = (s.text, s.cues);
+    if let Some(own) = subjects.subjects[ci].clone() {
+        subjects.used[ci] = true;
+        return Some(own);
+    }
+    // "…, calling him “illegitimate”": a participle takes the sentence's subject.
+    let Some(prior) = (0..ci).rev().find(|&j| subjects.subjects[j].is_some()) else {
+        // "Putin struck a measured tone, warning that …": with no
+        // cue before it, the main clause's subject.
+        return participle_subject(s, &cues[ci], memory);
+    };
+    // "acknowledged the challenges, telling …" is one attribution;
+    // "said he would brief allies …, saying “…”" is two statements.
+    let between = text[cues[prior].end..cues[ci].start]
+        .split_whitespace()
+        .count();
+    if cues[ci].kind == CueKind::QuoteOnly
+        && !has_that_clause(text, &cues[prior], s.sentence)
+        && between <= 4
+    {
+        subjects.used[prior] = true;
+    }
+    subjects.used[ci] = true;
+    subjects.subjects[prior].clone()
+}
+
+/// A quotation whose cue names no speaker: "citing X" / "according to X"
+/// in the sentence speaks for it; an unattributed direct quotation right
+/// after another one continues it. (speaker, cue text, inherited date).
+fn fallback_speaker(
+    s: &Scope,
+    kind: Kind,
+    chosen: Option<usize>,
+    subjects: &mut CueSubjects,
+    memory: &Memory,
+) -> (Option<Speaker>, Option<String>, Option<Date>) {
+    // No speaker (or only the outlet) but "citing X" / "according to X" in the sentence: X speaks.
+    if chosen.is_some()
+        && let Some(cj) = s
+            .cues
+            .iter()
+            .position(|c| c.kind == CueKind::SourceFirst)
+            .filter(|&cj| subjects.subjects[cj].is_some())
+    {
+        subjects.used[cj] = true;
+        let who = subjects.subjects[cj].clone();
+        return (who, Some(s.cue_text(&s.cues[cj])), None);
+    }
+    // An unattributed quotation right after another one continues it.
+    if chosen.is_none()
+        && kind == Kind::Direct
+        && let Some((sp, party, at, date)) = &memory.last_quote
+        && s.n <= at + 2
+    {
+        return (Some((sp.clone(), *party, true)), Some(String::new()), *date);
+    }
+    (None, chosen.map(|ci| s.cue_text(&s.cues[ci])), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    #[test]
+    fn interrupted_quotation_gives_two_statements_by_one_speaker() {
+        let got = run("“First,” Mr. Zelensky said, “security guarantees.”");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|g| g.2 == "Volodymyr Zelensky" && g.0 == "direct"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn partial_quotes_take_the_speaker_of_the_participle() {
+        let got = run(
+            "He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”",
+        );
+        // No antecedent for "He" here: only check the kinds.
+        let kinds: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(
+            kinds.iter().filter(|k| **k == "partial").count() <= 2,
+            "{got:?}"
+        );
+        let got = run(
+            "President Vladimir Putin spoke. He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”",
+        );
+        let partials: Vec<_> = got.iter().filter(|g| g.0 == "partial").collect();
+        assert_eq!(partials.len(), 2, "{got:?}");
+        assert!(
+            partials
+                .iter()
+                .all(|g| g.2 == "Vladimir Putin" && g.3 == "russia")
+        );
+        assert_eq!(partials[1].1, "neo-Nazi.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "indirect" && g.1.starts_with("he wants a change")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_and_possessives_inside() {
+        let got = run("‘Zelensky’s plan is dead,’ Peskov said. He added: ‘We want the Donbas.’");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, "Zelensky’s plan is dead,");
+        assert!(got.iter().all(|g| g.2 == "Dmitry Peskov"), "{got:?}");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_statements() {
+        let got = run(
+            "Russia Effectively Blocks WhatsApp: A Shift Toward a “National Messenger” in the country.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn unattributed_quote_continues_previous_speaker() {
+        let got = run(
+            "“They’re big talks,” Trump told reporters on board Air Force One Monday. “Ukraine better come to the table, fast.”",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].2, "Donald Trump");
+    }
+}

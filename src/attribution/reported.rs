@@ -1,0 +1,295 @@
+//! Reported speech and positions without quotation marks: a cue with a
+//! subject and the words after it ("Kyiv wants …", "…, two sources said"),
+//! and possessive speech nouns ("Putin's demand that …").
+
+use super::content::{content_span, trim_tail};
+use super::said_on::said_on;
+use super::speakers::{
+    CueSubjects, Memory, coordinated, joint_party, own_named_subject, personal_speaker, resolve,
+    subject_start,
+};
+use super::{Kind, Scope, Statement};
+use crate::lexicon::{Hit, Meaning};
+use crate::text::{Cue, CueKind, Mention, in_quote};
+use std::ops::Range;
+
+/// The reported statements of a sentence's cues not used by a quotation.
+pub(super) fn reported_statements(
+    s: &Scope,
+    subjects: &mut CueSubjects,
+    memory: &mut Memory,
+    out: &mut Vec<Statement>,
+) {
+    let text = s.text;
+    let mut content_until = 0usize; // cues inside an earlier statement's content are part of it
+    for (ci, cue) in s.cues.iter().enumerate() {
+        // Participles ("saying", "calling") only attribute quotations; a finite
+        // "described the talks as constructive" is a statement of its own.
+        if subjects.used[ci] || cue.is_participle(text) || subjects.media[ci] {
+            continue;
+        }
+        let Some((speaker, party, personal)) = subjects.subjects[ci].clone() else {
+            continue;
+        };
+        if negated_speech(s, cue) || inside_trailing(s, ci, &subjects.media) {
+            continue;
+        }
+        let coordinated_cue = ci > 0 && coordinated(text, s.cues[ci - 1].end, cue.start);
+        if cue.start < content_until
+            && !own_named_subject(text, cue, s.mentions)
+            && !coordinated_cue
+        {
+            continue;
+        }
+        if in_quotation_attribution(s, ci, &subjects.used) {
+            continue;
+        }
+        let Some(span) = content_span(text, s.sentence, cue, &s.cues[ci + 1..], s.mentions, s.lex)
+        else {
+            continue;
+        };
+        if span.end <= span.start {
+            continue;
+        }
+        content_until = span.end;
+        trim_previous(s, cue, out);
+        let kind = if personal {
+            Kind::Indirect
+        } else {
+            Kind::Reported
+        };
+        if personal && personal_speaker(&speaker) {
+            memory.last_quote = Some((speaker.clone(), party, s.n, None));
+        }
+        subjects.note_speaker(&speaker, party);
+        push_reported(s, cue, kind, (speaker, party), span, out);
+    }
+}
+
+/// "Moscow has not yet announced …": a negated speech verb reports no
+/// statement; a negated attitude is a position ("Putin did not support
+/// the proposal"), read with its negation.
+fn negated_speech(s: &Scope, cue: &Cue) -> bool {
+    let words_before: Vec<&str> = s.text[s.sentence.start..cue.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    cue.kind != CueKind::Position
+        && !cue.attitude
+        && words_before.iter().any(|w| {
+            matches!(
+                *w,
+                "not" | "never" | "yet" | "hasn't" | "haven't" | "didn't"
+            )
+        })
+}
+
+/// "The US and Russia also agreed to …, Witkoff said.": a cue inside the
+/// words a later trailing attribution reports is part of that statement.
+/// A medium's "…, Reuters reported." deletes no one's statement.
+fn inside_trailing(s: &Scope, ci: usize, media: &[bool]) -> bool {
+    let (text, cue) = (s.text, &s.cues[ci]);
+    s.cues[ci + 1..].iter().enumerate().any(|(k, c)| {
+        c.kind == CueKind::Speech
+            && !media[ci + 1 + k]
+            && text[c.end..s.sentence.end].split_whitespace().count() <= 4
+            && text[cue.end..c.start].contains(", ")
+    })
+}
+
+/// A cue inside a quotation-attributing clause is not a second statement.
+fn in_quotation_attribution(s: &Scope, ci: usize, used: &[bool]) -> bool {
+    let cue = &s.cues[ci];
+    s.quotes.iter().any(|q| {
+        q.open >= cue.end
+            && s.cues[ci + 1..].iter().all(|c| c.start > q.open)
+            && used.iter().any(|&u| u)
+    })
+}
+
+/// Trim the previous statement's content where this cue's subject starts.
+fn trim_previous(s: &Scope, cue: &Cue, out: &mut [Statement]) {
+    if let Some(prev) = out.last_mut()
+        && prev.sentence == *s.sentence
+        && matches!(prev.kind, Kind::Indirect | Kind::Reported)
+        && prev.span.end > cue.start
+    {
+        let cut = subject_start(cue, s.mentions).unwrap_or(cue.start);
+        let new_end = trim_tail(s.text, prev.span.start, cut);
+        if new_end > prev.span.start {
+            prev.span.end = new_end;
+        }
+    }
+}
+
+/// Push a reported statement; "Russia and Ukraine agreed to …": each side
+/// of a joint subject holds the position.
+fn push_reported(
+    s: &Scope,
+    cue: &Cue,
+    kind: Kind,
+    (speaker, party): (String, usize),
+    span: Range<usize>,
+    out: &mut Vec<Statement>,
+) {
+    let said = said_on(s.text, s.sentence, Some(cue), s.quotes, s.published);
+    let statement = |speaker: String, party: usize, span: Range<usize>| Statement {
+        index: 0,
+        kind,
+        speaker,
+        party,
+        cue: s.cue_text(cue),
+        cue_span: Some(cue.start..cue.end),
+        span,
+        sentence: s.sentence.clone(),
+        said_on: said,
+    };
+    if kind == Kind::Reported
+        && let Some(other) = joint_party(s.text, cue, s.mentions, party)
+    {
+        out.push(statement(String::new(), other, span.clone()));
+    }
+    out.push(statement(speaker, party, span));
+}
+
+/// "Putin's demand that Ukraine surrender …", "Zelensky's proposal for a
+/// ceasefire": a speech noun owned by a person or side reports their position.
+pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<Statement>) {
+    let text = s.text;
+    for h in s.hits {
+        if in_quote(s.all_quotes, h.start)
+            || !s
+                .lex
+                .meanings_with_parts(h)
+                .any(|m| m == Meaning::SpeechNoun)
+        {
+            continue;
+        }
+        let Some(owner) = possessive_owner(text, h, s.mentions) else {
+            continue;
+        };
+        let Some((speaker, party, personal)) = resolve(&owner.who, s.lex, memory) else {
+            continue;
+        };
+        let Some(connector_end) = connector_end(text, h, s.sentence) else {
+            continue;
+        };
+        let cue = Cue {
+            start: h.start,
+            end: connector_end,
+            kind: CueKind::Position,
+            attitude: true,
+        };
+        let later: Vec<Cue> = s.cues.iter().filter(|c| c.start > h.end).copied().collect();
+        let Some(span) = content_span(text, s.sentence, &cue, &later, s.mentions, s.lex) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|st| st.sentence == *s.sentence && st.span == span)
+        {
+            continue;
+        }
+        out.push(Statement {
+            index: 0,
+            kind: if personal {
+                Kind::Indirect
+            } else {
+                Kind::Reported
+            },
+            speaker,
+            party,
+            cue: text[h.start..h.end].to_string(),
+            cue_span: Some(h.start..h.end),
+            span,
+            sentence: s.sentence.clone(),
+            said_on: said_on(text, s.sentence, Some(&cue), &[], s.published),
+        });
+    }
+}
+
+/// The owner of a speech noun: a mention followed by 's, at most one word
+/// before the noun.
+fn possessive_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    mentions.iter().rev().find(|m| {
+        m.end < h.start && {
+            let between = &text[m.end..h.start];
+            (between.starts_with("'s ") || between.starts_with("’s "))
+                && between.split_whitespace().count() <= 2
+        }
+    })
+}
+
+/// Only when a clause follows: "demand that", "proposal for", "call to"
+/// (the connector may be part of the term, as in "proposal for"). Where
+/// the connector ends.
+fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>) -> Option<usize> {
+    let connectors = ["that", "for", "to", "on"];
+    let term_ends_with_connector = text[h.start..h.end]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| connectors.contains(&w));
+    let rest = &text[h.end..sentence.end];
+    let next = rest.split_whitespace().next().unwrap_or("");
+    if term_ends_with_connector {
+        Some(h.end)
+    } else if connectors.contains(&next) {
+        Some(h.end + rest.find(next).unwrap_or(0) + next.len())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    #[test]
+    fn reported_positions_of_sides() {
+        let got = run(
+            "However, there are differences with the US over security guarantees, while Washington offers 15 years, Kyiv wants an American commitment lasting 30-50 years.",
+        );
+        assert!(
+            got.contains(&(
+                "reported".into(),
+                "15 years".into(),
+                "".into(),
+                "united_states".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "reported".into(),
+                "an American commitment lasting 30-50 years".into(),
+                "".into(),
+                "ukraine".into()
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn trailing_attribution_and_according_to() {
+        let got = run(
+            "The two sides met in Geneva while the conference was still ongoing, two sources said.",
+        );
+        assert_eq!(
+            got[0].1,
+            "The two sides met in Geneva while the conference was still ongoing"
+        );
+        assert_eq!(got[0].2, "unnamed sources");
+        let got = run("According to Bloomberg, the next phase will hinge on readiness.");
+        assert!(got.is_empty(), "media are not speakers: {got:?}");
+    }
+
+    #[test]
+    fn a_negated_attitude_is_a_position_a_negated_speech_verb_is_not() {
+        let r = run(
+            "Putin did not support the ceasefire proposal. Moscow has not yet announced its delegation.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2, "Vladimir Putin");
+    }
+}

@@ -1,0 +1,493 @@
+//! Speakers: the subject of each cue, pronouns and roles resolved against
+//! the article so far, and what a sentence leaves for the next ones.
+
+use super::Scope;
+use crate::lexicon::{Lexicon, Pronoun};
+use crate::text::{Cue, CueKind, Mention, Quote, Who, word_offset};
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// A resolved speaker: (speaker, party, personal?). A side as a whole has
+/// an empty speaker and is not personal.
+pub(super) type Speaker = (String, usize, bool);
+
+/// Per-document memory of who spoke, for pronouns and continued quotations.
+#[derive(Default)]
+pub(super) struct Memory {
+    /// The subject (first personal mention) of recent sentences, newest last.
+    pub(super) subjects: Vec<(String, usize, Pronoun)>,
+    /// Most recent group speaker (source or party) for "they".
+    pub(super) group: Option<(String, usize)>,
+    /// The last direct quotation's speaker, sentence number and date.
+    pub(super) last_quote: Option<(String, usize, usize, Option<Date>)>,
+}
+
+/// The subjects of a sentence's cues, and which cues are spoken for.
+pub(super) struct CueSubjects {
+    /// Each cue's subject, if it has one.
+    pub(super) subjects: Vec<Option<Speaker>>,
+    /// Cues whose subject is a medium ("…, Reuters reported").
+    pub(super) media: Vec<bool>,
+    /// Cues that already attribute a quotation.
+    pub(super) used: Vec<bool>,
+    /// The sentence's first named speaker, the antecedent of a later "he".
+    pub(super) speaker: Option<(String, usize)>,
+}
+
+impl CueSubjects {
+    /// The subject of every cue in the sentence, in order.
+    pub(super) fn find(s: &Scope, memory: &Memory) -> CueSubjects {
+        let mut subjects: Vec<Option<Speaker>> = Vec::with_capacity(s.cues.len());
+        let mut media = vec![false; s.cues.len()];
+        for (ci, is_media) in media.iter_mut().enumerate() {
+            let subject = cue_subject(s, ci, &subjects, memory, is_media);
+            subjects.push(subject);
+        }
+        CueSubjects {
+            subjects,
+            media,
+            used: vec![false; s.cues.len()],
+            speaker: None,
+        }
+    }
+
+    /// Remember the sentence's first named speaker.
+    pub(super) fn note_speaker(&mut self, speaker: &str, party: usize) {
+        if self.speaker.is_none() && !speaker.is_empty() {
+            self.speaker = Some((speaker.to_string(), party));
+        }
+    }
+}
+
+/// The subject of cue `ci`, given the subjects of the cues before it;
+/// sets `media` when the subject is a medium (which speaks for no one).
+fn cue_subject(
+    s: &Scope,
+    ci: usize,
+    earlier: &[Option<Speaker>],
+    memory: &Memory,
+    media: &mut bool,
+) -> Option<Speaker> {
+    let (text, cue) = (s.text, &s.cues[ci]);
+    // A participle ("…, calling him", "telling reporters") shares the clause's subject.
+    if cue.is_participle(text) {
+        return None;
+    }
+    // "a brief session that suggested": the subject is a thing, not a speaker.
+    let word_before = text[s.sentence.start..cue.start]
+        .split_whitespace()
+        .last()
+        .unwrap_or("");
+    if matches!(word_before, "that" | "which") {
+        return None;
+    }
+    // "…, and added that", "… but said": a coordinated verb shares the
+    // previous verb's subject, whatever names stand between them.
+    let coordinated_cue = ci > 0 && coordinated(text, s.cues[ci - 1].end, cue.start);
+    let shared = || earlier.iter().rev().find_map(|s| s.clone());
+    if coordinated_cue && let Some(shared) = shared() {
+        return Some(shared);
+    }
+    let region_start = region_start(text, s.sentence, s.quotes, s.cues, ci);
+    let subject = find_subject(
+        text,
+        cue,
+        region_start,
+        s.sentence,
+        s.mentions,
+        s.quotes,
+        s.lex,
+    )
+    .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal());
+    let resolved = match &subject {
+        Some(m) if m.who == Who::Media => {
+            *media = true;
+            None
+        }
+        // "Trump slammed Zelensky after he rejected …": a pronoun takes the
+        // nearest person before it in its own sentence first.
+        Some(m) if matches!(m.who, Who::Pronoun(Pronoun::He | Pronoun::She)) => {
+            antecedent_in_sentence(s, m).or_else(|| resolve(&m.who, s.lex, memory))
+        }
+        Some(m) => resolve(&m.who, s.lex, memory),
+        None => None,
+    };
+    // "…, and added that": a coordinated cue shares the previous subject.
+    resolved.or_else(|| if coordinated_cue { shared() } else { None })
+}
+
+/// The nearest person of the pronoun's gender before pronoun mention `m`
+/// in its own sentence.
+fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
+    s.mentions
+        .iter()
+        .rev()
+        .filter(|p| p.end <= m.start && p.start >= s.sentence.start)
+        .find_map(|p| match &p.who {
+            Who::Person(n, party, g) if matches!(m.who, Who::Pronoun(pr) if pr == *g) => {
+                Some((n.clone(), *party, true))
+            }
+            _ => None,
+        })
+}
+
+/// Resolve a mention to (speaker, party); `None` for media.
+pub(super) fn resolve(who: &Who, lex: &Lexicon, memory: &Memory) -> Option<Speaker> {
+    match who {
+        Who::Person(n, p, _) => Some((n.clone(), *p, true)),
+        Who::Source(i) => Some((lex.sources[*i].speaker.clone(), lex.sources[*i].party, true)),
+        Who::Party(i) => Some((String::new(), *i, false)),
+        Who::Media | Who::Role(_) => None,
+        // A pronoun with nothing before it still speaks: the quotation is
+        // kept, with the pronoun as written and no side.
+        Who::Pronoun(Pronoun::They) => Some(
+            memory
+                .group
+                .clone()
+                .map(|(n, p)| (n.clone(), p, !n.is_empty()))
+                .unwrap_or_else(|| ("they".to_string(), lex.other_party, true)),
+        ),
+        Who::Pronoun(pr) => Some(
+            memory
+                .subjects
+                .iter()
+                .rev()
+                .find(|(_, _, g)| g == pr)
+                .or(memory.subjects.last())
+                .map(|(n, p, _)| (n.clone(), *p, true))
+                .unwrap_or_else(|| {
+                    let w = if *pr == Pronoun::She { "she" } else { "he" };
+                    (w.to_string(), lex.other_party, true)
+                }),
+        ),
+    }
+}
+
+/// A named speaker a later unattributed quotation may continue (not "he").
+pub(super) fn personal_speaker(speaker: &str) -> bool {
+    !speaker.is_empty() && !matches!(speaker, "he" | "she" | "they")
+}
+
+/// The subject of a participle that follows a main clause after a comma
+/// ("Putin struck a measured tone, warning that …"): the first person or
+/// side named in the sentence before it, outside quotations.
+pub(super) fn participle_subject(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Speaker> {
+    let text = s.text;
+    if !text[s.sentence.start..cue.start].trim_end().ends_with(',') {
+        return None;
+    }
+    s.mentions
+        .iter()
+        .filter(|m| m.end <= cue.start && !matches!(m.who, Who::Media | Who::Role(_)))
+        .find(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
+        .and_then(|m| resolve(&m.who, s.lex, memory))
+}
+
+/// The other side in a joint subject "Russia and Ukraine <cue>", if any.
+pub(super) fn joint_party(
+    text: &str,
+    cue: &Cue,
+    mentions: &[Mention],
+    party: usize,
+) -> Option<usize> {
+    let subj = mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= cue.start && matches!(m.who, Who::Party(p) if p == party))?;
+    if !text[subj.end..cue.start].trim().is_empty() {
+        return None;
+    }
+    let before = text[..subj.start].trim_end().strip_suffix(" and")?;
+    mentions.iter().rev().find_map(|m| match m.who {
+        Who::Party(p) if p != party && m.end == before.len() => Some(p),
+        _ => None,
+    })
+}
+
+/// Remember the sentence's first person as the antecedent for "he"/"she".
+pub(super) fn remember_subject(mentions: &[Mention], memory: &mut Memory) {
+    if let Some(Who::Person(n, p, g)) = mentions
+        .iter()
+        .map(|m| &m.who)
+        .find(|w| matches!(w, Who::Person(..)))
+    {
+        memory.subjects.push((n.clone(), *p, *g));
+        if memory.subjects.len() > 8 {
+            memory.subjects.remove(0);
+        }
+    }
+}
+
+/// After a sentence with statements: its first person, its last group
+/// (source or side) for "they", and its first named speaker.
+pub(super) fn remember_sentence(
+    s: &Scope,
+    sentence_speaker: Option<(String, usize)>,
+    memory: &mut Memory,
+) {
+    remember_subject(s.mentions, memory);
+    for m in s.mentions {
+        if let Who::Source(i) = m.who {
+            memory.group = Some((s.lex.sources[i].speaker.clone(), s.lex.sources[i].party));
+        } else if let Who::Party(i) = m.who {
+            memory.group = Some((String::new(), i));
+        }
+    }
+    if let Some((sp, p)) = sentence_speaker
+        && memory.subjects.last().is_none_or(|s| s.0 != sp)
+    {
+        memory.subjects.push((sp, p, Pronoun::He));
+    }
+}
+
+fn text_ends_with_comma(s: &str) -> bool {
+    s.trim_end().ends_with(',')
+}
+
+/// Where the subject of cue `ci` may start: after the previous quotation or cue.
+fn region_start(
+    text: &str,
+    sentence: &Range<usize>,
+    quotes: &[Quote],
+    cues: &[Cue],
+    ci: usize,
+) -> usize {
+    let cue = cues[ci];
+    let q = quotes
+        .iter()
+        .filter(|q| q.close <= cue.start)
+        .map(|q| q.close)
+        .max()
+        .unwrap_or(sentence.start);
+    // A participle in an aside ("Zelensky, speaking in Kyiv, said") does
+    // not close the subject's region.
+    let aside =
+        |c: &Cue| text_ends_with_comma(&text[sentence.start..c.start]) && c.is_participle(text);
+    let c = cues[..ci]
+        .iter()
+        .rev()
+        .find(|c| !aside(c))
+        .map_or(sentence.start, |c| c.end);
+    q.max(c).max(sentence.start)
+}
+
+/// The speaker mention for a cue: the nearest personal mention before it in
+/// its region (people before sides), else one right after it ("said Harry
+/// Nedelcu"), else for "according to" the mention after it.
+fn find_subject<'m>(
+    text: &str,
+    cue: &Cue,
+    region_start: usize,
+    sentence: &Range<usize>,
+    mentions: &'m [Mention],
+    quotes: &[Quote],
+    lex: &Lexicon,
+) -> Option<&'m Mention> {
+    let after = |words: usize| {
+        let limit = word_offset(text, cue.end, words).min(sentence.end);
+        mentions.iter().find(|m| {
+            m.start >= cue.end
+                && m.start <= limit
+                && !quotes.iter().any(|q| q.open >= cue.end && q.open < m.start)
+        })
+    };
+    if cue.kind == CueKind::SourceFirst {
+        return after(6);
+    }
+    // "…,” said Harry Nedelcu": inverted only right after a quotation or comma.
+    let before_cue = text[region_start.min(cue.start)..cue.start].trim_end();
+    let inverted =
+        before_cue.is_empty() || before_cue.ends_with([',', '”', '"', '’', '-', '–', '—']);
+    // A possessive ("Trump's re-election signaled") is not the subject, nor is
+    // a name inside a relative clause ("Oleg Petrov, who met Witkoff, said").
+    let before: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= region_start && m.end <= cue.start)
+        .filter(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
+        .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
+        .filter(|m| !after_subordinator(text, m, cue, lex))
+        .collect();
+    before
+        .iter()
+        .rev()
+        .find(|m| m.is_personal() || m.who == Who::Media)
+        .or_else(|| before.iter().rev().find(|m| matches!(m.who, Who::Party(_))))
+        .copied()
+        .or_else(|| {
+            if inverted {
+                // "…,” said Ukrainian defense minister Rustem Umerov": a title
+                // may stand between the verb and the name.
+                after(6).filter(|m| m.is_personal() || m.who == Who::Media)
+            } else {
+                None
+            }
+        })
+}
+
+/// Is the mention inside ", who …," / ", which …," between a subject and its verb?
+fn in_relative_clause(text: &str, m: &Mention, cue: &Cue, sentence_start: usize) -> bool {
+    let before = &text[sentence_start..m.start];
+    let Some(comma) = before.rfind(", ") else {
+        return false;
+    };
+    let lead = before[comma + 2..].split_whitespace().next().unwrap_or("");
+    // "Oleg Petrov, who met Witkoff, said", and a participial aside:
+    // "Zelensky, speaking outside the White House, said".
+    let aside = matches!(lead, "who" | "which" | "whom" | "whose")
+        || (lead.len() > 5 && lead.ends_with("ing") && lead.chars().all(|c| c.is_lowercase()));
+    aside && text[m.end..cue.start].contains(',')
+}
+
+/// "… if Trump had been in the White House and stressed …": a name right
+/// after a subordinator is that clause's subject, not the speaker's, unless
+/// the cue follows it directly ("if Trump says").
+fn after_subordinator(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool {
+    let word = text[..m.start].split_whitespace().last().unwrap_or("");
+    let sub = lex
+        .words
+        .subordinators
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(word))
+        || matches!(word, "unless" | "whether");
+    sub && text[m.end..cue.start].split_whitespace().count() > 2
+}
+
+/// Is a cue starting at `start` coordinated with the verb ending at
+/// `prev_end` ("… and added", "… but said")?
+pub(super) fn coordinated(text: &str, prev_end: usize, start: usize) -> bool {
+    let between = text[prev_end..start].trim_end();
+    between.ends_with(" and")
+        || between.ends_with(" and also")
+        || between.ends_with(" but")
+        || between.ends_with(" but also")
+}
+
+/// A cue with a subject of its own starts a new statement even inside an
+/// earlier one's words: a named person right before it, or a side that opens
+/// a new clause ("…, Kyiv wants"), but not "if Ukraine refuses".
+pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> bool {
+    mentions.iter().any(|m| {
+        let close = m.end <= cue.start && text[m.end..cue.start].split_whitespace().count() <= 3;
+        let before = text[..m.start].trim_end();
+        let opens_clause =
+            before.ends_with([',', ';']) || before.ends_with(" but") || before.ends_with(" while");
+        close
+            && match m.who {
+                Who::Person(..) => true,
+                Who::Party(_) => opens_clause,
+                _ => false,
+            }
+    })
+}
+
+/// Where the subject mention of a cue starts (a mention ending less than
+/// 40 bytes before it).
+pub(super) fn subject_start(cue: &Cue, mentions: &[Mention]) -> Option<usize> {
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= cue.start && cue.start - m.end < 40)
+        .map(|m| m.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    #[test]
+    fn speaker_after_the_quotation_and_inverted() {
+        let got = run(
+            "“The sequencing matters a lot,” said Harry Nedelcu, a senior director at Rasmussen Global.\n\n“This risks a trap,” Mr. Nedelcu said.",
+        );
+        assert_eq!(got[0].2, "Harry Nedelcu");
+        assert_eq!(got[0].3, "other");
+        assert_eq!(
+            got[1].2, "Harry Nedelcu",
+            "surname resolves to the full name: {got:?}"
+        );
+    }
+
+    #[test]
+    fn pronoun_resolves_to_previous_subject() {
+        let got = run(
+            "Ukraine’s National Security and Defense Council Secretary Rustem Umerov stressed the need for unity.\n\n“It’s important to maintain a common vision,” he wrote on Telegram.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0],
+            (
+                "indirect".into(),
+                "the need for unity".into(),
+                "Rustem Umerov".into(),
+                "ukraine".into()
+            )
+        );
+        assert_eq!(got[1].2, "Rustem Umerov");
+        assert_eq!(got[1].0, "direct");
+    }
+
+    #[test]
+    fn roles_bind_to_the_person_introduced_and_relative_clauses_are_skipped() {
+        let got = run(
+            "Kremlin envoy Oleg Petrov, who met Witkoff, said talks would resume.\n\nThe envoy was upbeat. “We are close,” the Kremlin envoy said.",
+        );
+        assert_eq!(got[0].2, "Oleg Petrov", "{got:?}");
+        assert_eq!(
+            got[0].3, "russia",
+            "an unknown person takes the role's side"
+        );
+        assert_eq!(
+            got[1].2, "Oleg Petrov",
+            "the role later stands for him: {got:?}"
+        );
+        let got = run(
+            "Vladimir Medinsky, a Kremlin aide who led the team, also acknowledged the challenges, telling Russian media that the talks “were tough but businesslike.”",
+        );
+        assert!(got.iter().all(|g| g.2 == "Vladimir Medinsky"), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_named_with_its_side_is_the_same_role_without_it() {
+        let got = run(
+            "Russia’s lead negotiator, Vladimir Medinsky, arrived on Tuesday. The talks “were tough but businesslike,” the lead negotiator told Russian media.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Vladimir Medinsky");
+    }
+
+    #[test]
+    fn bare_role_nouns_and_possessive_roles() {
+        let got = run(
+            "US special envoy Steve Witkoff met Umerov on Friday. Delegations held wide-ranging discussions, the envoy said.\n\nTalks continue on Saturday, Zelenskiy's aide said.",
+        );
+        assert_eq!(got[0].2, "Steve Witkoff", "{got:?}");
+        assert_eq!(
+            (got[1].2.as_str(), got[1].3.as_str()),
+            ("Volodymyr Zelensky's aide", "ukraine"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn long_titles_and_name_particles_keep_the_whole_name() {
+        let r = run(
+            "Belgian Prime Minister Bart De Wever welcomed the outcome. \
+                     \u{201c}This was risky,\u{201d} De Wever told reporters. \
+                     Commission President Ursula von der Leyen said the deal was good.",
+        );
+        let speakers: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["Bart De Wever", "Bart De Wever", "Ursula von der Leyen"]
+        );
+        assert_eq!(r[1].3, "europe", "the later short mention keeps the side");
+    }
+
+    #[test]
+    fn a_participial_aside_does_not_take_the_subject() {
+        let r = run(
+            "Zelensky, speaking outside the White House, said he had received \u{201c}important signals\u{201d}.",
+        );
+        assert_eq!(r[0].2, "Volodymyr Zelensky", "{r:?}");
+    }
+}

@@ -1,0 +1,100 @@
+//! Speech and attitude cues: the lexicon hits of a sentence that are used
+//! as reporting or attitude verbs there ("said", "insisted", "according to").
+
+use super::grammar::verb_in_context;
+use super::quotes::{Quote, in_quote};
+use crate::lexicon::{Hit, Lexicon, Meaning};
+use std::ops::Range;
+
+/// Real sentences carry a handful of speech and attitude cues; each cue's
+/// subject and content search looks at the rest of its sentence, so a hostile
+/// "sentence" of thousands of cues would cost time quadratic (or worse) in its
+/// length. Past this many cues a sentence is read for its first ones only,
+/// which keeps every sentence's cost linear in its length.
+pub const MAX_CUES_PER_SENTENCE: usize = 48;
+
+/// What a cue does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CueKind {
+    /// A speech verb ("said", "told", "stressed").
+    Speech,
+    /// A position without speech ("insists", "wants", "rejected").
+    Position,
+    /// Attributes a quotation but starts no statement of its own
+    /// ("calling", "telling", "described").
+    QuoteOnly,
+    /// The speaker comes after it ("according to", "citing").
+    SourceFirst,
+}
+
+/// A cue in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub kind: CueKind,
+    /// The cue also states an attitude ("reject", "support"): negated, it
+    /// is still a position.
+    pub attitude: bool,
+}
+
+impl Cue {
+    /// A quotation-only participle ("calling", "telling"), which shares the
+    /// subject of its clause.
+    pub fn is_participle(&self, text: &str) -> bool {
+        self.kind == CueKind::QuoteOnly && text[self.start..self.end].ends_with("ing")
+    }
+}
+
+/// The cue a term is: by its own meanings first ("by saying" is a speech
+/// verb), then by the meanings of its parts ("continues to insist").
+pub fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
+    let term = lex.term(h);
+    let pick = |ms: &[Meaning]| {
+        let has = |m: Meaning| ms.contains(&m);
+        if has(Meaning::SourceFirst) {
+            Some(CueKind::SourceFirst)
+        } else if has(Meaning::QuoteVerb) {
+            Some(CueKind::QuoteOnly)
+        } else if has(Meaning::SpeechVerb) {
+            Some(CueKind::Speech)
+        } else if has(Meaning::PositionVerb) {
+            Some(CueKind::Position)
+        } else {
+            None
+        }
+    };
+    pick(&term.meanings).or_else(|| pick(&term.part_meanings))
+}
+
+/// The cues of a sentence (`hits` are those starting in it), at most
+/// [`MAX_CUES_PER_SENTENCE`]: hits outside quotations, used as verbs, and
+/// not right after a possessive.
+pub fn sentence_cues(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    quotes: &[Quote],
+    lex: &Lexicon,
+) -> Vec<Cue> {
+    hits.iter()
+        .filter(|h| !in_quote(quotes, h.start))
+        // "Trump's reported proposal": after a possessive a verb form is an adjective.
+        .filter(|h| {
+            let before = text[sentence.start..h.start].trim_end();
+            !(before.ends_with("'s") || before.ends_with("’s"))
+        })
+        .filter(|h| verb_in_context(text, sentence, h, hits, lex))
+        .filter_map(|h| {
+            cue_kind(lex, h).map(|kind| Cue {
+                start: h.start,
+                end: h.end,
+                kind,
+                attitude: lex
+                    .meanings_with_parts(h)
+                    .any(|m| matches!(m, Meaning::Attitude(_))),
+            })
+        })
+        .take(MAX_CUES_PER_SENTENCE)
+        .collect()
+}

@@ -1,0 +1,200 @@
+//! Is a verb-like term used as a verb here? The word lists and the test that
+//! attribution (speech cues) and stances (attitude cues) share.
+
+use crate::lexicon::{Hit, Lexicon, Meaning};
+use std::ops::Range;
+
+/// Is a verb-like cue used as a verb here? Many reporting verbs are also
+/// nouns ("peace talks", "a post", "the state") and past participles are
+/// also adjectives ("the proposed plan") or passives ("was rejected", whose
+/// subject is not the holder). A base or -s form is a verb after a subject
+/// (a name, a pronoun, a plural, a speaking body or a mention), an auxiliary
+/// or an adverb; a past form is one unless a determiner or "be" precedes it.
+pub fn verb_in_context(
+    text: &str,
+    sentence: &Range<usize>,
+    h: &Hit,
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> bool {
+    let verbish = lex.meanings_with_parts(h).any(|m| {
+        matches!(
+            m,
+            Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
+        )
+    });
+    if !verbish {
+        return true;
+    }
+    let term = &text[h.start..h.end];
+    let first_raw = term.split_whitespace().next().unwrap_or("");
+    let mut first = String::with_capacity(first_raw.len());
+    first.extend(first_raw.chars().map(|c| match c {
+        '’' => '\'',
+        c => c.to_ascii_lowercase(),
+    }));
+    if first.ends_with("ing") || AUXILIARIES.contains(&first.as_str()) {
+        return true;
+    }
+    // "Russia Effectively Blocks WhatsApp": a capitalised attitude verb
+    // inside a title-case headline reports no position.
+    let speech = lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechVerb);
+    if !speech && h.start > sentence.start && term.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let before = text[sentence.start..h.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['“', '"', '(', '‘']);
+    let prev_l = prev.to_lowercase();
+    if DETERMINERS.contains(&prev_l.as_str()) {
+        return false;
+    }
+    let past = first.ends_with("ed") || lex.irregular_past.contains(&first);
+    if past {
+        // "was rejected", "were discussed": the subject is what was rejected.
+        return !matches!(
+            prev_l.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        );
+    }
+    base_form_is_verb(text, h, hits, lex, prev, &prev_l)
+}
+
+/// A base or -s form after the word `prev` (`prev_l` in lowercase): a verb
+/// after a subject, an auxiliary, an adverb or a quotation.
+fn base_form_is_verb(
+    text: &str,
+    h: &Hit,
+    hits: &[Hit],
+    lex: &Lexicon,
+    prev: &str,
+    prev_l: &str,
+) -> bool {
+    if prev.is_empty() {
+        // Sentence-initial base form: a headline verb after a quotation mark
+        // or dash, otherwise a noun ("Talks resumed").
+        return false;
+    }
+    // A base form right after a plain comma opens a noun phrase ("…, hopes
+    // for a breakthrough remain slim").
+    if prev.ends_with([',', ';']) {
+        return false;
+    }
+    mention_right_before(text, h, hits, lex)
+        || SUBJECT_WORDS.contains(&prev_l)
+        || AUXILIARIES.contains(&prev_l)
+        || prev_l.ends_with("ly")
+        // After a quotation ("…,” says Novak), not after a plain comma
+        // ("…, hopes for a breakthrough remain slim").
+        || prev.ends_with(['”', '"', '’', '—', '–'])
+        || prev.ends_with(",”")
+        || prev.chars().next().is_some_and(|c| c.is_uppercase())
+        || (prev_l.ends_with('s') && !prev_l.ends_with("'s") && !prev_l.ends_with("ss"))
+        || lex.words.bodies.contains(prev_l)
+}
+
+/// Does a mention of a possible speaker (a side, person, role, source,
+/// medium or pronoun) end right before `h`, with only spaces between?
+fn mention_right_before(text: &str, h: &Hit, hits: &[Hit], lex: &Lexicon) -> bool {
+    // Hits are sorted by start: only the two before this one can end right here.
+    let i = hits.partition_point(|m| m.start < h.start);
+    hits[i.saturating_sub(2)..i].iter().any(|m| {
+        m.end <= h.start
+            && text[m.end..h.start].trim().is_empty()
+            && lex.term(m).meanings.iter().any(|x| {
+                matches!(
+                    x,
+                    Meaning::Party(_)
+                        | Meaning::Actor(_)
+                        | Meaning::Role(_)
+                        | Meaning::GenericRole(_)
+                        | Meaning::Source(_)
+                        | Meaning::Media
+                        | Meaning::Pronoun(_)
+                )
+            })
+    })
+}
+
+/// Words after which a base form is a verb ("he says", "will say", "to say").
+pub const SUBJECT_WORDS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "also",
+    "still",
+    "now",
+    "then",
+    "again",
+    "not",
+    "never",
+    "often",
+    "always",
+    "just",
+    "only",
+    "even",
+    "repeatedly",
+    "and",
+    "but",
+    "or",
+    "later",
+    "earlier",
+    "soon",
+    "once",
+    "first",
+    "since",
+];
+/// Auxiliaries (and "to", "continue"): after them a base form is a verb.
+pub const AUXILIARIES: &[&str] = &[
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "be",
+    "continues",
+    "continue",
+    "continued",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "didn't",
+    "doesn't",
+    "don't",
+];
+/// Words after which a verb form is a noun or an adjective ("the talks",
+/// "a proposed deal", "for talks").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with", "from", "about",
+    "into", "during", "after", "before", "peace", "new", "first", "second", "third", "further",
+    "direct", "recent", "latest", "previous", "next", "more", "fresh",
+];

@@ -1,0 +1,152 @@
+//! Mentions of possible speakers in a sentence: lexicon people, roles,
+//! sources, sides, media and pronouns, people the lexicon does not know
+//! ([`super::names`]) and roles bound to the people they introduce
+//! ([`super::roles`]).
+
+use super::names::{body_mentions, unknown_names};
+use super::quotes::{Quote, in_quote};
+use super::roles::{bind_roles, role_key};
+use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Who a mention names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    /// A person: canonical or as-written name, party, pronoun.
+    Person(String, usize, Pronoun),
+    /// An unnamed source with a role as speaker.
+    Source(usize),
+    /// A side as a whole: "Moscow", "Kyiv".
+    Party(usize),
+    Pronoun(Pronoun),
+    Media,
+    /// A generic role not yet tied to a person.
+    Role(usize),
+}
+
+/// A mention of a possible speaker: `[start, end)` in the document text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+}
+
+impl Mention {
+    /// A person, an unnamed source or a pronoun (not a side or a medium).
+    pub fn is_personal(&self) -> bool {
+        matches!(self.who, Who::Person(..) | Who::Source(_) | Who::Pronoun(_))
+    }
+}
+
+/// Per-document memory of the people and roles the article has introduced
+/// so far, read and extended sentence by sentence.
+#[derive(Default)]
+pub(super) struct Introduced {
+    /// Surname -> full name for people the lexicon does not know.
+    pub(super) surnames: HashMap<String, String>,
+    /// Generic roles bound to the person the article introduced in them.
+    /// Keyed by the role phrase in lowercase without "the ".
+    pub(super) roles: HashMap<String, (String, usize, Pronoun)>,
+    /// Parties learnt for people the lexicon does not know (from their role).
+    pub(super) parties: HashMap<String, usize>,
+}
+
+/// The mentions in a sentence (`hits` are those starting in it), sorted by
+/// position. People the lexicon does not know are looked for only when
+/// `with_unknown_names` or the sentence has a generic role.
+pub(super) fn mentions_in(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    quotes: &[Quote],
+    lex: &Lexicon,
+    known: &mut Introduced,
+    with_unknown_names: bool,
+) -> Vec<Mention> {
+    let mut out = lexicon_mentions(text, hits, quotes, lex, known);
+    let has_role = out.iter().any(|m| matches!(m.who, Who::Role(_)));
+    if !with_unknown_names && !has_role {
+        return out;
+    }
+    // People the lexicon does not know: capitalised names.
+    unknown_names(text, sentence, hits, quotes, lex, known, &mut out);
+    if hits
+        .iter()
+        .any(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechVerb))
+    {
+        body_mentions(text, sentence, hits, lex, &mut out);
+    }
+    out.sort_by_key(|m| m.start);
+    bind_roles(text, &mut out, lex, known);
+    out
+}
+
+/// The mentions the lexicon knows, outside quotations; a role right before
+/// the name of the person holding it is one mention with the name.
+fn lexicon_mentions(
+    text: &str,
+    hits: &[Hit],
+    quotes: &[Quote],
+    lex: &Lexicon,
+    known: &mut Introduced,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for h in hits {
+        if in_quote(quotes, h.start) {
+            continue;
+        }
+        let Some(who) = lexicon_who(text, h, lex, known) else {
+            continue;
+        };
+        // "Kremlin spokesman Dmitry Peskov": a role right before the name is the same person.
+        if let Some(last) = out.last()
+            && matches!(last.who, Who::Person(..))
+            && last.who == who
+            && text[last.end..h.start].trim().is_empty()
+        {
+            out.last_mut().unwrap().end = h.end;
+            continue;
+        }
+        // "Russia's" possessive before a person ("Russia's lead negotiator") is not a mention.
+        out.push(Mention {
+            start: h.start,
+            end: h.end,
+            who,
+        });
+    }
+    out
+}
+
+/// Who a lexicon term names, people and roles before sides. A role held by
+/// a known person ("Kremlin spokesman") is remembered for later bare uses.
+fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Option<Who> {
+    let term = lex.term(h);
+    let who = term.meanings.iter().find_map(|m| match *m {
+        Meaning::Actor(i) => {
+            let a = &lex.actors[i];
+            Some(Who::Person(a.name.clone(), a.party, a.pronoun))
+        }
+        Meaning::Role(i) => {
+            // "Kremlin spokesman" is Peskov; "the spokesman" later is too.
+            let a = &lex.actors[i];
+            known.roles.insert(
+                role_key(&text[h.start..h.end]),
+                (a.name.clone(), a.party, a.pronoun),
+            );
+            Some(Who::Person(a.name.clone(), a.party, a.pronoun))
+        }
+        Meaning::Source(i) => Some(Who::Source(i)),
+        Meaning::GenericRole(i) => Some(Who::Role(i)),
+        Meaning::Media => Some(Who::Media),
+        Meaning::Pronoun(p) => Some(Who::Pronoun(p)),
+        _ => None,
+    });
+    who.or_else(|| {
+        term.meanings.iter().find_map(|m| match *m {
+            Meaning::Party(i) => Some(Who::Party(i)),
+            _ => None,
+        })
+    })
+}

@@ -1,0 +1,401 @@
+//! People and bodies the lexicon does not know: capitalised names ("Harry
+//! Nedelcu", "Mr. Nedelcu"), speaking bodies ("the foreign ministry"), and
+//! the side their titles name.
+
+use super::cues::cue_kind;
+use super::grammar::{AUXILIARIES, SUBJECT_WORDS, verb_in_context};
+use super::hits::hits_in;
+use super::mentions::{Introduced, Mention, Who};
+use super::quotes::{Quote, in_quote};
+use crate::documents::month_number;
+use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    // Up to seven capitalised words, so a long title does not cut the name
+    // ("Belgian Prime Minister Bart De Wever"); lowercase particles inside
+    // ("Ursula von der Leyen", "Charles de Gaulle") belong to it.
+    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){0,2}\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,6}")
+        .unwrap()
+});
+
+/// A possible name: `[start, end)` in the text, its words, and whether it
+/// opens with an honorific ("Mr. Nedelcu").
+struct Candidate<'t> {
+    start: usize,
+    end: usize,
+    name: &'t str,
+    words: Vec<&'t str>,
+    honorific: bool,
+}
+
+/// Add the people of a sentence the lexicon does not know to `out` (the
+/// mentions found so far), outside quotations.
+pub(super) fn unknown_names(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    quotes: &[Quote],
+    lex: &Lexicon,
+    known: &mut Introduced,
+    out: &mut Vec<Mention>,
+) {
+    let s = &text[sentence.start..sentence.end];
+    for m in NAME.find_iter(s) {
+        let Some((start, end)) = name_words(text, sentence, m.range(), out, lex) else {
+            continue;
+        };
+        if in_quote(quotes, start) {
+            continue;
+        }
+        let name = &text[start..end];
+        let c = Candidate {
+            start,
+            end,
+            name,
+            words: name.split_whitespace().collect(),
+            honorific: ["Mr.", "Ms.", "Mrs.", "Dr."]
+                .iter()
+                .any(|h| name.starts_with(h)),
+        };
+        if !is_person_name(text, sentence, &c, hits, lex, known) {
+            continue;
+        }
+        let who = person_named(text, sentence, &c, hits, lex, known);
+        out.push(Mention { start, end, who });
+    }
+}
+
+/// Is a run of capitalised words a person's name here?
+fn is_person_name(
+    text: &str,
+    sentence: &Range<usize>,
+    c: &Candidate,
+    hits: &[Hit],
+    lex: &Lexicon,
+    known: &Introduced,
+) -> bool {
+    let (name, words) = (c.name, &c.words);
+    // A single capitalised word is a name only as the subject of a
+    // speech cue ("Novak said", "conceded Novak"), or when it is the
+    // surname of someone the article already introduced.
+    if !c.honorific
+        && words.len() < 2
+        && !known.surnames.contains_key(name)
+        && !speech_cue_adjacent(text, sentence, c.start, c.end, hits, lex)
+    {
+        return false;
+    }
+    // A people ("Ukrainians would reject") is not a person.
+    if words.len() == 1
+        && ["ians", "eans", "ese", "ans"]
+            .iter()
+            .any(|e| name.ends_with(e))
+    {
+        return false;
+    }
+    // At a sentence's start a capitalised plural ("Officials said") is a noun.
+    if words.len() == 1 && c.start == sentence.start && name.ends_with('s') && !name.ends_with("ss")
+    {
+        return false;
+    }
+    !words.iter().any(|w| month_number(w).is_some())
+}
+
+/// The person a name stands for: a lexicon person by surname, someone the
+/// article introduced earlier, or a new person (whose side their title
+/// names), remembered in `known`.
+fn person_named(
+    text: &str,
+    sentence: &Range<usize>,
+    c: &Candidate,
+    hits: &[Hit],
+    lex: &Lexicon,
+    known: &mut Introduced,
+) -> Who {
+    let name = c.name;
+    let surname = c.words.last().unwrap().to_string();
+    if c.honorific || c.words.len() == 1 {
+        if let Some(i) = lex.actor_by_alias(&surname) {
+            let a = &lex.actors[i];
+            return Who::Person(a.name.clone(), a.party, a.pronoun);
+        }
+        let full = known.surnames.get(&surname).cloned().unwrap_or_else(|| {
+            let bare = name.split_once(". ").map_or(name, |(_, n)| n);
+            bare.to_string()
+        });
+        known
+            .surnames
+            .entry(surname)
+            .or_insert_with(|| full.clone());
+        let party = known.parties.get(&full).copied().unwrap_or(lex.other_party);
+        return Who::Person(full, party, Pronoun::He);
+    }
+    if let Some(full) = known
+        .surnames
+        .get(&surname)
+        .filter(|full| full.len() > name.len() && full.ends_with(&format!(" {name}")))
+        .cloned()
+    {
+        // "Bart De Wever …" then "De Wever told reporters": the person
+        // introduced earlier, named by a surname of two words.
+        let party = known.parties.get(&full).copied().unwrap_or(lex.other_party);
+        return Who::Person(full, party, Pronoun::He);
+    }
+    known
+        .surnames
+        .entry(surname)
+        .or_insert_with(|| name.to_string());
+    let party = known
+        .parties
+        .get(name)
+        .copied()
+        .or_else(|| title_party(text, sentence, c.start, c.end, hits, lex))
+        .unwrap_or(lex.other_party);
+    if party != lex.other_party {
+        known.parties.insert(name.to_string(), party);
+    }
+    Who::Person(name.to_string(), party, Pronoun::He)
+}
+
+/// The name inside a run of capitalised words `run` (sentence-relative):
+/// words that overlap a lexicon mention, and leading titles and demonyms
+/// ("Ukrainian Foreign Minister Andrii Sybiha", "Mayor Novak"), are not part
+/// of it. Returns absolute byte offsets.
+fn name_words(
+    text: &str,
+    sentence: &Range<usize>,
+    run: Range<usize>,
+    known: &[Mention],
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
+    let (mut start, mut end) = (sentence.start + run.start, sentence.start + run.end);
+    // Keep the words after the last lexicon mention inside the run; if the
+    // mention ends the run, the words before it.
+    let (run_start, run_end) = (start, end);
+    for k in known
+        .iter()
+        .filter(|k| k.start < run_end && run_start < k.end)
+    {
+        if k.end < end {
+            start = k.end;
+        } else {
+            end = k.start;
+        }
+    }
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = start;
+    for w in text[start..end.max(start)].split_inclusive(char::is_whitespace) {
+        let t = w.trim_end();
+        if !t.is_empty() {
+            words.push((i, i + t.len()));
+        }
+        i += w.len();
+    }
+    strip_titles(text, &mut words, lex);
+    let (&(a, _), &(_, b)) = (words.first()?, words.last()?);
+    let name = &text[a..b];
+    if name.chars().next().is_some_and(|c| !c.is_uppercase()) || words.len() > 3 {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Drop leading titles and demonyms from a name's words, and everything
+/// from a function word or title further in.
+fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) {
+    let is_title = |w: &str, more: bool| {
+        lex.words.not_names.contains(w)
+            || (more
+                && ["ian", "ean", "ese", "ish", "ic"]
+                    .iter()
+                    .any(|s| w.ends_with(s)))
+    };
+    let honorific = |w: &str| matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.");
+    while let Some(&(a, b)) = words.first() {
+        let w = &text[a..b];
+        if honorific(w) || !is_title(w, words.len() > 1) {
+            break;
+        }
+        words.remove(0);
+    }
+    // A name does not contain a function word or a title further in.
+    if let Some(k) = words
+        .iter()
+        .skip(1)
+        .position(|&(a, b)| lex.words.not_names.contains(&text[a..b]))
+    {
+        words.truncate(k + 1);
+    }
+}
+
+/// "The union said in a statement", "the foreign ministry said": a body
+/// that speaks in its own name. The speaker is the noun phrase as written
+/// (without "the"), its side the one its words name ("Ukraine's foreign
+/// ministry", "the Russian defence ministry"), else none. Only as the
+/// subject of a speech cue.
+pub(super) fn body_mentions(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    lex: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let s = &text[sentence.start..sentence.end];
+    let mut found = Vec::new();
+    let mut offset = 0;
+    let mut lower = String::new();
+    for w in s.split_inclusive(|c: char| c.is_whitespace()) {
+        let word = w.trim_end();
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        let at = sentence.start + offset;
+        offset += w.len();
+        if bare.len() != word.len() || bare.len() < 3 || bare.len() > 14 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(bare.chars().map(|c| c.to_ascii_lowercase()));
+        if !lex.words.bodies.contains(&lower) {
+            continue;
+        }
+        let end = at + bare.len();
+        let Some(start) = body_phrase_start(text, sentence, at) else {
+            continue;
+        };
+        if out.iter().any(|m| m.start < end && start < m.end)
+            || !speech_cue_adjacent(text, sentence, start, end, hits, lex)
+        {
+            continue;
+        }
+        let party = side_named_in(hits, start..end, lex)
+            .or_else(|| title_party(text, sentence, start, end, hits, lex))
+            .unwrap_or(lex.other_party);
+        found.push(Mention {
+            start,
+            end,
+            who: Who::Person(text[start..end].to_string(), party, Pronoun::They),
+        });
+    }
+    out.extend(found);
+}
+
+/// Where the noun phrase of a body noun at `at` starts: back to the
+/// determiner, over at most three modifier words with no punctuation.
+fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<usize> {
+    let before = &text[sentence.start..at];
+    let mut words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let det = words.iter().position(|x| x.eq_ignore_ascii_case("the"))?;
+    words.truncate(det);
+    if words
+        .iter()
+        .any(|x| x.ends_with([',', '.', ';', ':', '”', '"']))
+    {
+        return None;
+    }
+    let phrase_len: usize = words.iter().map(|x| x.len() + 1).sum();
+    Some(at - phrase_len)
+}
+
+/// After a name: the end of ", who …," or ", the …," (at most twelve
+/// words), or `at` when none follows.
+fn skip_apposition(text: &str, at: usize, limit: usize) -> usize {
+    let Some(rest) = text[at..limit].strip_prefix(", ") else {
+        return at;
+    };
+    let lead = rest.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        lead,
+        "who" | "which" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "whose"
+    ) {
+        return at;
+    }
+    match rest.find(',') {
+        Some(k) if rest[..k].split_whitespace().count() <= 12 => at + 2 + k + 1,
+        _ => at,
+    }
+}
+
+/// The side a person's title names: "Russian Foreign Ministry spokeswoman
+/// Maria Zakharova", "Maria Zakharova, the Russian foreign ministry's
+/// spokeswoman,", "NATO Secretary General Mark Rutte". The title is the
+/// words right before the name back to punctuation, or an apposition after it.
+fn title_party(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> Option<usize> {
+    let before_from = text[sentence.start..start]
+        .rfind([',', '.', ';', ':', '“', '”', '"', '(', ')'])
+        .map_or(sentence.start, |i| sentence.start + i + 1)
+        .max(start.saturating_sub(80));
+    let after = text[end..sentence.end].strip_prefix(", ").map(|rest| {
+        let stop = rest
+            .find([',', '.', ';', '('])
+            .unwrap_or(rest.len())
+            .min(80);
+        end + 2..end + 2 + stop
+    });
+    side_named_in(hits, before_from..start, lex)
+        .or_else(|| after.and_then(|r| side_named_in(hits, r, lex)))
+}
+
+/// The last side a range names, by alias ("Kremlin") or adjective ("Russian").
+fn side_named_in(hits: &[Hit], range: Range<usize>, lex: &Lexicon) -> Option<usize> {
+    hits_in(hits, &range).iter().rev().find_map(|h| {
+        lex.term(h).meanings.iter().find_map(|m| match *m {
+            Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
+            _ => None,
+        })
+    })
+}
+
+/// Does a speech or position cue stand right after `[start, end)` ("Novak
+/// said", "Novak has also said"), or right before it after a quotation or
+/// comma ("…,” conceded Novak")?
+fn speech_cue_adjacent(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> bool {
+    let is_cue = |h: &Hit| cue_kind(lex, h).is_some();
+    // Only auxiliaries and adverbs between ("Novak has also said"), not "to"
+    // ("Petersburg to discuss").
+    // "Novak, who chaired the talks, said", "Novak, the judge, ruled": an
+    // apposition or relative clause between commas may stand between.
+    let end = skip_apposition(text, end, sentence.end);
+    let after = hits
+        .iter()
+        .find(|h| h.start >= end && is_cue(h))
+        .is_some_and(|h| {
+            let between = &text[end..h.start];
+            between.split_whitespace().count() <= 2
+                && between.split_whitespace().all(|w| {
+                    w.chars().all(|c| c.is_lowercase())
+                        && w != "to"
+                        && (AUXILIARIES.contains(&w)
+                            || SUBJECT_WORDS.contains(&w)
+                            || w.ends_with("ly"))
+                })
+                && !between.contains(',')
+                && verb_in_context(text, sentence, h, hits, lex)
+        });
+    let before = hits
+        .iter()
+        .rev()
+        .find(|h| h.end <= start && is_cue(h))
+        .is_some_and(|h| {
+            text[h.end..start].trim().is_empty() && {
+                let lead = text[sentence.start..h.start].trim_end();
+                lead.is_empty() || lead.ends_with([',', '”', '"', '’', '\'', '—', '–'])
+            }
+        });
+    after || before
+}

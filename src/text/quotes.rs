@@ -1,0 +1,264 @@
+//! Quotation pairing: quotation marks paired per paragraph, multi-paragraph
+//! quotations, and paragraphs quoted without marks and attributed after a dash.
+
+use super::hits::hits_in;
+use crate::lexicon::{Hit, Lexicon, Meaning};
+use std::ops::Range;
+
+/// A quotation: `open` is the opening mark, `[start, end)` the quoted words,
+/// `close` the byte just past the closing mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub open: usize,
+    pub start: usize,
+    pub end: usize,
+    pub close: usize,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The closing mark that pairs with an opening mark.
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”', '"'],
+        '"' => &['"', '”'],
+        '«' => &['»'],
+        '„' => &['“', '”'],
+        '‘' => &['’'],
+        '\'' => &['\''],
+        '‹' => &['›'],
+        _ => &[],
+    }
+}
+
+fn is_double(open: char) -> bool {
+    matches!(open, '“' | '"' | '«' | '„')
+}
+
+/// Can `c` at this position open a quotation? Apostrophes are not quotes.
+fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        '“' | '«' | '„' | '‹' => true,
+        '"' => {
+            !prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| !n.is_whitespace())
+        }
+        '‘' => next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"'),
+        '\'' => !is_word_char(prev) && next.is_some_and(|n| n.is_alphabetic()),
+        _ => false,
+    }
+}
+
+/// Is `c` here a closing mark for `open`? Single marks must not be apostrophes.
+fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    if !closers(open).contains(&c) {
+        return false;
+    }
+    match c {
+        '’' | '\'' => !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace()),
+        '"' => prev.is_some_and(|p| !p.is_whitespace()) || !is_word_char(next),
+        _ => true,
+    }
+}
+
+/// An open quotation: its mark, where the mark stands, where its words start.
+type Open = (char, usize, usize);
+
+/// Pair quotation marks paragraph by paragraph. A quotation left open at the
+/// end of a paragraph continues when the next paragraph opens with the same
+/// mark (the newspaper convention for multi-paragraph quotes).
+pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    // An open quotation carried over from the previous paragraph.
+    let mut carried: Option<Open> = None;
+    for para in paragraphs {
+        carried = pair_in_paragraph(text, para, carried.take(), &mut quotes);
+    }
+    if let Some(q) = cut_off_quote(text, paragraphs, carried) {
+        quotes.push(q);
+    }
+    quotes.retain(|q| q.end > q.start);
+    quotes
+}
+
+/// Pair the marks of one paragraph, continuing `carried` when the paragraph
+/// opens with its mark. Returns the double-mark quotation left open, if any.
+fn pair_in_paragraph(
+    text: &str,
+    para: &Range<usize>,
+    carried: Option<Open>,
+    quotes: &mut Vec<Quote>,
+) -> Option<Open> {
+    let p = &text[para.clone()];
+    let bytes = p.as_bytes();
+    let mut state: Option<Open> = None;
+    let mut i = 0;
+    if let Some((mark, open, start)) = carried
+        && p.starts_with(mark)
+    {
+        state = Some((mark, open, start));
+        i = mark.len_utf8();
+    }
+    // Only these bytes can begin a quotation mark: " ' and the lead
+    // bytes of “ ” ‘ ’ „ ‹ › (0xE2) and « » (0xC2).
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = p[i..].chars().next() else {
+            break;
+        };
+        let prev = p[..i].chars().next_back();
+        let next = p[i + c.len_utf8()..].chars().next();
+        match state {
+            None => {
+                if opens(c, prev, next) {
+                    let start = para.start + i + c.len_utf8();
+                    state = Some((c, para.start + i, start));
+                }
+            }
+            Some((mark, open, start)) => {
+                if closes(mark, c, prev, next) {
+                    quotes.push(Quote {
+                        open,
+                        start,
+                        end: para.start + i,
+                        close: para.start + i + c.len_utf8(),
+                    });
+                    state = None;
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    state.filter(|&(mark, _, _)| is_double(mark))
+}
+
+/// A quotation still open when the text ends (a cut-off article) runs to
+/// the end of its paragraph, when it opens with a curly mark and a word.
+fn cut_off_quote(text: &str, paragraphs: &[Range<usize>], carried: Option<Open>) -> Option<Quote> {
+    if let Some((mark, open, start)) = carried
+        && (mark == '“' || (mark == '"' && paragraphs.last().is_some_and(|p| p.contains(&open))))
+        && let Some(para) = paragraphs.iter().find(|p| p.contains(&open))
+        && text[start..para.end]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+    {
+        let end = start + text[start..para.end].trim_end().len();
+        return Some(Quote {
+            open,
+            start,
+            end,
+            close: end,
+        });
+    }
+    None
+}
+
+/// "…we will inform you of our next steps - Umerov said." Some outlets quote
+/// a whole paragraph without quotation marks and attribute it after a dash.
+/// Such a paragraph (no quotation marks, a short tail after the last dash
+/// with a speech verb) is a quotation up to the dash.
+pub fn dash_quotes(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    hits: &[Hit],
+    lex: &Lexicon,
+    quotes: &mut Vec<Quote>,
+) {
+    let mut added = false;
+    for para in paragraphs {
+        if quotes
+            .iter()
+            .any(|q| q.open < para.end && q.close > para.start)
+        {
+            continue;
+        }
+        if let Some(q) = dash_quote(text, para, hits, lex) {
+            quotes.push(q);
+            added = true;
+        }
+    }
+    if added {
+        quotes.sort_by_key(|q| q.open);
+    }
+}
+
+/// The paragraph up to its last dash, when a short tail after the dash has
+/// a speech verb.
+fn dash_quote(text: &str, para: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> Option<Quote> {
+    let p = &text[para.clone()];
+    let (dash, len) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| p.rfind(d).map(|i| (i, d.len())))
+        .max_by_key(|x| x.0)?;
+    let tail = &p[dash + len..];
+    if tail.split_whitespace().count() > 8 || p[..dash].split_whitespace().count() < 4 {
+        return None;
+    }
+    let tail_range = para.start + dash + len..para.end;
+    let speech = hits_in(hits, &tail_range)
+        .iter()
+        .any(|h| lex.term(h).meanings.contains(&Meaning::SpeechVerb));
+    if !speech {
+        return None;
+    }
+    let body = p[..dash].trim_end();
+    Some(Quote {
+        open: para.start,
+        start: para.start,
+        end: para.start + body.len(),
+        close: para.start + body.len(),
+    })
+}
+
+/// Is `pos` inside a quotation, marks included? (`quotes` sorted by position.)
+pub fn in_quote(quotes: &[Quote], pos: usize) -> bool {
+    let i = quotes.partition_point(|q| q.close <= pos);
+    i < quotes.len() && quotes[i].open <= pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<String> {
+        let para = std::iter::once(0..text.len()).collect::<Vec<_>>();
+        find_quotes(text, &para)
+            .into_iter()
+            .map(|q| text[q.start..q.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quote_marks_of_many_styles() {
+        assert_eq!(
+            q("He said “yes” and «да» and „ja“ and \"si\"."),
+            vec!["yes", "да", "ja", "si"]
+        );
+        assert_eq!(
+            q("Russia’s view, don't and the '90s: ‘fine’ it is."),
+            vec!["fine"]
+        );
+        assert_eq!(
+            q("“He told me ‘never’ twice,” she said."),
+            vec!["He told me ‘never’ twice,"]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_is_one() {
+        let text = "“First part of it.\n\n“Second part,” he said.";
+        let paras = vec![
+            0..text.find('\n').unwrap(),
+            text.rfind('“').unwrap()..text.len(),
+        ];
+        let qs = find_quotes(text, &paras);
+        assert_eq!(qs.len(), 1);
+        assert!(text[qs[0].start..qs[0].end].ends_with("Second part,"));
+    }
+}
