@@ -863,8 +863,10 @@ fn eval_on_the_unseen_outlet_sets_does_not_regress() {
 fn eval_on_other_negotiations_does_not_regress() {
     // corpus, quotation F1, speaker, stance coverage, sign
     negotiation_scores_at_least("us-china-trade-2025", 0.97, 0.90, 0.93, 0.93);
-    // A labour dispute: blind first 0.839 / 0.929 / 0.490 / 0.875.
-    negotiation_scores_at_least("boeing-strike-2024", 0.93, 0.88, 0.55, 0.80);
+    // A labour dispute: blind first 0.839 / 0.929 / 0.490 / 0.875. (0.571
+    // coverage for a while came from a company remark credited to the union
+    // that happened to match a union gold stance; attributed right, 0.510.)
+    negotiation_scores_at_least("boeing-strike-2024", 0.97, 0.95, 0.50, 0.78);
 }
 
 fn negotiation_scores_at_least(corpus: &str, q_f1: f64, speaker: f64, coverage: f64, sign: f64) {

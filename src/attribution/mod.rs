@@ -160,7 +160,7 @@ fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>)
     quotations::quotation_statements(s, &mut subjects, memory, out);
     reported::reported_statements(s, &mut subjects, memory, out);
     reported::possessive_statements(s, memory, out);
-    speakers::remember_sentence(s, subjects.speaker, memory);
+    speakers::remember_sentence(s, &subjects, memory);
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ fn quotation_statement(
     if personal_speaker(&speaker) {
         memory.last_quote = Some((speaker.clone(), party, s.n, said_on));
     }
-    subjects.note_speaker(&speaker, party);
+    subjects.note_speaker(&speaker, party, s.mentions);
     out.push(Statement {
         index: 0,
         kind,

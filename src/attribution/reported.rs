@@ -61,7 +61,7 @@ pub(super) fn reported_statements(
         if personal && personal_speaker(&speaker) {
             memory.last_quote = Some((speaker.clone(), party, s.n, None));
         }
-        subjects.note_speaker(&speaker, party);
+        subjects.note_speaker(&speaker, party, s.mentions);
         push_reported(s, cue, kind, (speaker, party), span, out);
     }
 }

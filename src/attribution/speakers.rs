@@ -32,6 +32,9 @@ pub(super) struct CueSubjects {
     pub(super) used: Vec<bool>,
     /// The sentence's first named speaker, the antecedent of a later "he".
     pub(super) speaker: Option<(String, usize)>,
+    /// The sentence's first group speaker (a side or a body), the
+    /// antecedent of a later "they" or "it".
+    pub(super) group: Option<(String, usize)>,
 }
 
 impl CueSubjects {
@@ -48,11 +51,19 @@ impl CueSubjects {
             media,
             used: vec![false; s.cues.len()],
             speaker: None,
+            group: None,
         }
     }
 
-    /// Remember the sentence's first named speaker.
-    pub(super) fn note_speaker(&mut self, speaker: &str, party: usize) {
+    /// Remember the sentence's first named speaker, and its first group
+    /// speaker (a side as a whole, or a body such as "the union").
+    pub(super) fn note_speaker(&mut self, speaker: &str, party: usize, mentions: &[Mention]) {
+        let body = mentions
+            .iter()
+            .any(|m| matches!(&m.who, Who::Person(n, _, Pronoun::They) if n == speaker));
+        if self.group.is_none() && (speaker.is_empty() || body) {
+            self.group = Some((speaker.to_string(), party));
+        }
         if self.speaker.is_none() && !speaker.is_empty() {
             self.speaker = Some((speaker.to_string(), party));
         }
@@ -103,6 +114,19 @@ fn cue_subject(
         Some(m) if m.who == Who::Media => {
             *media = true;
             None
+        }
+        // "It said …" is a body or side named before ("The union said …");
+        // "it" with none before, or before a position verb ("it would
+        // propose"), is a thing, not a speaker.
+        Some(m) if text[m.start..m.end].eq_ignore_ascii_case("it") => {
+            if cue.kind == CueKind::Speech {
+                memory
+                    .group
+                    .clone()
+                    .map(|(n, p)| (n.clone(), p, !n.is_empty()))
+            } else {
+                None
+            }
         }
         // "Trump slammed Zelensky after he rejected …": a pronoun takes the
         // nearest person before it in its own sentence first.
@@ -220,18 +244,24 @@ pub(super) fn remember_subject(mentions: &[Mention], memory: &mut Memory) {
 
 /// After a sentence with statements: its first person, its last group
 /// (source or side) for "they", and its first named speaker.
-pub(super) fn remember_sentence(
-    s: &Scope,
-    sentence_speaker: Option<(String, usize)>,
-    memory: &mut Memory,
-) {
+pub(super) fn remember_sentence(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
+    let sentence_speaker = subjects.speaker.clone();
     remember_subject(s.mentions, memory);
     for m in s.mentions {
-        if let Who::Source(i) = m.who {
-            memory.group = Some((s.lex.sources[i].speaker.clone(), s.lex.sources[i].party));
-        } else if let Who::Party(i) = m.who {
-            memory.group = Some((String::new(), i));
+        match &m.who {
+            Who::Source(i) => {
+                memory.group = Some((s.lex.sources[*i].speaker.clone(), s.lex.sources[*i].party));
+            }
+            Who::Party(i) => memory.group = Some((String::new(), *i)),
+            // A body ("the union", "the foreign ministry") is a group too.
+            Who::Person(n, p, Pronoun::They) => memory.group = Some((n.clone(), *p)),
+            _ => {}
         }
+    }
+    // The group that spoke outranks one that was only named ("It said
+    // the company …": the next "it" is still the one that spoke).
+    if let Some(g) = &subjects.group {
+        memory.group = Some(g.clone());
     }
     if let Some((sp, p)) = sentence_speaker
         && memory.subjects.last().is_none_or(|s| s.0 != sp)
@@ -307,12 +337,34 @@ fn find_subject<'m>(
         .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .collect();
-    before
-        .iter()
-        .rev()
-        .find(|m| m.is_personal() || m.who == Who::Media)
-        .or_else(|| before.iter().rev().find(|m| matches!(m.who, Who::Party(_))))
+    // "it" stands for a body or side: after people, with the sides.
+    let it = |m: &Mention| text[m.start..m.end].eq_ignore_ascii_case("it");
+    // "Boeing withdrew the offer …, and said …": a verb coordinated with
+    // the clause's first verb has the clause's subject, the first mention.
+    let coordinated_verb = before_cue.ends_with(" and") || before_cue.ends_with(" but");
+    let first = || {
+        before
+            .iter()
+            .find(|m| (m.is_personal() && !it(m)) || matches!(m.who, Who::Party(_)))
+            .filter(|m| m.start == region_start || text[region_start..m.start].trim().is_empty())
+    };
+    coordinated_verb
+        .then(first)
+        .flatten()
+        .or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|m| (m.is_personal() && !it(m)) || m.who == Who::Media)
+        })
+        .or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|m| matches!(m.who, Who::Party(_)) || it(m))
+        })
         .copied()
+        .map(|m| first_of_coordination(text, &before, m))
         .or_else(|| {
             if inverted {
                 // "…,” said Ukrainian defense minister Rustem Umerov": a title
@@ -322,6 +374,41 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// "Merz, Macron and Starmer push for …": of people of one side named
+/// together as one subject, the first named speaks (a joint side is a
+/// lexicon's joint party instead).
+fn first_of_coordination<'m>(text: &str, before: &[&'m Mention], m: &'m Mention) -> &'m Mention {
+    let mut first = m;
+    if !first.is_personal() {
+        return first;
+    }
+    // The last link must be "and" ("A, B and C"; "A and B"): a comma alone
+    // is an aside or an opening phrase ("In a post on Truth Social, Trump
+    // said", "… in West Asia, she added").
+    let mut links = 0;
+    while let Some(p) = before.iter().rev().find(|p| p.end <= first.start) {
+        let between = text[p.end..first.start].trim();
+        let joined = if links == 0 {
+            matches!(between, "and" | ", and" | "&")
+        } else {
+            between == ","
+        };
+        // People of different sides named together are not one speaker;
+        // the nearest keeps the cue (as before) rather than moving a
+        // position from one side to the other.
+        let same_side = match (&p.who, &m.who) {
+            (Who::Person(_, a, _), Who::Person(_, b, _)) => a == b,
+            _ => false,
+        };
+        if !p.is_personal() || !joined || !same_side {
+            break;
+        }
+        first = p;
+        links += 1;
+    }
+    first
 }
 
 /// Is the mention inside ", who …," / ", which …," between a subject and its verb?
@@ -393,6 +480,67 @@ pub(super) fn subject_start(cue: &Cue, mentions: &[Mention]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    /// (speaker, party) of every statement.
+    fn who(text: &str) -> Vec<(String, String)> {
+        run(text).into_iter().map(|s| (s.2, s.3)).collect()
+    }
+
+    #[test]
+    fn names_with_inner_capitals_and_title_abbreviations() {
+        let got = who("“I have been a member for 46 years,” said Donovan McCloud.");
+        assert_eq!(got[0].0, "Donovan McCloud");
+        let got = who("“The clear winner is Putin,” said Sen. Angus King, I-Maine.");
+        assert_eq!(got[0].0, "Angus King", "a title word may be a surname");
+    }
+
+    #[test]
+    fn places_and_bodies_are_not_people() {
+        let got = who(
+            "Marco Rubio, at a news conference in Jeddah, Saudi Arabia, said that the offer stands.",
+        );
+        assert!(!got.iter().any(|g| g.0 == "Arabia"), "{got:?}");
+        let got = who("The Russian Foreign Ministry said the plan was unacceptable.");
+        assert_eq!(got[0], ("Russian Foreign Ministry".into(), "russia".into()));
+        let got = who("The European Commission said it would propose new sanctions.");
+        assert_eq!(got, vec![("European Commission".into(), "europe".into())]);
+    }
+
+    #[test]
+    fn news_outlets_are_media_not_speakers() {
+        assert!(who("NBC News reported that the framework has not been shared.").is_empty());
+        let got = who("Peskov told NBC News that Moscow would not accept a ceasefire.");
+        assert_eq!(got[0].0, "Dmitry Peskov");
+        // A credit before the verbs is not their subject.
+        let got = who("MOSCOW, July 17, (Xinhua) -- Russia on Tuesday rejected the ultimatum.");
+        assert_eq!(got[0].1, "russia", "{got:?}");
+    }
+
+    #[test]
+    fn people_of_one_side_named_together_the_first_speaks() {
+        let got = who("Merz, Macron and Starmer push for a 30-day ceasefire.");
+        assert_eq!(got[0].0, "Friedrich Merz");
+        // A comma alone is an opening phrase, not a list.
+        let got = who("In a post on Truth Social, President Trump said the talks were going well.");
+        assert_eq!(got[0].0, "Donald Trump");
+    }
+
+    #[test]
+    fn it_is_the_body_or_side_that_spoke() {
+        let got = who(
+            "The Russian Foreign Ministry said the plan was unacceptable. It said the Europeans “are not serious”.",
+        );
+        assert_eq!(
+            got[1],
+            ("Russian Foreign Ministry".into(), "russia".into()),
+            "{got:?}"
+        );
+        // A verb coordinated with the clause's first verb has its subject.
+        let got = who(
+            "Russia withdrew its proposal for the Ukrainians, and said further talks “make no sense”.",
+        );
+        assert_eq!(got.last().unwrap().1, "russia", "{got:?}");
+    }
 
     #[test]
     fn speaker_after_the_quotation_and_inverted() {

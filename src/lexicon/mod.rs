@@ -183,6 +183,15 @@ pub struct TextDef {
     pub abbreviations: Option<Vec<String>>,
     /// Capitalised words that do not start or belong to a person's name.
     pub not_names: Option<Vec<String>>,
+    /// Titles before a name ("Minister", "Senator", "King"): not part of the
+    /// name, but the word after one is a name ("Senator Graham"), while a
+    /// word after another non-name word is not ("Saudi Arabia", "Foreign
+    /// Ministry"). Titles are `not_names` too.
+    pub titles: Option<Vec<String>>,
+    /// Words that make a capitalised name a news outlet ("News", "Times",
+    /// "Journal"): "NBC News reported", "the Wall Street Journal said" name
+    /// a medium, which is no speaker.
+    pub media_heads: Option<Vec<String>>,
     /// Words that open a time phrase after a speech verb ("said on Monday").
     pub time_words: Option<Vec<String>>,
     /// Words that open a subordinate clause at the start of a sentence.
@@ -201,6 +210,10 @@ pub struct TextDef {
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     pub not_names: HashSet<String>,
+    /// Titles before a name (a subset of `not_names`).
+    pub titles: HashSet<String>,
+    /// Words that make a name a news outlet's.
+    pub media_heads: HashSet<String>,
     pub time_words: HashSet<String>,
     pub subordinators: HashSet<String>,
     pub prepositions: HashSet<String>,
@@ -290,6 +303,8 @@ const PRONOUNS: &[(&str, Pronoun)] = &[
     ("he", Pronoun::He),
     ("she", Pronoun::She),
     ("they", Pronoun::They),
+    // "The union said …. It said": a body or side, like "they".
+    ("it", Pronoun::They),
 ];
 
 /// A cue list: the built-in list when not given; the given list replaces
@@ -1009,8 +1024,12 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             }
         }
     }
+    let titles = set(&file.text.titles, &BASE.text.titles);
+    not_names.extend(titles.iter().cloned());
     let words = Words {
         not_names,
+        titles,
+        media_heads: set(&file.text.media_heads, &BASE.text.media_heads),
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
@@ -1313,6 +1332,8 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.evaluation.reject,
         &file.text.abbreviations,
         &file.text.not_names,
+        &file.text.titles,
+        &file.text.media_heads,
         &file.text.time_words,
         &file.text.subordinators,
         &file.text.prepositions,

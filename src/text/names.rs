@@ -17,8 +17,14 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     // Up to seven capitalised words, so a long title does not cut the name
     // ("Belgian Prime Minister Bart De Wever"); lowercase particles inside
     // ("Ursula von der Leyen", "Charles de Gaulle") belong to it.
-    Regex::new(r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr)\.\s)?(?-u:\b)\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){0,2}\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){0,6}")
-        .unwrap()
+    // A word may have an inner capital ("McCloud", "MacArthur", "DeSantis")
+    // or an O'/D' prefix ("O’Brien"); a title abbreviation before the name
+    // ("Sen. Angus King") is read with it and stripped like a title.
+    let word = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?";
+    Regex::new(&format!(
+        r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt|Rev|Hon|Maj)\.\s)?(?-u:\b){word}(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){{0,2}}{word}){{0,6}}"
+    ))
+    .unwrap()
 });
 
 /// A possible name: `[start, end)` in the text, its words, and whether it
@@ -44,6 +50,20 @@ pub(super) fn unknown_names(
 ) {
     let s = &text[sentence.start..sentence.end];
     for m in NAME.find_iter(s) {
+        if let Some(medium) = outlet(text, sentence, m.range(), lex) {
+            // Only as a cue's subject or object ("NBC News reported", "told
+            // the Wall Street Journal"): a credit ("(Xinhua) --") is not the
+            // subject of the verbs after it.
+            if !in_quote(quotes, medium.start)
+                && !out
+                    .iter()
+                    .any(|o| o.start < medium.end && medium.start < o.end)
+                && speech_cue_adjacent(text, sentence, medium.start, medium.end, hits, lex)
+            {
+                out.push(medium);
+            }
+            continue;
+        }
         let Some((start, end)) = name_words(text, sentence, m.range(), out, lex) else {
             continue;
         };
@@ -66,6 +86,37 @@ pub(super) fn unknown_names(
         let who = person_named(text, sentence, &c, hits, lex, known);
         out.push(Mention { start, end, who });
     }
+}
+
+/// A run of capitalised words that names a news outlet ("NBC News", "the
+/// Wall Street Journal", "Sky News Arabia"): a medium, with an acronym
+/// right before it ("NBC") as part of its name.
+fn outlet(
+    text: &str,
+    sentence: &Range<usize>,
+    run: Range<usize>,
+    lex: &Lexicon,
+) -> Option<Mention> {
+    let (mut start, end) = (sentence.start + run.start, sentence.start + run.end);
+    let name = &text[start..end];
+    if !name
+        .split_whitespace()
+        .any(|w| lex.words.media_heads.contains(w))
+    {
+        return None;
+    }
+    let before = &text[sentence.start..start];
+    if let Some(acronym) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next())
+        && acronym.len() >= 2
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+    {
+        start -= acronym.len() + 1;
+    }
+    Some(Mention {
+        start,
+        end,
+        who: Who::Media,
+    })
 }
 
 /// Is a run of capitalised words a person's name here?
@@ -194,7 +245,9 @@ fn name_words(
         }
         i += w.len();
     }
-    strip_titles(text, &mut words, lex);
+    if !strip_titles(text, &mut words, lex) {
+        return None;
+    }
     let (&(a, _), &(_, b)) = (words.first()?, words.last()?);
     let name = &text[a..b];
     if name.chars().next().is_some_and(|c| !c.is_uppercase()) || words.len() > 3 {
@@ -204,8 +257,11 @@ fn name_words(
 }
 
 /// Drop leading titles and demonyms from a name's words, and everything
-/// from a function word or title further in.
-fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) {
+/// from a function word further in. False when what is left is no name: one
+/// word after a non-name word that is not a title ("Saudi Arabia", "the
+/// Foreign Ministry", "European Commission"), where a title would have
+/// introduced one ("Senator Graham", "Foreign Minister Fidan").
+fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> bool {
     let is_title = |w: &str, more: bool| {
         lex.words.not_names.contains(w)
             || (more
@@ -214,21 +270,24 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) {
                     .any(|s| w.ends_with(s)))
     };
     let honorific = |w: &str| matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.");
+    let mut last_stripped: Option<&str> = None;
     while let Some(&(a, b)) = words.first() {
         let w = &text[a..b];
         if honorific(w) || !is_title(w, words.len() > 1) {
             break;
         }
+        last_stripped = Some(w);
         words.remove(0);
     }
-    // A name does not contain a function word or a title further in.
-    if let Some(k) = words
-        .iter()
-        .skip(1)
-        .position(|&(a, b)| lex.words.not_names.contains(&text[a..b]))
-    {
+    // A name does not contain a function word further in; a title there
+    // may be a surname ("Angus King").
+    if let Some(k) = words.iter().skip(1).position(|&(a, b)| {
+        let w = &text[a..b];
+        lex.words.not_names.contains(w) && !lex.words.titles.contains(w)
+    }) {
         words.truncate(k + 1);
     }
+    !(words.len() == 1 && last_stripped.is_some_and(|w| !lex.words.titles.contains(w)))
 }
 
 /// "The union said in a statement", "the foreign ministry said": a body
