@@ -4,7 +4,7 @@
 use super::speakers::{coordinated, subject_start};
 use crate::documents::month_number;
 use crate::lexicon::{Lexicon, Meaning};
-use crate::text::{Cue, CueKind, Mention, word_offset};
+use crate::text::{Cue, CueKind, Mention, Who, word_offset};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -19,7 +19,7 @@ pub(super) fn content_span(
     mentions: &[Mention],
     lex: &Lexicon,
 ) -> Option<Range<usize>> {
-    let start = content_start(text, sentence, cue, lex);
+    let start = past_medium(text, content_start(text, sentence, cue, lex), mentions);
     let end = content_end(text, sentence, cue, later, start, lex);
     let mut start = skip_ws_punct(text, start, end);
     let mut end = trim_tail(text, start, end);
@@ -55,6 +55,20 @@ pub(super) fn content_span(
         return Some(sentence.start..trim_tail(text, sentence.start, cue.start));
     }
     (end > start).then_some(start..end)
+}
+
+/// "told the Financial Times (that) …": a news outlet right after the verb
+/// is its audience, not the content.
+fn past_medium(text: &str, at: usize, mentions: &[Mention]) -> usize {
+    let rest = &text[at..];
+    let mut from = at + (rest.len() - rest.trim_start().len());
+    if text[from..].starts_with("the ") {
+        from += 4;
+    }
+    mentions
+        .iter()
+        .find(|m| m.who == Who::Media && m.start == from)
+        .map_or(at, |m| m.end)
 }
 
 /// Where the content starts: after "that", or past an audience ("told

@@ -511,6 +511,9 @@ mod tests {
         assert!(who("NBC News reported that the framework has not been shared.").is_empty());
         let got = who("Peskov told NBC News that Moscow would not accept a ceasefire.");
         assert_eq!(got[0].0, "Dmitry Peskov");
+        // A trailing "told the Financial Times": the content is before it.
+        let got = run("Moscow would not accept a ceasefire, Peskov told the Financial Times.");
+        assert_eq!(got[0].1, "Moscow would not accept a ceasefire", "{got:?}");
         // A credit before the verbs is not their subject.
         let got = who("MOSCOW, July 17, (Xinhua) -- Russia on Tuesday rejected the ultimatum.");
         assert_eq!(got[0].1, "russia", "{got:?}");

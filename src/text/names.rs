@@ -58,7 +58,8 @@ pub(super) fn unknown_names(
                 && !out
                     .iter()
                     .any(|o| o.start < medium.end && medium.start < o.end)
-                && speech_cue_adjacent(text, sentence, medium.start, medium.end, hits, lex)
+                && (speech_cue_adjacent(text, sentence, medium.start, medium.end, hits, lex)
+                    || audience_of_cue(text, medium.start, hits, lex))
             {
                 out.push(medium);
             }
@@ -117,6 +118,14 @@ fn outlet(
         end,
         who: Who::Media,
     })
+}
+
+/// "told the Financial Times": right after a cue, with at most "the" between.
+fn audience_of_cue(text: &str, start: usize, hits: &[Hit], lex: &Lexicon) -> bool {
+    hits.iter()
+        .rev()
+        .find(|h| h.end <= start && cue_kind(lex, h).is_some())
+        .is_some_and(|h| matches!(text[h.end..start].trim(), "" | "the"))
 }
 
 /// Is a run of capitalised words a person's name here?
