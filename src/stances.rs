@@ -301,6 +301,11 @@ fn clause_break(text: &str, a: usize, b: usize) -> bool {
 
 const REACH: usize = 12;
 
+/// Words from an issue keyword to an evaluation after it in the same
+/// clause: "his discussions in Berlin with Trump's envoys on ending the war
+/// were “not easy” but achieved “real progress”".
+const EVALUATION_REACH: usize = 15;
+
 /// "would not send troops but could assist in monitoring": a contrast
 /// starts a clause with its own attitude, so a cue before it does not reach
 /// past it.
@@ -702,7 +707,7 @@ fn score_tokens(
     let near_keyword = |t: &Tok, issue: usize| {
         sentence_toks.iter().any(|k| {
             matches!(k.token, Token::Term { issue: ki, .. } if ki == issue)
-                && (words_between(text, k.end, t.start) <= 6 && k.end <= t.start
+                && (words_between(text, k.end, t.start) <= EVALUATION_REACH && k.end <= t.start
                     || words_between(text, t.end, k.start) <= 3 && t.end <= k.start)
                 && !clause_break(text, k.end.min(t.end), k.start.max(t.start))
         })
@@ -710,13 +715,21 @@ fn score_tokens(
     // Evaluations and claims: (issue, value, trace, position).
     let mut bare: Vec<(usize, i8, String, usize)> = Vec::new();
     for t in &toks {
+        // A lexicon's own claim on the same words outranks the English
+        // evaluation ("constructive" is both).
+        let claimed = |t: &Tok| {
+            toks.iter()
+                .any(|c| matches!(c.token, Token::Claim { .. }) && c.start == t.start)
+        };
         if let Token::Evaluation { issue, stance } = t.token
             && near_keyword(t, issue)
+            && !claimed(t)
             && !found.iter().any(|f| f.0 == issue && f.2)
         {
             let mut v = stance;
             let mut trace = format!("evaluation {}({:+})", word(t), stance);
-            if negated(text, &toks, t.start) && !word(t).starts_with("not ") {
+            let prefixed = text[..t.start].ends_with("non-") || text[..t.start].ends_with("Non-");
+            if (negated(text, &toks, t.start) || prefixed) && !word(t).starts_with("not ") {
                 v = -v;
                 trace = format!("not {trace}");
             }
