@@ -196,6 +196,11 @@ pub struct Scores {
     pub abs_error_sum: f64,
     pub stance_run_triples: usize,
     pub stance_spurious: usize,
+    /// Run triples of the sides only (party `other` left out: the
+    /// annotation guide has annotators skip speakers of no side), and how
+    /// many of them the gold lacks.
+    pub stance_side_triples: usize,
+    pub stance_side_spurious: usize,
     /// Gold statements no run statement matched: (file, prefix).
     pub missed: Vec<(String, String)>,
     /// Run statements that matched no gold: (file, text).
@@ -452,6 +457,9 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
         .keys()
         .filter(|k| !gold_triples.contains(*k))
         .count();
+    let sides = || by_triple.keys().filter(|k| k.1 != crate::lexicon::OTHER_PARTY);
+    s.stance_side_triples = sides().count();
+    s.stance_side_spurious = sides().filter(|k| !gold_triples.contains(*k)).count();
     Ok(s)
 }
 
@@ -521,6 +529,10 @@ impl Scores {
         v.push((
             "stance_spurious_share".into(),
             f(ratio(self.stance_spurious, self.stance_run_triples)),
+        ));
+        v.push((
+            "stance_side_spurious_share".into(),
+            f(ratio(self.stance_side_spurious, self.stance_side_triples)),
         ));
         let t = &self.timeline;
         v.push((
