@@ -107,7 +107,15 @@ pub struct Summary {
 
 /// The kind of a warning, for counts: "no publication date", "encoding", ...
 pub fn warning_kind(w: &str) -> String {
-    let kinds: [(&str, &str); 10] = [
+    let kinds: [(&str, &str); 14] = [
+        // The sentence layer's caps and caught panics (src/text, pipeline).
+        (
+            "internal error in a sentence",
+            "internal error in a sentence",
+        ),
+        ("bytes cut into", "over-long sentence cut"),
+        ("read as plain text", "over-long quotation read as text"),
+        ("speech or attitude cues", "too many cues in a sentence"),
         // Before "manifest": its advice names manifest.csv.
         ("doubtful date", "doubtful publication date"),
         ("HTML nested deeper", "HTML nested too deep"),
@@ -260,24 +268,73 @@ fn date_str(d: Option<jiff::civil::Date>) -> String {
 pub struct Analysis {
     pub statements: Vec<Statement>,
     pub stances: Vec<Vec<stances::Stance>>,
+    /// What reading the document had to cut or leave out (over-long
+    /// sentences, a sentence lost to an internal error, ...), for the
+    /// document's warnings ([`Analysis::add_warnings_to`]).
+    pub warnings: Vec<String>,
+}
+
+impl Analysis {
+    /// Add the analysis's warnings to the document's (`documents.csv`).
+    pub fn add_warnings_to(&self, doc: &mut Document) {
+        doc.warnings.extend(self.warnings.iter().cloned());
+    }
 }
 
 /// Statements and stances of one document: the library's one-call entry point.
+/// A bug on one sentence loses that sentence's statements (with a warning),
+/// not the document.
 pub fn analyze_document(doc: &Document, lex: &Lexicon) -> Analysis {
     // One scan of the text serves both stages; the sentence layer reads it once.
     let hits = text::scan_document(doc, lex);
     let analysed = text::Analysed::new(doc, lex, &hits);
-    let statements = attribution::attribute(&analysed, doc.published, lex);
+    let mut warnings = analysed.warnings.clone();
+    let (found, w) = attribution::attribute_with_warnings(&analysed, doc.published, lex);
+    warnings.extend(w);
     let mut antecedent = None;
-    let mut all = Vec::with_capacity(statements.len());
+    let mut statements = Vec::with_capacity(found.len());
+    let mut all = Vec::with_capacity(found.len());
     let mut scorer = stances::Scorer::new(&doc.text, lex, &hits);
-    for s in &statements {
-        all.push(scorer.score(s, antecedent));
-        antecedent = scorer.antecedent_of(s).or(antecedent);
+    // A panic scoring a statement loses that statement and the rest of its
+    // sentence's (one warning a sentence).
+    let mut lost_sentence = None;
+    for s in found {
+        if lost_sentence == Some(s.sentence.start) {
+            continue;
+        }
+        let scored = crate::panics::catch(|| {
+            #[cfg(test)]
+            crate::panics::test_hook::maybe_panic("stance", s.sentence.start);
+            let stances = scorer.score(&s, antecedent);
+            (stances, scorer.antecedent_of(&s))
+        });
+        match scored {
+            Ok((stances, next)) => {
+                antecedent = next.or(antecedent);
+                all.push(stances);
+                statements.push(s);
+            }
+            Err(p) => {
+                warnings.push(text::sentence_panic_warning(s.sentence.start, &p));
+                lost_sentence = Some(s.sentence.start);
+                // Statements already kept from this sentence go too.
+                while statements
+                    .last()
+                    .is_some_and(|k: &Statement| k.sentence.start == s.sentence.start)
+                {
+                    statements.pop();
+                    all.pop();
+                }
+            }
+        }
+    }
+    for (i, s) in statements.iter_mut().enumerate() {
+        s.index = i;
     }
     Analysis {
         statements,
         stances: all,
+        warnings,
     }
 }
 
@@ -401,7 +458,7 @@ fn process(job: Job, cfg: &Config) -> DocOut {
         let a = analyze_document(&doc, &cfg.lexicon);
         (doc, a)
     });
-    let (doc, a) = match analysed {
+    let (mut doc, a) = match analysed {
         Ok(x) => x,
         Err(p) => {
             return DocOut::Failed(InputError {
@@ -411,6 +468,7 @@ fn process(job: Job, cfg: &Config) -> DocOut {
             });
         }
     };
+    a.add_warnings_to(&mut doc);
     let st_rows = statement_rows(&doc, &a, &cfg.lexicon);
     let statements_csv = output::rows_bytes(&st_rows);
     let stance_rows = stance_rows(&doc, &a, &cfg.lexicon);
