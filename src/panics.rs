@@ -90,6 +90,8 @@ pub(crate) mod test_hook {
         AT.with(|a| *a.borrow_mut() = None);
     }
 
+    /// The panic's location is the caller's, as a real bug's would be.
+    #[track_caller]
     pub(crate) fn maybe_panic(stage: &str, at: usize) {
         if AT.with(|a| *a.borrow() == Some((stage, at))) {
             panic!("test panic in {stage} at byte {at}; on purpose");

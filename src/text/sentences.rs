@@ -323,4 +323,55 @@ mod tests {
             s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>()
         );
     }
+
+    /// An over-long sentence is cut into pieces of at most the cap, in
+    /// order, at clause breaks, never inside a quotation, losing no word.
+    #[test]
+    fn over_long_sentences_are_cut_around_quotations() {
+        let lex = Lexicon::default_lexicon();
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < 9_000 {
+            if i % 7 == 3 {
+                text.push_str("“we reject the plan on territory and the ceasefire,” ");
+            }
+            text.push_str(&format!("Peskov said word{i} and the next, "));
+            i += 1;
+        }
+        text.push_str("日本 ".repeat(900).as_str());
+        let paras = [0..text.len()];
+        let quotes = super::super::quotes::find_quotes(&text, &paras);
+        assert!(quotes.len() > 20);
+        let (s, cuts) = split_sentences_with_cuts(&text, &paras, &quotes, &[], &lex);
+        assert_eq!(cuts.sentences, 1);
+        assert_eq!(cuts.pieces, s.len());
+        assert!(s.len() >= 6, "{}", s.len());
+        for w in s.windows(2) {
+            assert!(w[0].end < w[1].start);
+        }
+        for r in &s {
+            assert!(r.len() <= MAX_SENTENCE_BYTES, "{r:?}");
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            assert!(
+                quotes.iter().all(|q| q.close <= r.start
+                    || q.open >= r.end
+                    || (q.open >= r.start && q.close <= r.end)),
+                "{r:?} cuts a quotation"
+            );
+        }
+        // Cut after a clause break, within the last half of the cap.
+        assert!(
+            text[s[0].clone()].ends_with(','),
+            "{:?}",
+            &text[s[0].clone()]
+        );
+        assert!(s[0].len() > MAX_SENTENCE_BYTES / 2);
+        // No word lost: the pieces and the spaces between them are the text.
+        let joined: String = s
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, text.trim_end());
+    }
 }
