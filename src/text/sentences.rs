@@ -105,7 +105,7 @@ impl Splitter<'_> {
                 i = qu.close;
                 if qu.close > end {
                     // The quotation runs into later paragraphs: extend this one.
-                    let k = self.paragraphs.partition_point(|p| p.end <= qu.close - 1);
+                    let k = self.paragraphs.partition_point(|p| p.end < qu.close);
                     end = self
                         .paragraphs
                         .get(k)
@@ -339,10 +339,11 @@ mod tests {
             i += 1;
         }
         text.push_str("日本 ".repeat(900).as_str());
-        let paras = [0..text.len()];
-        let quotes = super::super::quotes::find_quotes(&text, &paras);
+        let whole = 0..text.len();
+        let paras = std::slice::from_ref(&whole);
+        let quotes = super::super::quotes::find_quotes(&text, paras);
         assert!(quotes.len() > 20);
-        let (s, cuts) = split_sentences_with_cuts(&text, &paras, &quotes, &[], &lex);
+        let (s, cuts) = split_sentences_with_cuts(&text, paras, &quotes, &[], &lex);
         assert_eq!(cuts.sentences, 1);
         assert_eq!(cuts.pieces, s.len());
         assert!(s.len() >= 6, "{}", s.len());
