@@ -4,14 +4,18 @@
 //!
 //! Run: `cargo bench --bench adversarial` (options after `--`:
 //! `--timeout SECS` per case, default 60; `--only NAME` to run cases whose
-//! name contains NAME). The target is every case under 2 s and 300 MB; a case
-//! over it is marked `OVER`, one killed at the timeout `TIMEOUT`. Peak memory
-//! is the child's VmHWM polled every 2 ms (Linux), so a spike in the last
-//! milliseconds of a run may be missed.
+//! name contains NAME). The target is every case under 2 s and 300 MB: each
+//! line ends with a verdict, `ok`, `OVER` (over 2 s or 300 MB) or `TIMEOUT`
+//! (killed at the timeout), and the bench exits with status 1 when any case
+//! is not `ok` (0 when all are). Peak memory is the child's VmHWM polled
+//! every 2 ms (Linux), so a spike in the last milliseconds of a run may be
+//! missed.
 //!
-//! Cases: a cue-dense sentence of 85 KB and 170 KB (no full stop, a speech
-//! cue every few words); an HTML page of 3.3 MB nested 270,000 elements deep;
-//! one 50 MB document on a single line; a lexicon with a 10,000-byte term and
+//! Cases: a cue-dense sentence of 85 KB, 170 KB and 1 MB (no full stop, a
+//! speech cue every few words); an HTML page of 3.3 MB nested 270,000
+//! elements deep; one 50 MB document on a single line; a 10 MB single line
+//! with no full stop at all (clauses joined by commas, a speech cue in every
+//! tenth); a lexicon with a 10,000-byte term and
 //! one with 10^5 actors (both refused by `lexicon check`, so timed to the
 //! refusal), a lexicon at the actor cap (20,000) analysing the bundled corpus;
 //! a 20 MB JSONL file of 20,000 records; and a hostile corpus (deep HTML, a
@@ -23,6 +27,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_stancediff");
+
+/// The target for every case: wall time and peak resident memory.
+const MAX_SECS: f64 = 2.0;
+const MAX_MB: f64 = 300.0;
 
 struct Outcome {
     secs: f64,
@@ -131,8 +139,24 @@ fn deep_html(depth: usize) -> String {
 
 /// One 50 MB line: ordinary sentences, one statement in every ten.
 fn huge_line(bytes: usize) -> Vec<u8> {
-    let filler = "The delegations met in the hall and the weather in the city was cold. ";
-    let cue = "Peskov said the talks on territory were useful. ";
+    line_of(
+        bytes,
+        "The delegations met in the hall and the weather in the city was cold. ",
+        "Peskov said the talks on territory were useful. ",
+    )
+}
+
+/// One line with no full stop anywhere: clauses joined by commas, a speech
+/// cue in every tenth: one "sentence" of the whole line.
+fn line_without_full_stops(bytes: usize) -> Vec<u8> {
+    line_of(
+        bytes,
+        "The delegations met in the hall and the weather in the city was cold, ",
+        "Peskov said the talks on territory were useful, ",
+    )
+}
+
+fn line_of(bytes: usize, filler: &str, cue: &str) -> Vec<u8> {
     let mut s = Vec::with_capacity(bytes + 100);
     s.extend_from_slice(b"2026-02-18 ");
     let mut i = 0;
@@ -220,7 +244,7 @@ fn main() {
 
     type Case = (String, usize, Box<dyn Fn() -> Vec<String>>);
     let mut cases: Vec<Case> = Vec::new();
-    for kb in [85usize, 170] {
+    for kb in [85usize, 170, 1000] {
         let name = format!("cue-dense sentence {kb} KB");
         let text = cue_dense(kb * 1000);
         let c = corpus_with(dir, &format!("cue{kb}"), "cue.txt", text.as_bytes());
@@ -243,6 +267,16 @@ fn main() {
         let a = analyze(&c, "line", &[]);
         cases.push((
             "50 MB single line".into(),
+            text.len(),
+            Box::new(move || a.clone()),
+        ));
+    }
+    {
+        let text = line_without_full_stops(10_000_000);
+        let c = corpus_with(dir, "nostop", "nostop.txt", &text);
+        let a = analyze(&c, "nostop", &[]);
+        cases.push((
+            "10 MB line without full stops".into(),
             text.len(),
             Box::new(move || a.clone()),
         ));
@@ -336,18 +370,23 @@ fn main() {
         "{:<36} {:>10} {:>6} {:>9} {:>9}  verdict",
         "case", "input MB", "exit", "seconds", "peak MB"
     );
+    let (mut run, mut failed) = (0, Vec::new());
     for (name, bytes, args) in &cases {
         if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
             continue;
         }
+        run += 1;
         let o = measure(&args(), Duration::from_secs(timeout));
         let verdict = if o.timed_out {
             format!("TIMEOUT (> {timeout} s)")
-        } else if o.secs > 2.0 || o.peak_mb > 300.0 {
-            "OVER (target: 2 s, 300 MB)".to_string()
+        } else if o.secs > MAX_SECS || o.peak_mb > MAX_MB {
+            format!("OVER (target: {MAX_SECS} s, {MAX_MB} MB)")
         } else {
             "ok".to_string()
         };
+        if verdict != "ok" {
+            failed.push(name.clone());
+        }
         println!(
             "{:<36} {:>10.2} {:>6} {:>9.2} {:>9.1}  {}",
             name,
@@ -357,5 +396,15 @@ fn main() {
             o.peak_mb,
             verdict
         );
+    }
+    if failed.is_empty() {
+        println!("verdict: all {run} cases ok (under {MAX_SECS} s and {MAX_MB} MB each)");
+    } else {
+        println!(
+            "verdict: {} of {run} cases over the target ({MAX_SECS} s, {MAX_MB} MB): {}",
+            failed.len(),
+            failed.join(", ")
+        );
+        std::process::exit(1);
     }
 }

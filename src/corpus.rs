@@ -321,35 +321,105 @@ fn display_path(p: &Path) -> String {
     slash_path(p)
 }
 
-/// A file name as text. Valid UTF-8 is kept as it is; a name with bytes that
-/// are not UTF-8 is spelled with `%XX` for each such byte and `%25` for `%`,
-/// so two different names never print the same (`\xff.txt` is `%FF.txt`).
+/// A file name as text, losslessly: two different names never have the same
+/// spelling, and [`unspell_name`] gives the name back.
+///
+/// A name that is valid UTF-8 and has no `%` followed by two hex digits is
+/// spelled as it is (`50%.txt`, `Genève.txt`). Any other name is
+/// percent-encoded: each byte that is not UTF-8 is `%XX` and every `%` is
+/// `%25`, the rest as it is (`\xff.txt` is `%FF.txt`, a real file named
+/// `%FF.txt` is `%25FF.txt`). The second kind always holds a `%` and two hex
+/// digits and the first never does, so the two kinds cannot collide, and
+/// within each kind the spelling decodes to one name.
 pub fn os_name(name: &std::ffi::OsStr) -> String {
-    if let Some(s) = name.to_str() {
-        return s.to_string();
-    }
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
-        for chunk in name.as_bytes().utf8_chunks() {
-            for c in chunk.valid().chars() {
-                if c == '%' {
-                    out.push_str("%25");
-                } else {
-                    out.push(c);
-                }
-            }
-            for b in chunk.invalid() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-        out
+        spell_name(name.as_bytes())
     }
     #[cfg(not(unix))]
     {
-        name.to_string_lossy().into_owned()
+        match name.to_str() {
+            Some(s) => spell_name(s.as_bytes()),
+            None => name.to_string_lossy().into_owned(),
+        }
     }
+}
+
+/// Does `s` hold a `%` followed by two hex digits (a percent escape)?
+fn has_percent_escape(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+/// The spelling of a file name given as bytes; see [`os_name`].
+pub fn spell_name(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes)
+        && !has_percent_escape(s)
+    {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '%' {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The file name (bytes) a spelling made by [`spell_name`] stands for.
+pub fn unspell_name(spelling: &str) -> Vec<u8> {
+    if !has_percent_escape(spelling) {
+        return spelling.as_bytes().to_vec();
+    }
+    let b = spelling.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(Ok(v)) = b
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A relative path's spelling, as the name it stands for when that is text
+/// and differs from the spelling (`a/%25FF.txt` -> `a/%FF.txt`): how a
+/// manifest written by hand names such a file.
+fn as_written(rel: &str) -> Option<String> {
+    let parts: Option<Vec<String>> = rel
+        .split('/')
+        .map(|c| String::from_utf8(unspell_name(c)).ok())
+        .collect();
+    parts.map(|p| p.join("/")).filter(|w| w != rel)
+}
+
+/// Look `rel` up in a manifest map: by relative path, then by bare file name;
+/// then the same with the names as written ([`as_written`]).
+fn manifest_lookup<'m, T>(map: &'m HashMap<String, T>, rel: &str) -> Option<&'m T> {
+    let find = |r: &str| {
+        map.get(r)
+            .or_else(|| map.get(r.rsplit('/').next().unwrap_or(r)))
+    };
+    find(rel).or_else(|| as_written(rel).and_then(|w| find(&w)))
 }
 
 /// The corpus manifest: metadata by file name.
@@ -452,18 +522,13 @@ impl Manifest {
 
     /// The duplicate-row warning for a file, if the manifest lists it twice.
     pub fn duplicate_warning(&self, rel: &str) -> Option<&str> {
-        self.duplicates
-            .get(rel)
-            .or_else(|| self.duplicates.get(rel.rsplit('/').next().unwrap_or(rel)))
-            .map(|s| s.as_str())
+        manifest_lookup(&self.duplicates, rel).map(|s| s.as_str())
     }
 
-    /// Look up by relative path, then by bare file name.
+    /// Look up by relative path, then by bare file name (each as spelled in
+    /// the outputs, then as written when the spelling escapes a `%`).
     pub fn get(&self, rel: &str) -> Option<&Meta> {
-        self.by_file.get(rel).or_else(|| {
-            let name = rel.rsplit('/').next().unwrap_or(rel);
-            self.by_file.get(name)
-        })
+        manifest_lookup(&self.by_file, rel)
     }
 
     pub fn len(&self) -> usize {
@@ -894,6 +959,40 @@ mod tests {
         let (s, w) = decode(b"caf\xe9 \x93quoted\x94").unwrap();
         assert_eq!(s, "café “quoted”");
         assert!(w.unwrap().contains("Windows-1252"));
+    }
+
+    /// Every name has one spelling, and the spelling gives the name back.
+    #[test]
+    fn file_name_spellings_are_distinct_and_lossless() {
+        let names: [&[u8]; 12] = [
+            b"a.txt",
+            b"50%.txt",
+            b"%FF.txt",
+            b"\xff.txt",
+            b"%25FF.txt",
+            b"%25.txt",
+            b"%.txt",
+            b"%ff.txt",
+            b"\xff%.txt",
+            b"\xff%FF.txt",
+            "Genève %zz.txt".as_bytes(),
+            b"\xe9t\xe9%2.txt",
+        ];
+        let spelled: Vec<String> = names.iter().map(|n| spell_name(n)).collect();
+        assert_eq!(spelled[0], "a.txt");
+        assert_eq!(spelled[1], "50%.txt");
+        assert_eq!(spelled[2], "%25FF.txt");
+        assert_eq!(spelled[3], "%FF.txt");
+        assert_eq!(spelled[10], "Genève %zz.txt");
+        let distinct: std::collections::BTreeSet<&String> = spelled.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{spelled:?}");
+        for (n, s) in names.iter().zip(&spelled) {
+            assert_eq!(unspell_name(s), n.to_vec(), "{s}");
+        }
+        // A manifest written by hand names the file as it is on disk.
+        assert_eq!(as_written("dir/%25FF.txt").as_deref(), Some("dir/%FF.txt"));
+        assert_eq!(as_written("dir/%FF.txt"), None);
+        assert_eq!(as_written("a.txt"), None);
     }
 
     #[test]

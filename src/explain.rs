@@ -144,5 +144,10 @@ pub fn explain_text(text: &str, lex: &Lexicon) -> String {
             }
         }
     }
+    // What the analysis had to cut or lose (a sentence cap, an internal
+    // error in one sentence), as documents.csv would say.
+    for w in &a.warnings {
+        let _ = writeln!(o, "warning: {w}");
+    }
     o
 }

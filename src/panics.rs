@@ -69,6 +69,36 @@ pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Caught> {
     })
 }
 
+/// Unit tests only: make a chosen stage panic at a chosen byte, to test the
+/// per-sentence and per-statement catches without a real bug. Not compiled
+/// into the library or the binary.
+#[cfg(test)]
+pub(crate) mod test_hook {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static AT: RefCell<Option<(&'static str, usize)>> = const { RefCell::new(None) };
+    }
+
+    /// Panic in `stage` ("sentence", "attribution", "stance") at the
+    /// sentence starting at byte `at`, on this thread, until [`clear`].
+    pub(crate) fn set(stage: &'static str, at: usize) {
+        AT.with(|a| *a.borrow_mut() = Some((stage, at)));
+    }
+
+    pub(crate) fn clear() {
+        AT.with(|a| *a.borrow_mut() = None);
+    }
+
+    /// The panic's location is the caller's, as a real bug's would be.
+    #[track_caller]
+    pub(crate) fn maybe_panic(stage: &str, at: usize) {
+        if AT.with(|a| *a.borrow() == Some((stage, at))) {
+            panic!("test panic in {stage} at byte {at}; on purpose");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,7 +107,15 @@ pub struct Summary {
 
 /// The kind of a warning, for counts: "no publication date", "encoding", ...
 pub fn warning_kind(w: &str) -> String {
-    let kinds: [(&str, &str); 10] = [
+    let kinds: [(&str, &str); 14] = [
+        // The sentence layer's caps and caught panics (src/text, pipeline).
+        (
+            "internal error in a sentence",
+            "internal error in a sentence",
+        ),
+        ("bytes cut into", "over-long sentence cut"),
+        ("read as plain text", "over-long quotation read as text"),
+        ("speech or attitude cues", "too many cues in a sentence"),
         // Before "manifest": its advice names manifest.csv.
         ("doubtful date", "doubtful publication date"),
         ("HTML nested deeper", "HTML nested too deep"),
@@ -260,24 +268,73 @@ fn date_str(d: Option<jiff::civil::Date>) -> String {
 pub struct Analysis {
     pub statements: Vec<Statement>,
     pub stances: Vec<Vec<stances::Stance>>,
+    /// What reading the document had to cut or leave out (over-long
+    /// sentences, a sentence lost to an internal error, ...), for the
+    /// document's warnings ([`Analysis::add_warnings_to`]).
+    pub warnings: Vec<String>,
+}
+
+impl Analysis {
+    /// Add the analysis's warnings to the document's (`documents.csv`).
+    pub fn add_warnings_to(&self, doc: &mut Document) {
+        doc.warnings.extend(self.warnings.iter().cloned());
+    }
 }
 
 /// Statements and stances of one document: the library's one-call entry point.
+/// A bug on one sentence loses that sentence's statements (with a warning),
+/// not the document.
 pub fn analyze_document(doc: &Document, lex: &Lexicon) -> Analysis {
     // One scan of the text serves both stages; the sentence layer reads it once.
     let hits = text::scan_document(doc, lex);
     let analysed = text::Analysed::new(doc, lex, &hits);
-    let statements = attribution::attribute(&analysed, doc.published, lex);
+    let mut warnings = analysed.warnings.clone();
+    let (found, w) = attribution::attribute_with_warnings(&analysed, doc.published, lex);
+    warnings.extend(w);
     let mut antecedent = None;
-    let mut all = Vec::with_capacity(statements.len());
+    let mut statements = Vec::with_capacity(found.len());
+    let mut all = Vec::with_capacity(found.len());
     let mut scorer = stances::Scorer::new(&doc.text, lex, &hits);
-    for s in &statements {
-        all.push(scorer.score(s, antecedent));
-        antecedent = scorer.antecedent_of(s).or(antecedent);
+    // A panic scoring a statement loses that statement and the rest of its
+    // sentence's (one warning a sentence).
+    let mut lost_sentence = None;
+    for s in found {
+        if lost_sentence == Some(s.sentence.start) {
+            continue;
+        }
+        let scored = crate::panics::catch(|| {
+            #[cfg(test)]
+            crate::panics::test_hook::maybe_panic("stance", s.sentence.start);
+            let stances = scorer.score(&s, antecedent);
+            (stances, scorer.antecedent_of(&s))
+        });
+        match scored {
+            Ok((stances, next)) => {
+                antecedent = next.or(antecedent);
+                all.push(stances);
+                statements.push(s);
+            }
+            Err(p) => {
+                warnings.push(text::sentence_panic_warning(s.sentence.start, &p));
+                lost_sentence = Some(s.sentence.start);
+                // Statements already kept from this sentence go too.
+                while statements
+                    .last()
+                    .is_some_and(|k: &Statement| k.sentence.start == s.sentence.start)
+                {
+                    statements.pop();
+                    all.pop();
+                }
+            }
+        }
+    }
+    for (i, s) in statements.iter_mut().enumerate() {
+        s.index = i;
     }
     Analysis {
         statements,
         stances: all,
+        warnings,
     }
 }
 
@@ -401,7 +458,7 @@ fn process(job: Job, cfg: &Config) -> DocOut {
         let a = analyze_document(&doc, &cfg.lexicon);
         (doc, a)
     });
-    let (doc, a) = match analysed {
+    let (mut doc, a) = match analysed {
         Ok(x) => x,
         Err(p) => {
             return DocOut::Failed(InputError {
@@ -411,6 +468,7 @@ fn process(job: Job, cfg: &Config) -> DocOut {
             });
         }
     };
+    a.add_warnings_to(&mut doc);
     let st_rows = statement_rows(&doc, &a, &cfg.lexicon);
     let statements_csv = output::rows_bytes(&st_rows);
     let stance_rows = stance_rows(&doc, &a, &cfg.lexicon);
@@ -987,4 +1045,120 @@ fn write_provenance(
         min_shift: cfg.shift_threshold,
     };
     crate::provenance::write(out, &p, info.lexicon.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::{Boilerplate, from_text};
+    use crate::panics::test_hook;
+
+    const TEXT: &str = "Peskov said the ceasefire was useful. Umerov said Kyiv rejected the plan. Rubio said the talks on territory were good.";
+
+    fn run(stage: Option<&'static str>, at: usize) -> (Document, Analysis) {
+        let lex = Lexicon::default_lexicon();
+        let doc = from_text("t.txt", TEXT, "2026-02-18", &Boilerplate::default_rules());
+        if let Some(stage) = stage {
+            test_hook::set(stage, at);
+        }
+        let a = crate::panics::catch(|| analyze_document(&doc, &lex));
+        test_hook::clear();
+        (
+            doc,
+            a.expect("a panic in one sentence does not reach the document"),
+        )
+    }
+
+    /// A panic in one sentence, in any stage, loses that sentence's
+    /// statements, with a warning that gives its byte and the panic's
+    /// location; the other sentences' statements are kept.
+    #[test]
+    fn a_panic_costs_one_sentence_not_the_document() {
+        let (_, clean) = run(None, 0);
+        assert!(clean.warnings.is_empty(), "{:?}", clean.warnings);
+        let starts: Vec<usize> = clean.statements.iter().map(|s| s.sentence.start).collect();
+        let second = TEXT.find("Umerov").unwrap();
+        assert!(
+            starts.contains(&0) && starts.contains(&second),
+            "{starts:?}"
+        );
+        let third = TEXT.find("Rubio").unwrap();
+        for (stage, file) in [
+            ("sentence", "src/text/mod.rs:"),
+            ("attribution", "src/attribution/mod.rs:"),
+            ("stance", "src/pipeline.rs:"),
+        ] {
+            let (mut doc, a) = run(Some(stage), second);
+            assert_eq!(a.warnings.len(), 1, "{stage}: {:?}", a.warnings);
+            let w = &a.warnings[0];
+            assert!(
+                w.starts_with(&format!(
+                    "internal error in a sentence at byte {second}, please report it: test panic in {stage}"
+                )),
+                "{stage}: {w}"
+            );
+            assert!(w.contains(&format!("(at {file}")), "{stage}: {w}");
+            assert!(!w.contains("; "), "one warning in the column: {w}");
+            assert_eq!(warning_kind(w), "internal error in a sentence");
+            let kept: Vec<usize> = a.statements.iter().map(|s| s.sentence.start).collect();
+            let expected: Vec<usize> = starts.iter().copied().filter(|&s| s != second).collect();
+            assert_eq!(kept, expected, "{stage}");
+            assert!(
+                kept.contains(&0) && kept.contains(&third),
+                "{stage}: {kept:?}"
+            );
+            assert_eq!(a.stances.len(), a.statements.len());
+            assert!(a.statements.iter().enumerate().all(|(i, s)| s.index == i));
+            // The warning reaches documents.csv.
+            a.add_warnings_to(&mut doc);
+            let row = document_row(&doc, a.statements.len());
+            assert!(
+                row.warnings
+                    .contains("internal error in a sentence at byte")
+            );
+        }
+    }
+
+    /// Every cap the sentence layer hits is a document warning, counted by kind.
+    #[test]
+    fn caps_hit_are_warnings() {
+        let lex = Lexicon::default_lexicon();
+        let rules = Boilerplate::default_rules();
+        let mut long = String::new();
+        while long.len() < 5_000 {
+            long.push_str("Peskov said that the plan on territory, ");
+        }
+        let cues = "Peskov said that the plan on territory, ".repeat(50);
+        let quoted = format!("“{}” Peskov said.", "We reject the plan, ".repeat(150));
+        for (text, needle, kind) in [
+            (
+                long.as_str(),
+                "sentence of 4,999 bytes cut into 3 pieces of at most 2,000 bytes",
+                "over-long sentence cut",
+            ),
+            (
+                cues.as_str(),
+                "sentence at byte 0 with more than 48 speech or attitude cues: only the first 48 read",
+                "too many cues in a sentence",
+            ),
+            (
+                quoted.as_str(),
+                "quotation of 3,006 bytes read as plain text (longer than 2,000 bytes)",
+                "over-long quotation read as text",
+            ),
+        ] {
+            let doc = from_text("t.txt", text, "2026-02-18", &rules);
+            let a = analyze_document(&doc, &lex);
+            let w = a.warnings.iter().find(|w| w.contains(needle));
+            assert!(w.is_some(), "{needle:?} not in {:?}", a.warnings);
+            assert_eq!(warning_kind(w.unwrap()), kind);
+        }
+        let doc = from_text(
+            "t.txt",
+            "Peskov said the plan was good.",
+            "2026-02-18",
+            &rules,
+        );
+        assert!(analyze_document(&doc, &lex).warnings.is_empty());
+    }
 }

@@ -6,6 +6,16 @@
 //! are in bounds and on char boundaries; the statement's text is exactly the
 //! source bytes at its span; the statement lies inside its sentence.
 //!
+//! The sentence layer's own properties (`sentence_layer_holds_its_properties`,
+//! on the same texts and on long run-on ones past the sentence cap):
+//! quotation spans are in bounds, on char boundaries, well formed (mark,
+//! words, mark) and ordered without overlapping (quotations do not nest: a
+//! mark inside a quotation is part of its words); sentences are non-empty,
+//! on char boundaries, ordered without overlapping, begin and end inside a
+//! paragraph (one crossing paragraphs only to hold a quotation that does),
+//! hold every quotation that opens in them whole, and are at most
+//! `MAX_SENTENCE_BYTES` long.
+//!
 //! Cases per property: 256 by default (fixed seed); more with e.g.
 //! `PROPTEST_CASES=1000000 PROPTEST_RNG_SEED=7 cargo test --release --test text_properties`.
 //!
@@ -15,6 +25,8 @@ use proptest::prelude::*;
 use stancediff::documents::{Boilerplate, from_text};
 use stancediff::lexicon::Lexicon;
 use stancediff::pipeline::{analyze_document, stance_rows};
+use stancediff::text::{Analysed, MAX_SENTENCE_BYTES, scan_document};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 const WORDS: &[&str] = &[
@@ -237,6 +249,79 @@ fn check(input: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A long run-on text: a random text repeated, its full stops made commas,
+/// so that sentences pass the cap.
+fn long_text() -> impl Strategy<Value = String> {
+    (text(), 1usize..120).prop_map(|(t, n)| t.replace(['.', '!', '?'], ",").repeat(n))
+}
+
+/// The sentence layer's properties on one text; `Err` says which failed.
+fn check_layer(input: &str) -> Result<(), String> {
+    let lex = lexicon();
+    let doc = from_text("t.txt", input, "2026-02-17", rules());
+    let hits = scan_document(&doc, lex);
+    let a = Analysed::new(&doc, lex, &hits);
+    let t = &doc.text;
+    let on_chars = |i: usize| i <= t.len() && t.is_char_boundary(i);
+    for (i, q) in a.quotes.iter().enumerate() {
+        if !(q.open <= q.start && q.start <= q.end && q.end <= q.close && q.close <= t.len()) {
+            return Err(format!(
+                "quotation {q:?} is not mark, words, mark in bounds"
+            ));
+        }
+        if ![q.open, q.start, q.end, q.close].into_iter().all(on_chars) {
+            return Err(format!("quotation {q:?} off a char boundary"));
+        }
+        if q.close - q.open > MAX_SENTENCE_BYTES {
+            return Err(format!("quotation {q:?} longer than the cap"));
+        }
+        if let Some(next) = a.quotes.get(i + 1)
+            && q.close > next.open
+        {
+            return Err(format!(
+                "quotations {q:?} and {next:?} overlap or are out of order"
+            ));
+        }
+    }
+    let paras = &doc.paragraphs;
+    let para_of = |i: usize| paras.iter().position(|p| p.start <= i && i < p.end);
+    let mut prev_end = 0;
+    for s in &a.sentences {
+        let r: &Range<usize> = &s.range;
+        if !(r.start < r.end && r.end <= t.len() && on_chars(r.start) && on_chars(r.end)) {
+            return Err(format!(
+                "sentence {r:?} empty, out of bounds or off a char boundary"
+            ));
+        }
+        if r.start < prev_end {
+            return Err(format!(
+                "sentence {r:?} overlaps the one before or is out of order"
+            ));
+        }
+        prev_end = r.end;
+        if r.len() > MAX_SENTENCE_BYTES {
+            return Err(format!("sentence {r:?} longer than the cap"));
+        }
+        let (Some(first), Some(last)) = (para_of(r.start), para_of(r.end - 1)) else {
+            return Err(format!("sentence {r:?} begins or ends outside a paragraph"));
+        };
+        let opening: Vec<_> = a.quotes_of(s).to_vec();
+        if first != last && !opening.iter().any(|q| para_of(q.close - 1) != Some(first)) {
+            return Err(format!(
+                "sentence {r:?} crosses paragraphs without a quotation that does"
+            ));
+        }
+        for q in &opening {
+            if q.open < r.start || q.close > r.end {
+                return Err(format!(
+                    "quotation {q:?} is not whole in its sentence {r:?}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
@@ -247,6 +332,13 @@ proptest! {
         ),
         ..ProptestConfig::default()
     })]
+
+    #[test]
+    fn sentence_layer_holds_its_properties(input in prop_oneof![9 => text(), 1 => long_text()]) {
+        if let Err(e) = check_layer(&input) {
+            prop_assert!(false, "{e}\ninput: {input:?}");
+        }
+    }
 
     #[test]
     fn per_document_path_holds_its_properties(input in text()) {

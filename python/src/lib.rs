@@ -547,7 +547,7 @@ fn run_article(a: Article, lex: &Lexicon, rules: &Boilerplate) -> ArticleOut {
         let a = pipeline::analyze_document(&doc, lex);
         (doc, a)
     }));
-    let (doc, an) = match analysed {
+    let (mut doc, an) = match analysed {
         Ok(x) => x,
         Err(p) => {
             let msg = p
@@ -568,6 +568,7 @@ fn run_article(a: Article, lex: &Lexicon, rules: &Boilerplate) -> ArticleOut {
             };
         }
     };
+    an.add_warnings_to(&mut doc);
     let statements = pipeline::statement_rows(&doc, &an, lex);
     let stances = pipeline::stance_rows(&doc, &an, lex);
     let row = pipeline::document_row(&doc, statements.len());

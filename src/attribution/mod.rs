@@ -87,16 +87,40 @@ pub fn extract_with_hits(doc: &Document, lex: &Lexicon, hits: &[Hit]) -> Vec<Sta
 /// Find every statement of an analysed document; `published` is the date
 /// relative dates ("on Monday") resolve against.
 pub fn attribute(analysed: &Analysed, published: Option<Date>, lex: &Lexicon) -> Vec<Statement> {
+    attribute_with_warnings(analysed, published, lex).0
+}
+
+/// [`attribute`], and a warning for each sentence whose attribution
+/// panicked (a bug): that sentence's statements are lost, not the
+/// document's.
+pub fn attribute_with_warnings(
+    analysed: &Analysed,
+    published: Option<Date>,
+    lex: &Lexicon,
+) -> (Vec<Statement>, Vec<String>) {
     let mut memory = Memory::default();
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
     for (n, sentence) in analysed.sentences.iter().enumerate() {
         let scope = Scope::new(analysed, sentence, n, published, lex);
-        sentence_statements(&scope, &mut memory, &mut out);
+        let before = out.len();
+        let r = crate::panics::catch(|| {
+            #[cfg(test)]
+            crate::panics::test_hook::maybe_panic("attribution", sentence.range.start);
+            sentence_statements(&scope, &mut memory, &mut out)
+        });
+        if let Err(p) = r {
+            out.truncate(before);
+            warnings.push(crate::text::sentence_panic_warning(
+                sentence.range.start,
+                &p,
+            ));
+        }
     }
     for (i, s) in out.iter_mut().enumerate() {
         s.index = i;
     }
-    out
+    (out, warnings)
 }
 
 /// One sentence as attribution reads it, with what it needs of the document.

@@ -10,7 +10,8 @@ use std::ops::Range;
 /// subject and content search looks at the rest of its sentence, so a hostile
 /// "sentence" of thousands of cues would cost time quadratic (or worse) in its
 /// length. Past this many cues a sentence is read for its first ones only,
-/// which keeps every sentence's cost linear in its length.
+/// which keeps every sentence's cost linear in its length; the document gets
+/// a warning ([`super::Analysed::warnings`]).
 pub const MAX_CUES_PER_SENTENCE: usize = 48;
 
 /// What a cue does.
@@ -69,15 +70,17 @@ pub fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
 
 /// The cues of a sentence (`hits` are those starting in it), at most
 /// [`MAX_CUES_PER_SENTENCE`]: hits outside quotations, used as verbs, and
-/// not right after a possessive.
+/// not right after a possessive; and whether the sentence had more cues than
+/// that (the ones past the cap are left out).
 pub fn sentence_cues(
     text: &str,
     sentence: &Range<usize>,
     hits: &[Hit],
     quotes: &[Quote],
     lex: &Lexicon,
-) -> Vec<Cue> {
-    hits.iter()
+) -> (Vec<Cue>, bool) {
+    let mut cues: Vec<Cue> = hits
+        .iter()
         .filter(|h| !in_quote(quotes, h.start))
         // "Trump's reported proposal": after a possessive a verb form is an adjective.
         .filter(|h| {
@@ -95,6 +98,9 @@ pub fn sentence_cues(
                     .any(|m| matches!(m, Meaning::Attitude(_))),
             })
         })
-        .take(MAX_CUES_PER_SENTENCE)
-        .collect()
+        .take(MAX_CUES_PER_SENTENCE + 1)
+        .collect();
+    let over = cues.len() > MAX_CUES_PER_SENTENCE;
+    cues.truncate(MAX_CUES_PER_SENTENCE);
+    (cues, over)
 }

@@ -171,11 +171,15 @@ pub fn dash_quotes(
     quotes: &mut Vec<Quote>,
 ) {
     let mut added = false;
+    // Paragraphs and quotations are both in order: the first quotation that
+    // may reach into a paragraph only moves forward (linear, not P x Q).
+    let found = quotes.len();
+    let mut k = 0;
     for para in paragraphs {
-        if quotes
-            .iter()
-            .any(|q| q.open < para.end && q.close > para.start)
-        {
+        while k < found && quotes[k].close <= para.start {
+            k += 1;
+        }
+        if k < found && quotes[k].open < para.end {
             continue;
         }
         if let Some(q) = dash_quote(text, para, hits, lex) {
