@@ -457,7 +457,11 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
         .keys()
         .filter(|k| !gold_triples.contains(*k))
         .count();
-    let sides = || by_triple.keys().filter(|k| k.1 != crate::lexicon::OTHER_PARTY);
+    let sides = || {
+        by_triple
+            .keys()
+            .filter(|k| k.1 != crate::lexicon::OTHER_PARTY)
+    };
     s.stance_side_triples = sides().count();
     s.stance_side_spurious = sides().filter(|k| !gold_triples.contains(*k)).count();
     Ok(s)
