@@ -258,6 +258,28 @@ fn hostile_corpus_is_accounted_for_and_nothing_leaks() {
         html.contains("&lt;script&gt;alert("),
         "the title is shown, escaped"
     );
+    // Nor in the charts or the workbook (its sheets are XML: text escaped,
+    // no formula element anywhere).
+    for e in std::fs::read_dir(out.join("charts")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "svg") {
+            let svg = std::fs::read_to_string(&p).unwrap();
+            assert!(
+                !svg.contains("<script") && !svg.contains("onerror"),
+                "{}",
+                p.display()
+            );
+        }
+    }
+    let mut book = zip::ZipArchive::new(std::fs::File::open(out.join("report.xlsx")).unwrap())
+        .expect("report.xlsx is a zip");
+    for i in 0..book.len() {
+        let mut entry = book.by_index(i).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+        assert!(!xml.contains("<script"), "raw <script> in {}", entry.name());
+        assert!(!xml.contains("<f>"), "a formula cell in {}", entry.name());
+    }
     for f in csv_files(&out) {
         let mut rdr = csv::Reader::from_path(&f).unwrap();
         for rec in rdr.records() {
