@@ -932,7 +932,7 @@ figcaption,.source{color:#555;font-size:.82em;margin-top:.3em}
 .facts{background:#f7f7f9;border:1px solid #e3e3e3;padding:.6em 1em;border-radius:4px}
 .facts dt{font-weight:bold;margin-top:.3em}.facts dd{margin:0 0 .2em 0}
 nav ul{columns:2}dt{font-weight:bold}dd{margin:0 0 .5em 1em}
-@media (max-width:600px){body{margin:.8em auto;padding:0 .7em}h1{font-size:1.35em}nav ul{columns:1}table{font-size:.85em}td.text{min-width:20em}.chart svg{min-width:0}}
+@media (max-width:600px){body{margin:.8em auto;padding:0 .7em}h1{font-size:1.35em}nav ul{columns:1}table{font-size:.85em}td.text{min-width:20em}.chart{direction:rtl}.chart svg{min-width:720px;direction:ltr}.chart figcaption{direction:ltr;text-align:left}}
 ";
 
 #[cfg(test)]

@@ -86,13 +86,12 @@ impl PyLexicon {
                 toml: DEFAULT_LEXICON.into(),
             }),
             Some(p) => {
-                // The same message as the CLI's for a file that cannot be read.
-                let toml = std::fs::read_to_string(&p).map_err(|error| {
-                    err(stancediff::lexicon::LexiconError::Io {
-                        path: p.display().to_string(),
-                        error,
-                    })
-                })?;
+                // As the CLI reads it: a relative `extends` is resolved against
+                // the file's folder, and the chain is merged into one text (the
+                // one a run records), with the CLI's messages on failure.
+                let toml = py
+                    .detach(|| stancediff::lexicon::extends::self_contained_text(&p))
+                    .map_err(err)?;
                 PyLexicon::compile(py, toml, p.display().to_string())
             }
         }
