@@ -127,44 +127,6 @@ pub fn write_comparison(
         .map(String::from)
         .to_vec();
     if cfg.report {
-        let source = source_line(run);
-        let mut issue_charts = charts::issue_charts_with_source(positions, &cfg.lexicon, &source)?;
-        let overview = charts::overview_chart_with_source(positions, &cfg.lexicon, &source)?;
-        issue_charts.push(overview);
-        let dir = out.join("charts");
-        for c in &issue_charts {
-            // A chart's name comes from an issue id: never a path (ids are
-            // checked where they are read; this is the last line of defence).
-            if !crate::ids::is_valid(&c.name) {
-                anyhow::bail!(
-                    "refusing to write a chart named {:?}: not a valid id",
-                    c.name
-                );
-            }
-            for (ext, bytes) in [("svg", c.svg.as_bytes()), ("png", &c.png[..])] {
-                let name = format!("{}.{ext}", c.name);
-                output::write_atomic(&dir.join(&name), bytes)?;
-                files.push(format!("charts/{name}"));
-            }
-        }
-        let mut docs = docs.to_vec();
-        docs.sort_by(|a, b| {
-            (a.published.as_str(), a.file.as_str()).cmp(&(b.published.as_str(), b.file.as_str()))
-        });
-        let data = ReportData {
-            lex: &cfg.lexicon,
-            positions,
-            shifts: &shift_list,
-            gaps: &gap_list,
-            docs: &docs,
-            charts: &issue_charts,
-            threshold: cfg.shift_threshold,
-            run,
-        };
-        output::write_atomic(&out.join("report.html"), html(&data)?.as_bytes())?;
-        output::write_atomic(&out.join("report.md"), markdown(&data)?.as_bytes())?;
-        files.push("report.html".into());
-        files.push("report.md".into());
         // One sheet per table this run wrote (analyze: all seven; compare: its three).
         let tables: &[&str] = if run.compared_files == 0 {
             &[
@@ -179,6 +141,15 @@ pub fn write_comparison(
         } else {
             &["positions", "shifts", "gaps"]
         };
+        files.extend(write_charts_and_pages(
+            out,
+            positions,
+            docs,
+            cfg,
+            run,
+            &shift_list,
+            &gap_list,
+        )?);
         let book = crate::workbook::build(out, tables, run)?;
         output::write_atomic(&out.join("report.xlsx"), &book)?;
         files.push("report.xlsx".into());
@@ -188,6 +159,58 @@ pub fn write_comparison(
         gaps: gap_list.len(),
         files,
     })
+}
+
+/// The charts, report.html and report.md; the files written.
+fn write_charts_and_pages(
+    out: &Path,
+    positions: &[Position],
+    docs: &[DocumentRow],
+    cfg: &Config,
+    run: &RunFacts,
+    shift_list: &[shifts::Shift],
+    gap_list: &[gaps::Gap],
+) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    let source = source_line(run);
+    let mut issue_charts = charts::issue_charts_with_source(positions, &cfg.lexicon, &source)?;
+    let overview = charts::overview_chart_with_source(positions, &cfg.lexicon, &source)?;
+    issue_charts.push(overview);
+    let dir = out.join("charts");
+    for c in &issue_charts {
+        // A chart's name comes from an issue id: never a path (ids are
+        // checked where they are read; this is the last line of defence).
+        if !crate::ids::is_valid(&c.name) {
+            anyhow::bail!(
+                "refusing to write a chart named {:?}: not a valid id",
+                c.name
+            );
+        }
+        for (ext, bytes) in [("svg", c.svg.as_bytes()), ("png", &c.png[..])] {
+            let name = format!("{}.{ext}", c.name);
+            output::write_atomic(&dir.join(&name), bytes)?;
+            files.push(format!("charts/{name}"));
+        }
+    }
+    let mut docs = docs.to_vec();
+    docs.sort_by(|a, b| {
+        (a.published.as_str(), a.file.as_str()).cmp(&(b.published.as_str(), b.file.as_str()))
+    });
+    let data = ReportData {
+        lex: &cfg.lexicon,
+        positions,
+        shifts: shift_list,
+        gaps: gap_list,
+        docs: &docs,
+        charts: &issue_charts,
+        threshold: cfg.shift_threshold,
+        run,
+    };
+    output::write_atomic(&out.join("report.html"), html(&data)?.as_bytes())?;
+    output::write_atomic(&out.join("report.md"), markdown(&data)?.as_bytes())?;
+    files.push("report.html".into());
+    files.push("report.md".into());
+    Ok(files)
 }
 
 /// Everything a report shows.
