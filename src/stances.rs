@@ -318,6 +318,18 @@ fn contrast_between(text: &str, a: usize, b: usize) -> bool {
     }
 }
 
+/// "were unhappy with the offer, which fell short of the 40% raise": a
+/// relative clause describes the object; the attitude is about the object,
+/// not about what the clause says of it.
+fn relative_between(text: &str, a: usize, b: usize) -> bool {
+    b > a && {
+        let between = &text[a..b];
+        [", which ", ", who ", ", whose "]
+            .iter()
+            .any(|r| between.contains(r))
+    }
+}
+
 /// Prepositions that open a place or time adjunct, not an attitude's object.
 const ADJUNCT_PREPOSITIONS: &[&str] = &[
     "across",
@@ -579,6 +591,7 @@ fn score_tokens(
                     && matches!(text[a.end..t.start].trim(), "and" | "or" | "," | "and to");
                 !coordinated
                     && !other_issue_between
+                    && !relative_between(text, a.end, t.start)
                     && words_between(text, a.end, t.start) <= reach
                     && !clause_break(text, a.end, t.start)
                     && !contrast_between(text, a.end, t.start)
@@ -1051,6 +1064,23 @@ mod tests {
             "Trump again postponed sanctions, despite Putin's refusal to publicly commit to a ceasefire.",
         );
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_describes_the_object() {
+        // Unhappy with the offer (-1), not with its falling short.
+        let got = stances_of(
+            "Zelensky said Ukrainians were unhappy with the plan, which fell short of security guarantees.",
+        );
+        assert!(!has(&got, "ukraine", "security_guarantees=1"), "{got:?}");
+        // "which has halted …": the thing halts, no side does.
+        let got = stances_of(
+            "The war, which has halted the talks, entered its fourth year, Zelensky said.",
+        );
+        assert!(
+            !got.iter().any(|(_, i)| i.starts_with("talks_process=-")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::Scope;
 use crate::lexicon::{Lexicon, Pronoun};
-use crate::text::{Cue, CueKind, Mention, Quote, Who, word_offset};
+use crate::text::{AUXILIARIES, Cue, CueKind, Mention, Quote, Who, word_offset};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -84,10 +84,13 @@ fn cue_subject(
     if cue.is_participle(text) {
         return None;
     }
-    // "a brief session that suggested": the subject is a thing, not a speaker.
+    // "a brief session that suggested", "their strike, which has halted
+    // production": the subject is a thing, not a speaker (auxiliaries may
+    // stand between).
     let word_before = text[s.sentence.start..cue.start]
         .split_whitespace()
-        .last()
+        .rev()
+        .find(|w| !AUXILIARIES.contains(w))
         .unwrap_or("");
     if matches!(word_before, "that" | "which") {
         return None;
