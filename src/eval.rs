@@ -43,6 +43,10 @@ struct RunStatement {
     party: String,
     kind: String,
     text: String,
+    #[serde(default)]
+    char_start: usize,
+    #[serde(default)]
+    char_end: usize,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -329,10 +333,22 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
         .collect();
     let mut used = vec![false; run_in.len()];
     let is_quote = |k: &str| k == "direct" || k == "partial";
+    // A statement of several speakers ("“…,” Rubio and Umerov said") is one
+    // row per speaker in the run and one row in the gold: count words said
+    // once, by their place in the file.
+    let place = |r: &RunStatement| (r.file.clone(), r.char_start, r.char_end);
+    let distinct = |quotes_only: bool| {
+        run_in
+            .iter()
+            .filter(|r| !quotes_only || is_quote(&r.kind))
+            .map(|r| place(r))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
     s.statements.gold = gold.len();
-    s.statements.found = run_in.len();
+    s.statements.found = distinct(false);
     s.quotations.gold = gold.iter().filter(|g| is_quote(&g.kind)).count();
-    s.quotations.found = run_in.iter().filter(|r| is_quote(&r.kind)).count();
+    s.quotations.found = distinct(true);
     // Quotations first (strict prefix), then reported speech (looser), so a
     // loose match never takes a quotation's row; within each, first pairs
     // whose speakers agree, so two gold rows with the same prefix ("1000 for
@@ -353,6 +369,12 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
                         || same_speaker(lex, &g.speaker, &r.speaker, &g.party, &r.party))
             });
             if let Some((i, r)) = hit {
+                // Its co-speakers' rows are the same words, not extra ones.
+                for (j, o) in run_in.iter().enumerate() {
+                    if place(o) == place(r) {
+                        used[j] = true;
+                    }
+                }
                 used[i] = true;
                 done[gi] = true;
                 s.statements.matched += 1;
@@ -379,8 +401,9 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
             s.missed.push((g.file.clone(), g.quote_prefix.clone()));
         }
     }
+    let mut listed = BTreeSet::new();
     for (i, r) in run_in.iter().enumerate() {
-        if !used[i] {
+        if !used[i] && listed.insert(place(r)) {
             s.extra
                 .push((r.file.clone(), r.text.chars().take(90).collect()));
         }

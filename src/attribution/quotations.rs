@@ -76,7 +76,7 @@ fn quotation_statement(
         memory.last_quote = Some((speaker.clone(), party, s.n, said_on));
     }
     subjects.note_speaker(&speaker, party, s.mentions);
-    out.push(Statement {
+    let statement = Statement {
         index: 0,
         kind,
         speaker,
@@ -86,7 +86,17 @@ fn quotation_statement(
         span: q.start..q.end,
         sentence: s.sentence.clone(),
         said_on,
-    });
+    };
+    // "“…,” Rubio and Umerov said": the quotation is each one's.
+    let co = chosen.map_or(&[][..], |ci| &subjects.co[ci][..]);
+    for (sp, p, _) in co {
+        out.push(Statement {
+            speaker: sp.clone(),
+            party: *p,
+            ..statement.clone()
+        });
+    }
+    out.push(statement);
 }
 
 /// The cue that attributes quotation `qi`: between the previous quotation

@@ -62,6 +62,10 @@ pub(super) fn reported_statements(
             memory.last_quote = Some((speaker.clone(), party, s.n, None));
         }
         subjects.note_speaker(&speaker, party, s.mentions);
+        // "Rubio and Umerov said that …": the statement is each one's.
+        for (sp, p, _) in subjects.co[ci].clone() {
+            push_reported(s, cue, kind, (sp, p), span.clone(), out);
+        }
         push_reported(s, cue, kind, (speaker, party), span, out);
     }
 }

@@ -26,6 +26,9 @@ pub(super) struct Memory {
 pub(super) struct CueSubjects {
     /// Each cue's subject, if it has one.
     pub(super) subjects: Vec<Option<Speaker>>,
+    /// People of other sides named together with a cue's subject ("Rubio
+    /// and Umerov said"): the statement is theirs too, one for each.
+    pub(super) co: Vec<Vec<Speaker>>,
     /// Cues whose subject is a medium ("…, Reuters reported").
     pub(super) media: Vec<bool>,
     /// Cues that already attribute a quotation.
@@ -42,12 +45,15 @@ impl CueSubjects {
     pub(super) fn find(s: &Scope, memory: &Memory) -> CueSubjects {
         let mut subjects: Vec<Option<Speaker>> = Vec::with_capacity(s.cues.len());
         let mut media = vec![false; s.cues.len()];
+        let mut co = Vec::with_capacity(s.cues.len());
         for (ci, is_media) in media.iter_mut().enumerate() {
             let subject = cue_subject(s, ci, &subjects, memory, is_media);
+            co.push(co_speakers(s, ci, subject.as_ref(), memory));
             subjects.push(subject);
         }
         CueSubjects {
             subjects,
+            co,
             media,
             used: vec![false; s.cues.len()],
             speaker: None,
@@ -379,6 +385,49 @@ fn find_subject<'m>(
         })
 }
 
+/// People of other sides coordinated with cue `ci`'s subject right before
+/// it ("Rubio and Umerov said", "Trump, Putin and Xi agreed"), resolved.
+fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory) -> Vec<Speaker> {
+    let (text, cue) = (s.text, &s.cues[ci]);
+    let Some((name, party, true)) = subject else {
+        return Vec::new();
+    };
+    // The subject's mention: the nearest person of that name before the cue.
+    let Some(at) = s.mentions.iter().rposition(|m| {
+        m.end <= cue.start
+            && m.start >= s.sentence.start
+            && matches!(&m.who, Who::Person(n, p, _) if n == name && p == party)
+    }) else {
+        return Vec::new();
+    };
+    // Only a subject right before its verb ("… and Umerov said").
+    if !text[s.mentions[at].end..cue.start].trim().is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut first = &s.mentions[at];
+    for (links, p) in s.mentions[..at].iter().rev().enumerate() {
+        let between = text[p.end..first.start].trim();
+        let joined = if links == 0 {
+            matches!(between, "and" | ", and" | "&")
+        } else {
+            between == ","
+        };
+        let Who::Person(_, pp, _) = &p.who else { break };
+        if !joined {
+            break;
+        }
+        if pp != party
+            && let Some(sp) = resolve(&p.who, s.lex, memory)
+        {
+            out.push(sp);
+        }
+        first = p;
+    }
+    out.reverse();
+    out
+}
+
 /// "Merz, Macron and Starmer push for …": of people of one side named
 /// together as one subject, the first named speaks (a joint side is a
 /// lexicon's joint party instead).
@@ -529,6 +578,20 @@ mod tests {
         // A comma alone is an opening phrase, not a list.
         let got = who("In a post on Truth Social, President Trump said the talks were going well.");
         assert_eq!(got[0].0, "Donald Trump");
+    }
+
+    #[test]
+    fn people_of_different_sides_named_together_each_speak() {
+        let got = who("“We need a ceasefire now,” Rubio and Umerov said.");
+        assert_eq!(
+            got,
+            vec![
+                ("Marco Rubio".into(), "united_states".into()),
+                ("Rustem Umerov".into(), "ukraine".into())
+            ]
+        );
+        let got = who("Rubio and Umerov said that a ceasefire must come first.");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]
