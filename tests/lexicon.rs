@@ -261,6 +261,20 @@ fn check_says_what_is_wrong() {
 
     let f = write(
         dir.path(),
+        "dated.toml",
+        &format!(
+            "{SMALL}\n[[actors]]\nname = \"Jean Novak\"\nparty = \"hamas\"\nroles = [\"spokesman\", {{ role = \"chief negotiator\", from = \"2024-13-01\" }}]\n"
+        ),
+    );
+    let (code, text) = check(&f);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("role \"chief negotiator\": from = \"2024-13-01\" is not a date"),
+        "{text}"
+    );
+
+    let f = write(
+        dir.path(),
         "kind.toml",
         &format!("{SMALL}\n[[examples]]\ntext = \"Israel said no.\"\nkind = \"qoute\"\n"),
     );

@@ -581,6 +581,25 @@ mod tests {
     }
 
     #[test]
+    fn a_role_held_in_turn_is_whoever_held_it_that_day() {
+        let lex = crate::lexicon::Lexicon::default_lexicon();
+        let on = |date: &str| {
+            let d = super::super::testing::doc(
+                "Ukraine's defence minister said the talks would continue.",
+                date,
+            );
+            super::super::extract(&d, &lex)
+                .into_iter()
+                .map(|s| s.speaker)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(on("2025-03-01"), vec!["Rustem Umerov".to_string()]);
+        assert_eq!(on("2025-09-01"), vec!["Denys Shmyhal".to_string()]);
+        // An undated article: the role stands for no one in particular.
+        assert!(!on("").contains(&"Rustem Umerov".to_string()));
+    }
+
+    #[test]
     fn people_of_different_sides_named_together_each_speak() {
         let got = who("“We need a ceasefire now,” Rubio and Umerov said.");
         assert_eq!(

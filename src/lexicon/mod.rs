@@ -106,9 +106,35 @@ pub struct ActorDef {
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
-    pub roles: Vec<String>,
+    pub roles: Vec<ActorRole>,
     #[serde(default)]
     pub pronoun: String,
+}
+
+/// A phrase that stands for an actor: always (`"Kremlin spokesman"`), or
+/// while they hold the office (`{ role = "Ukraine's defence minister",
+/// from = "2023-09-06", until = "2025-07-16" }`, ISO dates, either end open),
+/// so two people can hold one role in turn.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ActorRole {
+    Always(String),
+    Dated {
+        role: String,
+        #[serde(default)]
+        from: String,
+        #[serde(default)]
+        until: String,
+    },
+}
+
+impl ActorRole {
+    pub fn phrase(&self) -> &str {
+        match self {
+            ActorRole::Always(p) => p,
+            ActorRole::Dated { role, .. } => role,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -414,6 +440,23 @@ pub struct Actor {
     pub name: String,
     pub party: usize,
     pub pronoun: Pronoun,
+    /// Roles held for a time: (phrase folded to lowercase, from, until).
+    pub dated_roles: Vec<(String, Option<jiff::civil::Date>, Option<jiff::civil::Date>)>,
+}
+
+impl Actor {
+    /// Whether `phrase` stands for this actor on `date`: always for an
+    /// undated role; for a dated one, when the date is in its period (an
+    /// undated document takes no dated role).
+    pub fn holds(&self, phrase: &str, date: Option<jiff::civil::Date>) -> bool {
+        let key = fold_apostrophes(phrase).to_lowercase();
+        let mut dated = self.dated_roles.iter().filter(|r| r.0 == key).peekable();
+        if dated.peek().is_none() {
+            return true;
+        }
+        let Some(d) = date else { return false };
+        dated.any(|(_, from, until)| from.is_none_or(|f| f <= d) && until.is_none_or(|u| d <= u))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -806,10 +849,21 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     let mut actors = Vec::new();
     let mut actor_by_alias = HashMap::new();
     for (i, a) in file.actors.iter().enumerate() {
+        let day = |s: &str| s.trim().parse::<jiff::civil::Date>().ok();
         actors.push(Actor {
             name: a.name.clone(),
             party: pidx(&a.party),
             pronoun: parse_pronoun(&a.pronoun).unwrap_or(Pronoun::He),
+            dated_roles: a
+                .roles
+                .iter()
+                .filter_map(|r| match r {
+                    ActorRole::Dated { role, from, until } => {
+                        Some((fold_apostrophes(role).to_lowercase(), day(from), day(until)))
+                    }
+                    ActorRole::Always(_) => None,
+                })
+                .collect(),
         });
         table.add(&a.name, Meaning::Actor(i));
         actor_by_alias.insert(a.name.to_lowercase(), i);
@@ -821,7 +875,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             actor_by_alias.insert(al.to_lowercase(), i);
         }
         for r in &a.roles {
-            table.add(r, Meaning::Role(i));
+            table.add(r.phrase(), Meaning::Role(i));
         }
     }
     let mut sources = Vec::new();
@@ -1173,6 +1227,18 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
                 a.name, a.pronoun
             ));
         }
+        for r in &a.roles {
+            if let ActorRole::Dated { role, from, until } = r {
+                for (field, v) in [("from", from), ("until", until)] {
+                    if !v.trim().is_empty() && v.trim().parse::<jiff::civil::Date>().is_err() {
+                        problems.push(format!(
+                            "actor {:?}: role {role:?}: {field} = {v:?} is not a date (YYYY-MM-DD)",
+                            a.name
+                        ));
+                    }
+                }
+            }
+        }
     }
     for r in &file.roles {
         if !known_party(&r.party) {
@@ -1372,7 +1438,10 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         }
     }
     for a in &file.actors {
-        for t in std::iter::once(&a.name).chain(&a.aliases).chain(&a.roles) {
+        for t in std::iter::once(a.name.as_str())
+            .chain(a.aliases.iter().map(String::as_str))
+            .chain(a.roles.iter().map(ActorRole::phrase))
+        {
             check("actor", t);
         }
     }

@@ -51,6 +51,8 @@ pub(super) struct Introduced {
     pub(super) roles: HashMap<String, (String, usize, Pronoun)>,
     /// Parties learnt for people the lexicon does not know (from their role).
     pub(super) parties: HashMap<String, usize>,
+    /// The document's date, for roles people hold for a time.
+    pub(super) date: Option<jiff::civil::Date>,
 }
 
 /// The mentions in a sentence (`hits` are those starting in it), sorted by
@@ -128,7 +130,9 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
             let a = &lex.actors[i];
             Some(Who::Person(a.name.clone(), a.party, a.pronoun))
         }
-        Meaning::Role(i) => {
+        // "Ukraine's defence minister" is whoever held the office on the
+        // document's date (a role several people held in turn).
+        Meaning::Role(i) if lex.actors[i].holds(&term.text, known.date) => {
             // "Kremlin spokesman" is Peskov; "the spokesman" later is too.
             let a = &lex.actors[i];
             known.roles.insert(

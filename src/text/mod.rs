@@ -126,7 +126,10 @@ impl<'a> Analysed<'a> {
                 thousands(MAX_SENTENCE_BYTES)
             ));
         }
-        let mut known = Introduced::default();
+        let mut known = Introduced {
+            date: doc.published,
+            ..Introduced::default()
+        };
         let mut over_cues = Vec::new();
         let sentences = ranges
             .into_iter()
