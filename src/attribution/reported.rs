@@ -41,6 +41,16 @@ pub(super) fn reported_statements(
         {
             continue;
         }
+        // "Zelensky said he instructed negotiators to …": a clause of the
+        // speaker's own inside what they said is part of that statement, not
+        // a second one with the same words.
+        if cue.start < content_until
+            && out.last().is_some_and(|p| {
+                p.sentence == *s.sentence && p.speaker == speaker && p.party == party
+            })
+        {
+            continue;
+        }
         if in_quotation_attribution(s, ci, &subjects.used) {
             continue;
         }
@@ -286,6 +296,17 @@ mod tests {
         assert_eq!(got[0].2, "unnamed sources");
         let got = run("According to Bloomberg, the next phase will hinge on readiness.");
         assert!(got.is_empty(), "media are not speakers: {got:?}");
+    }
+
+    #[test]
+    fn a_speakers_own_clause_inside_their_statement_is_not_a_second_one() {
+        let got = run(
+            "Zelensky said he instructed negotiators to discuss the future of the Zaporizhzhia plant.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // Someone else's position inside it is a statement of its own.
+        let got = run("Peskov said Putin rejected the plan.");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]
