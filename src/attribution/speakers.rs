@@ -127,7 +127,7 @@ fn cue_subject(
         // "It said …" is a body or side named before ("The union said …");
         // "it" with none before, or before a position verb ("it would
         // propose"), is a thing, not a speaker.
-        Some(m) if text[m.start..m.end].eq_ignore_ascii_case("it") => {
+        Some(m) if is_it(text, m) => {
             if cue.kind == CueKind::Speech {
                 memory
                     .group
@@ -347,7 +347,7 @@ fn find_subject<'m>(
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .collect();
     // "it" stands for a body or side: after people, with the sides.
-    let it = |m: &Mention| text[m.start..m.end].eq_ignore_ascii_case("it");
+    let it = |m: &Mention| is_it(text, m);
     // "Boeing withdrew the offer …, and said …": a verb coordinated with
     // the clause's first verb has the clause's subject, the first mention.
     let coordinated_verb = before_cue.ends_with(" and") || before_cue.ends_with(" but");
@@ -383,6 +383,11 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// "It" (a body or side, like "they"), as against "he" and "she".
+fn is_it(text: &str, m: &Mention) -> bool {
+    text[m.start..m.end].eq_ignore_ascii_case("it")
 }
 
 /// People of other sides coordinated with cue `ci`'s subject right before

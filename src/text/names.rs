@@ -18,11 +18,12 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     // ("Belgian Prime Minister Bart De Wever"); lowercase particles inside
     // ("Ursula von der Leyen", "Charles de Gaulle") belong to it.
     // A word may have an inner capital ("McCloud", "MacArthur", "DeSantis")
-    // or an O'/D' prefix ("O’Brien"); a title abbreviation before the name
-    // ("Sen. Angus King") is read with it and stripped like a title.
+    // or an O'/D' prefix ("O’Brien"). An abbreviation before the name ("Mr.",
+    // "Sen.") is read with it: honorifics stay, the lexicon's titles and any
+    // other abbreviation are stripped (see `strip_titles`).
     let word = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?";
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt|Rev|Hon|Maj)\.\s)?(?-u:\b){word}(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){{0,2}}{word}){{0,6}}"
+        r"(?:(?-u:\b)\p{{Lu}}\p{{Ll}}{{1,3}}\.\s)?(?-u:\b){word}(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){{0,2}}{word}){{0,6}}"
     ))
     .unwrap()
 });
@@ -282,7 +283,10 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> b
     let mut last_stripped: Option<&str> = None;
     while let Some(&(a, b)) = words.first() {
         let w = &text[a..b];
-        if honorific(w) || !is_title(w, words.len() > 1) {
+        // An abbreviation other than an honorific never starts a name
+        // ("Feb. Novak", "Gen. Novak" when the lexicon lists no such title).
+        let abbreviation = words.len() > 1 && w.ends_with('.');
+        if honorific(w) || !(is_title(w, words.len() > 1) || abbreviation) {
             break;
         }
         last_stripped = Some(w);
