@@ -150,8 +150,8 @@ pub fn write_comparison(
             &shift_list,
             &gap_list,
         )?);
-        let book = crate::workbook::build(out, tables, run)?;
-        output::write_atomic(&out.join("report.xlsx"), &book)?;
+        let book = out.join("report.xlsx");
+        crate::workbook::write(&book, out, tables, run, cfg.threads)?;
         files.push("report.xlsx".into());
     }
     Ok(Comparison {

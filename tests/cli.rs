@@ -899,3 +899,40 @@ fn negotiation_scores_at_least(corpus: &str, q_f1: f64, speaker: f64, coverage: 
     assert!(m["stance_coverage"] >= coverage, "{corpus}: {m:?}");
     assert!(m["stance_sign_accuracy"] >= sign, "{corpus}: {m:?}");
 }
+
+/// `--tables-only`: the tables of a full run, byte for byte, and no charts,
+/// report or workbook; a later full run in the same folder adds them, and a
+/// tables-only run after it removes them again (they would be stale).
+#[test]
+fn tables_only_writes_the_same_tables_and_no_report() {
+    let full = tempfile::tempdir().unwrap();
+    let tables = tempfile::tempdir().unwrap();
+    assert!(analyze(&[&corpus()], full.path(), &[]).status.success());
+    let o = analyze(&[&corpus()], tables.path(), &["--tables-only"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for t in [
+        "documents",
+        "statements",
+        "stances",
+        "positions",
+        "shifts",
+        "gaps",
+    ] {
+        let name = format!("{t}.csv");
+        assert_eq!(
+            std::fs::read(full.path().join(&name)).unwrap(),
+            std::fs::read(tables.path().join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    for f in ["report.html", "report.md", "report.xlsx", "charts"] {
+        assert!(!tables.path().join(f).exists(), "{f}");
+    }
+    assert!(
+        analyze(&[&corpus()], full.path(), &["--tables-only"])
+            .status
+            .success()
+    );
+    assert!(!full.path().join("report.xlsx").exists());
+    assert!(full.path().join("stances.csv").exists());
+}
