@@ -55,7 +55,15 @@ fn quotation_statement(
 ) {
     let (text, cues, q) = (s.text, s.cues, &s.quotes[qi]);
     let chosen = choose_cue(s, qi, kind, &subjects.subjects);
+    // A fragment inside what a speech verb reports leaves the verb free to
+    // report the whole clause too (its indirect statement).
+    let reported = chosen.is_some_and(|ci| s.cues[ci].kind == CueKind::Speech)
+        && choose_nearest(s, qi, kind).is_some_and(|n| Some(n) != chosen);
+    let was_used = chosen.map(|ci| subjects.used[ci]);
     let who = chosen.and_then(|ci| cue_speaker(s, ci, subjects, memory));
+    if reported && let (Some(ci), Some(u)) = (chosen, was_used) {
+        subjects.used[ci] = u;
+    }
     let (who, cue_text, inherited_date) = match who {
         Some(who) => (Some(who), chosen.map(|ci| s.cue_text(&cues[ci])), None),
         None => fallback_speaker(s, kind, chosen, subjects, memory),
@@ -120,8 +128,47 @@ fn choose_cue(s: &Scope, qi: usize, kind: Kind, subjects: &[Option<Speaker>]) ->
     let before_any = cues.iter().rposition(|c| c.end <= q.open);
     match kind {
         Kind::Direct => after.or(before).or(before_any),
-        _ => before.or(before_any).or(after),
+        _ => before
+            .or(before_any)
+            .map(|ci| reporting_cue(s, ci, subjects))
+            .or(after),
     }
+}
+
+/// The nearest cue before a fragment (what [`choose_cue`] takes unless a
+/// speech verb reports the clause it is in).
+fn choose_nearest(s: &Scope, qi: usize, kind: Kind) -> Option<usize> {
+    if kind == Kind::Direct {
+        return None;
+    }
+    let q = &s.quotes[qi];
+    s.cues.iter().rposition(|c| c.end <= q.open)
+}
+
+/// "Lavrov said Russia was in favour of “truly reliable” guarantees": a
+/// fragment after a position verb inside what a speech verb reports is the
+/// reporter's words, so it belongs to the speech verb's subject; a clause of
+/// its own ("…, while Kyiv rejected the “memorandum”") stays the position's.
+fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
+    let cues = s.cues;
+    // A position verb, or a speech verb that states an attitude ("agreed").
+    let inner = cues[ci].kind == CueKind::Position
+        || (cues[ci].kind == CueKind::Speech && cues[ci].attitude);
+    if !inner {
+        return ci;
+    }
+    let Some(speech) = (0..ci)
+        .rev()
+        .find(|&j| cues[j].kind == CueKind::Speech && subjects[j].is_some())
+    else {
+        return ci;
+    };
+    let between = &s.text[cues[speech].end..cues[ci].start];
+    let own_clause = between.contains([';', '—', '–', '“', '”', '"'])
+        || [", while ", ", but ", ", whereas ", ", although ", ". "]
+            .iter()
+            .any(|b| between.contains(b));
+    if own_clause { ci } else { speech }
 }
 
 /// The speaker of the chosen cue `ci`, marking the cues it uses. A cue with
@@ -259,5 +306,29 @@ mod tests {
         );
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].2, "Donald Trump");
+    }
+
+    #[test]
+    fn a_fragment_in_reported_speech_is_the_reporters_even_after_a_position_verb() {
+        let got =
+            run("Lavrov said Russia was in favour of “truly reliable” guarantees for Ukraine.");
+        let partial = got.iter().find(|s| s.0 == "partial").unwrap();
+        assert_eq!(partial.2, "Sergei Lavrov");
+        assert!(
+            got.iter()
+                .any(|s| s.0 == "indirect" && s.2 == "Sergei Lavrov"),
+            "the clause is still Lavrov's indirect statement: {got:?}"
+        );
+        let got = run(
+            "Hakan Fidan said the talks went well. He said Russia and Ukraine agreed to “meet again in principle.”",
+        );
+        let partial = got.iter().find(|s| s.0 == "partial").unwrap();
+        assert_eq!(partial.2, "Hakan Fidan");
+        // A clause of its own keeps its subject.
+        let got = run(
+            "Peskov said the talks were useful, while Kyiv rejected the “memorandum” outright.",
+        );
+        let partial = got.iter().find(|s| s.0 == "partial").unwrap();
+        assert_eq!(partial.3, "ukraine", "{got:?}");
     }
 }

@@ -298,10 +298,12 @@ fn region_start(
         .map(|q| q.close)
         .max()
         .unwrap_or(sentence.start);
-    // A participle in an aside ("Zelensky, speaking in Kyiv, said") does
-    // not close the subject's region.
-    let aside =
-        |c: &Cue| text_ends_with_comma(&text[sentence.start..c.start]) && c.is_participle(text);
+    // A participle in an aside ("Zelensky, speaking in Kyiv, said",
+    // "Umerov, quoted by Anadolu, said") does not close the subject's region.
+    let aside = |c: &Cue| {
+        text_ends_with_comma(&text[sentence.start..c.start])
+            && (c.is_participle(text) || text[c.end..].trim_start().starts_with("by "))
+    };
     let c = cues[..ci]
         .iter()
         .rev()
@@ -346,6 +348,7 @@ fn find_subject<'m>(
         .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .collect();
+    let before = without_apposition(text, before, region_start, cue.start);
     // "it" stands for a body or side: after people, with the sides.
     let it = |m: &Mention| is_it(text, m);
     // "Boeing withdrew the offer …, and said …": a verb coordinated with
@@ -383,6 +386,44 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// "Tammy Bruce, State Department spokeswoman, said", "Umerov, quoted by
+/// the Anadolu Agency, said": a role, body, side or medium in an apposition
+/// between a named person and the cue is not the subject; the person is.
+/// (A name in the apposition stays: "the president's chief of staff,
+/// Andriy Yermak, said".)
+fn without_apposition<'m>(
+    text: &str,
+    before: Vec<&'m Mention>,
+    region_start: usize,
+    cue_start: usize,
+) -> Vec<&'m Mention> {
+    let named = |m: &Mention| matches!(m.who, Who::Person(_, _, p) if p != Pronoun::They);
+    let head = text[region_start..cue_start].trim_end();
+    let Some(close) = head.strip_suffix(',').map(|h| region_start + h.len()) else {
+        return before;
+    };
+    let Some(open) = text[region_start..close]
+        .rfind(',')
+        .map(|i| region_start + i)
+    else {
+        return before;
+    };
+    let aside = &text[open + 1..close];
+    if aside.split_whitespace().count() > 12 || aside.contains(['“', '”', '"']) {
+        return before;
+    }
+    let after_person = before
+        .iter()
+        .any(|m| named(m) && m.end <= open && text[m.end..open].trim().is_empty());
+    if !after_person {
+        return before;
+    }
+    before
+        .into_iter()
+        .filter(|m| !(m.start > open && m.end <= close) || named(m))
+        .collect()
 }
 
 /// "It" (a body or side, like "they"), as against "he" and "she".
@@ -730,5 +771,31 @@ mod tests {
             "Zelensky, speaking outside the White House, said he had received \u{201c}important signals\u{201d}.",
         );
         assert_eq!(r[0].2, "Volodymyr Zelensky", "{r:?}");
+    }
+
+    #[test]
+    fn honorifics_without_a_full_stop_and_before_a_known_surname() {
+        let got =
+            who("“It’s good that there’s engagement,” said Mr Rubio, speaking from Washington.");
+        assert_eq!(got[0].0, "Marco Rubio");
+        let got = who("“It’s good,” said Mr. Rubio.");
+        assert_eq!(got[0].0, "Marco Rubio", "the honorific alone is nobody");
+        let got = who("“We will see,” said Mrs Novak.");
+        assert_eq!(got[0].0, "Novak");
+    }
+
+    #[test]
+    fn an_apposition_between_a_person_and_the_verb_is_not_the_subject() {
+        let got = who(
+            "Tammy Bruce, State Department spokeswoman, said that the meeting would be narrow.",
+        );
+        assert_eq!(got[0], ("Tammy Bruce".into(), "united_states".into()));
+        let got = who(
+            "Rustem Umerov, quoted by the state-run Anadolu Agency, said both sides focused on three topics.",
+        );
+        assert_eq!(got[0], ("Rustem Umerov".into(), "ukraine".into()));
+        // A name in the apposition is the subject.
+        let got = who("The president's chief of staff, Andriy Yermak, said the talks were useful.");
+        assert_eq!(got[0].0, "Andriy Yermak");
     }
 }

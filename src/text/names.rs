@@ -119,9 +119,8 @@ pub(super) fn unknown_names(
             end,
             name,
             words: name.split_whitespace().collect(),
-            honorific: ["Mr.", "Ms.", "Mrs.", "Dr."]
-                .iter()
-                .any(|h| name.starts_with(h)),
+            honorific: name.split_whitespace().nth(1).is_some()
+                && name.split_whitespace().next().is_some_and(is_honorific),
         };
         if !is_person_name(text, sentence, &c, hits, lex, known) {
             continue;
@@ -190,6 +189,15 @@ fn is_person_name(
     {
         return false;
     }
+    // "Anadolu Agency", "State Department", "Security Council": a name
+    // that ends in a body noun is an organisation, not a person.
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| lex.words.bodies.contains(&w.to_lowercase()))
+    {
+        return false;
+    }
     // A people ("Ukrainians would reject") is not a person.
     if words.len() == 1
         && ["ians", "eans", "ese", "ans"]
@@ -225,7 +233,10 @@ fn person_named(
             return Who::Person(a.name.clone(), a.party, a.pronoun);
         }
         let full = known.surnames.get(&surname).cloned().unwrap_or_else(|| {
-            let bare = name.split_once(". ").map_or(name, |(_, n)| n);
+            let bare = match name.split_once(' ') {
+                Some((h, rest)) if is_honorific(h) => rest,
+                _ => name,
+            };
             bare.to_string()
         });
         known
@@ -233,7 +244,9 @@ fn person_named(
             .entry(surname)
             .or_insert_with(|| full.clone());
         let party = known.parties.get(&full).copied().unwrap_or(lex.other_party);
-        return Who::Person(full, party, Pronoun::He);
+        let she = c.honorific && matches!(c.words[0].trim_end_matches('.'), "Mrs" | "Ms");
+        let pronoun = if she { Pronoun::She } else { Pronoun::He };
+        return Who::Person(full, party, pronoun);
     }
     if let Some(full) = known
         .surnames
@@ -299,12 +312,25 @@ fn name_words(
     if !strip_titles(text, &mut words, lex) {
         return None;
     }
+    // "said Mr. Rubio", where "Rubio" is the lexicon's: the honorific
+    // alone names nobody.
+    if let [(a, b)] = words[..]
+        && is_honorific(&text[a..b])
+    {
+        return None;
+    }
     let (&(a, _), &(_, b)) = (words.first()?, words.last()?);
     let name = &text[a..b];
     if name.chars().next().is_some_and(|c| !c.is_uppercase()) || words.len() > 3 {
         return None;
     }
     Some((a, b))
+}
+
+/// "Mr.", "Mrs.", "Ms.", "Dr.", and without the full stop as British
+/// and Commonwealth outlets write them ("Mr Rubio").
+fn is_honorific(w: &str) -> bool {
+    matches!(w.strip_suffix('.').unwrap_or(w), "Mr" | "Ms" | "Mrs" | "Dr")
 }
 
 /// Drop leading titles and demonyms from a name's words, and everything
@@ -320,7 +346,7 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> b
                     .iter()
                     .any(|s| w.ends_with(s)))
     };
-    let honorific = |w: &str| matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.");
+    let honorific = is_honorific;
     let mut last_stripped: Option<&str> = None;
     while let Some(&(a, b)) = words.first() {
         let w = &text[a..b];

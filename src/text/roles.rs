@@ -72,14 +72,9 @@ fn bind_to_neighbour(
         .get(i + 1)
         .filter(|m| person(m) && matches!(text[out[i].end..m.start].trim(), "" | ","))
         .map(|_| i + 1);
-    let prev = i.checked_sub(1).filter(|&j| {
-        let between = text[out[j].end..out[i].start].trim().to_ascii_lowercase();
-        person(&out[j])
-            && matches!(
-                between.as_str(),
-                "," | ", a" | ", an" | ", the" | ", his" | ", her"
-            )
-    });
+    let prev = i
+        .checked_sub(1)
+        .filter(|&j| person(&out[j]) && apposition_lead(&text[out[j].end..out[i].start]));
     let Some(j) = next.or(prev) else {
         return false;
     };
@@ -103,6 +98,30 @@ fn bind_to_neighbour(
     }
     out.remove(i);
     true
+}
+
+/// What may stand between a name and the role in apposition after it:
+/// a comma, then a determiner or possessive and the role's capitalised
+/// modifiers ("Tammy Bruce, State Department spokeswoman", "Medinsky, a
+/// Kremlin aide", "Sybiha, the country's top diplomat").
+fn apposition_lead(between: &str) -> bool {
+    let Some(rest) = between.trim().strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().enumerate().all(|(k, w)| {
+            let det = matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            );
+            (det && k == 0)
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.')))
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+        })
 }
 
 /// "Russia's lead negotiator", "the lead negotiator" and "lead negotiator"
