@@ -96,6 +96,12 @@ pub struct PartyDef {
     /// it speaks for. Its statements count for each member.
     #[serde(default)]
     pub members: Vec<String>,
+    /// Institutions that speak for the side in their own name ("the
+    /// Kremlin", "the White House"): aliases of the side whose statements
+    /// name the institution as the speaker ("the Kremlin said" → speaker
+    /// "Kremlin"), where a place or country ("Moscow said") names none.
+    #[serde(default)]
+    pub bodies: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -388,6 +394,9 @@ impl Attitude {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Meaning {
     Party(usize),
+    /// An institution that speaks for the side in its own name ("the
+    /// Kremlin"); always with `Party` of the same side.
+    PartyBody(usize),
     /// A word in a person's title that names the side ("Russian").
     PartyAdjective(usize),
     Actor(usize),
@@ -869,6 +878,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
         for a in &p.adjectives {
             table.add(a, Meaning::PartyAdjective(i));
+        }
+        for b in &p.bodies {
+            table.add(b, Meaning::Party(i));
+            table.add(b, Meaning::PartyBody(i));
         }
     }
     let mut actors = Vec::new();

@@ -142,6 +142,15 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
             Some(Who::Person(a.name.clone(), a.party, a.pronoun))
         }
         Meaning::Source(i) => Some(Who::Source(i)),
+        // "The Kremlin said": the institution speaks, as written.
+        Meaning::PartyBody(i) => {
+            let written = &text[h.start..h.end];
+            let name = written
+                .strip_prefix("the ")
+                .or_else(|| written.strip_prefix("The "))
+                .unwrap_or(written);
+            Some(Who::Person(name.to_string(), i, Pronoun::They))
+        }
         Meaning::GenericRole(i) => Some(Who::Role(i)),
         Meaning::Media => Some(Who::Media),
         Meaning::Pronoun(p) => Some(Who::Pronoun(p)),

@@ -67,14 +67,19 @@ fn bind_to_neighbour(
     known: &mut Introduced,
 ) -> bool {
     let role = &lex.roles[r];
-    let person = |m: &Mention| matches!(m.who, Who::Person(..));
+    // A named person, not a body ("the State Department spokeswoman" is no
+    // role of the State Department's to bind).
+    let person = |m: &Mention| matches!(m.who, Who::Person(_, _, p) if p != Pronoun::They);
     let next = out
         .get(i + 1)
         .filter(|m| person(m) && matches!(text[out[i].end..m.start].trim(), "" | ","))
         .map(|_| i + 1);
-    let prev = i
-        .checked_sub(1)
-        .filter(|&j| person(&out[j]) && apposition_lead(&text[out[j].end..out[i].start]));
+    // The person before, over a body or side that modifies the role
+    // ("Tammy Bruce, State Department spokeswoman").
+    let prev = (0..i)
+        .rev()
+        .find(|&j| person(&out[j]))
+        .filter(|&j| apposition_lead(&text[out[j].end..out[i].start]));
     let Some(j) = next.or(prev) else {
         return false;
     };
