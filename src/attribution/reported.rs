@@ -13,6 +13,27 @@ use crate::lexicon::{Hit, Meaning};
 use crate::text::{Cue, CueKind, Mention, in_quote};
 use std::ops::Range;
 
+/// "According to X, Y said …": a speech verb with a subject of its own in
+/// the clause right after the source's comma (no comma or "while" between;
+/// "…, while Boeing said" is another clause).
+fn speaker_follows(s: &Scope, ci: usize, subjects: &CueSubjects) -> bool {
+    let cue = &s.cues[ci];
+    let Some(comma) = s.text[cue.end..s.sentence.end]
+        .find(", ")
+        .map(|i| cue.end + i + 2)
+    else {
+        return false;
+    };
+    (ci + 1..s.cues.len()).any(|j| {
+        let c = &s.cues[j];
+        c.kind == CueKind::Speech
+            && subjects.subjects[j].is_some()
+            && c.start > comma
+            && !s.text[comma..c.start].contains([',', ';'])
+            && !s.text[comma..c.start].contains(" while ")
+    })
+}
+
 /// The reported statements of a sentence's cues not used by a quotation.
 pub(super) fn reported_statements(
     s: &Scope,
@@ -32,6 +53,11 @@ pub(super) fn reported_statements(
             continue;
         };
         if negated_speech(s, cue) || inside_trailing(s, ci, &subjects.media) {
+            continue;
+        }
+        // "According to diplomatic sources, Medinsky said …": the sources
+        // are the channel; the speaker is whoever the clause says spoke.
+        if cue.kind == CueKind::SourceFirst && speaker_follows(s, ci, subjects) {
             continue;
         }
         let coordinated_cue = ci > 0 && coordinated(text, s.cues[ci - 1].end, cue.start);

@@ -798,4 +798,18 @@ mod tests {
         let got = who("The president's chief of staff, Andriy Yermak, said the talks were useful.");
         assert_eq!(got[0].0, "Andriy Yermak");
     }
+
+    #[test]
+    fn capitalised_bodies_with_an_of_name_speak_and_sources_are_a_channel() {
+        let got = who(
+            "The UAE Ministry of Foreign Affairs said in a statement that the talks were constructive.",
+        );
+        assert_eq!(got[0].0, "UAE Ministry of Foreign Affairs");
+        let got = who("UK Ministry of Defence said Russia has suffered heavy losses.");
+        assert_eq!(got[0], ("UK Ministry of Defence".into(), "europe".into()));
+        let got = who(
+            "According to Russian diplomatic sources, Presidential Aide Vladimir Medinsky said the swap would take place soon.",
+        );
+        assert_eq!(got, vec![("Vladimir Medinsky".into(), "russia".into())]);
+    }
 }

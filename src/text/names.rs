@@ -399,9 +399,18 @@ pub(super) fn body_mentions(
         if !lex.words.bodies.contains(&lower) {
             continue;
         }
-        let end = at + bare.len();
-        let Some(start) = body_phrase_start(text, sentence, at) else {
-            continue;
+        // "the UAE Ministry of Foreign Affairs", "Saudi Council of
+        // Ministers": a capitalised body has its name's words around it.
+        let capital = bare.starts_with(|c: char| c.is_uppercase());
+        let end = if capital {
+            of_tail(text, at + bare.len(), sentence.end)
+        } else {
+            at + bare.len()
+        };
+        let start = match body_phrase_start(text, sentence, at) {
+            Some(start) => start,
+            None if capital => capitalised_run_start(text, sentence, at),
+            None => continue,
         };
         if out.iter().any(|m| m.start < end && start < m.end)
             || !speech_cue_adjacent(text, sentence, start, end, hits, lex)
@@ -418,6 +427,46 @@ pub(super) fn body_mentions(
         });
     }
     out.extend(found);
+}
+
+/// After a capitalised body noun ending at `end`: the end of its "of" name
+/// ("Ministry of Foreign Affairs", "Council of Ministers"), at most three
+/// capitalised words (and "and"), or `end` when none follows.
+fn of_tail(text: &str, end: usize, limit: usize) -> usize {
+    let Some(rest) = text[end..limit].strip_prefix(" of ") else {
+        return end;
+    };
+    let mut at = end + 4;
+    let mut last = end;
+    for (k, w) in rest.split(' ').take(4).enumerate() {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let capital = bare.starts_with(|c: char| c.is_uppercase());
+        if !(capital || (k > 0 && bare == "and")) {
+            break;
+        }
+        if capital {
+            last = at + bare.len();
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    last
+}
+
+/// Where a run of up to three capitalised words right before `at` starts
+/// ("UAE" in "UAE Ministry"), or `at`.
+fn capitalised_run_start(text: &str, sentence: &Range<usize>, at: usize) -> usize {
+    let mut start = at;
+    for w in text[sentence.start..at].split(' ').rev().skip(1).take(3) {
+        if !w.starts_with(|c: char| c.is_uppercase()) || w.ends_with([',', '.', ';', ':', '”', '"'])
+        {
+            break;
+        }
+        start -= w.len() + 1;
+    }
+    start
 }
 
 /// Where the noun phrase of a body noun at `at` starts: back to the
