@@ -512,6 +512,9 @@ pub struct Lexicon {
     pub deontic: HashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
+    /// The bytes a term may open with ([`term_start_bytes`]): the scan tries
+    /// the automaton only there.
+    term_starts: [bool; 256],
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
     actor_by_alias: HashMap<String, usize>,
     pub other_party: usize,
@@ -592,30 +595,44 @@ impl Lexicon {
 
     /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        // The leftmost-longest term on word boundaries at each step. The
-        // automaton's leftmost-longest match may end or start inside a word:
-        // then shorter terms at the same start are tried before moving on,
-        // so a pattern ending inside a word never hides a real one: "the UK"
-        // inside "the Ukrainian ministry" does not hide "Ukrainian", nor
-        // "ceasefire deal" inside "ceasefire deals" hide "ceasefire". (The
-        // same hits as every overlapping match filtered and then chosen
-        // leftmost-longest, at a fraction of the cost.)
+        // At each step, the first position where a term starts on a word
+        // boundary, and there the longest such term; shorter terms at the
+        // same start are tried when the longest ends inside a word, so "the
+        // UK" inside "the Ukrainian ministry" does not hide "Ukrainian", nor
+        // "ceasefire deal" inside "ceasefire deals" hide "ceasefire".
+        // The automaton runs anchored, only where a term may start (a byte
+        // some term opens with, not inside a word): the same hits as running
+        // it over every byte leftmost-longest, without the bytes inside words.
+        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut at = 0;
-        while at < text.len() {
-            let input = aho_corasick::Input::new(text).span(at..text.len());
-            let Some(m) = self.automaton.find(input) else {
-                break;
-            };
-            match self.longest_valid_at(text, m) {
+        while let Some(p) = self.next_term_start(bytes, at) {
+            let input = aho_corasick::Input::new(text)
+                .span(p..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            let hit = self
+                .automaton
+                .find(input)
+                .and_then(|m| self.longest_valid_at(text, m));
+            match hit {
                 Some(h) => {
                     at = h.end;
                     hits.push(h);
                 }
-                None => at = m.start() + 1,
+                None => at = p + 1,
             }
         }
         hits
+    }
+
+    /// The first position at or after `at` where a whole-word term may
+    /// start: a byte some term opens with, on a word boundary unless the
+    /// term opens with no letter or digit (as [`is_boundary`] reads it).
+    fn next_term_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        (at..bytes.len()).find(|&p| {
+            let b = bytes[p];
+            self.term_starts[b as usize] && (!b.is_ascii_alphanumeric() || starts_word(bytes, p))
+        })
     }
 
     /// The longest term at `m`'s start that is a whole word (and in the
@@ -664,29 +681,54 @@ impl Lexicon {
 
 /// True when `[s, e)` starts and ends on word boundaries.
 fn is_boundary(bytes: &[u8], s: usize, e: usize) -> bool {
-    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    // A multi-byte char before/after counts as a word char unless it is
-    // punctuation such as a curly quote; check the char itself.
-    let before_ok = s == 0 || {
-        let b = bytes[s - 1];
-        if b < 0x80 {
-            !word(b)
-        } else {
-            !prev_char_is_alpha(bytes, s)
-        }
-    };
-    let after_ok = e >= bytes.len() || {
-        let b = bytes[e];
-        if b < 0x80 {
-            !word(b)
-        } else {
-            !next_char_is_alpha(bytes, e)
-        }
-    };
+    let before_ok = starts_word(bytes, s);
+    let after_ok = ends_word(bytes, e);
     // The term itself may start/end with punctuation ("U.S."): then no check needed.
     let first = bytes[s];
     let last = bytes[e - 1];
     (before_ok || !first.is_ascii_alphanumeric()) && (after_ok || !last.is_ascii_alphanumeric())
+}
+
+/// Is no letter or digit right before byte `s`? A multi-byte char counts
+/// as one unless it is punctuation such as a curly quote: the char itself
+/// is checked.
+fn starts_word(bytes: &[u8], s: usize) -> bool {
+    s == 0 || {
+        let b = bytes[s - 1];
+        if b < 0x80 {
+            !b.is_ascii_alphanumeric()
+        } else {
+            !prev_char_is_alpha(bytes, s)
+        }
+    }
+}
+
+/// Is no letter or digit at byte `e` (read as [`starts_word`] does)?
+fn ends_word(bytes: &[u8], e: usize) -> bool {
+    e >= bytes.len() || {
+        let b = bytes[e];
+        if b < 0x80 {
+            !b.is_ascii_alphanumeric()
+        } else {
+            !next_char_is_alpha(bytes, e)
+        }
+    }
+}
+
+/// The bytes a term may open with (both cases of an ASCII letter, as the
+/// automaton ignores ASCII case); every byte if a term is empty.
+fn term_start_bytes(terms: &[Term]) -> [bool; 256] {
+    let mut starts = [false; 256];
+    for t in terms {
+        match t.text.as_bytes().first() {
+            Some(&b) => {
+                starts[b.to_ascii_lowercase() as usize] = true;
+                starts[b.to_ascii_uppercase() as usize] = true;
+            }
+            None => starts = [true; 256],
+        }
+    }
+    starts
 }
 
 fn prev_char_is_alpha(bytes: &[u8], s: usize) -> bool {
@@ -1137,6 +1179,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             path: path.to_string(),
             problems: vec![format!("cannot compile terms: {e}")],
         })?;
+    let term_starts = term_start_bytes(&table.terms);
     let irregular_past = if sp.inventory.unwrap_or(true) {
         inventory::irregular_pasts(inventory::embedded())
             .into_iter()
@@ -1162,6 +1205,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .map(|d| d.to_lowercase())
             .collect(),
         examples: file.examples,
+        term_starts,
         automaton,
         actor_by_alias,
         other_party,
