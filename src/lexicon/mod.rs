@@ -12,6 +12,9 @@ pub mod inventory;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+// The word sets and the alias map are looked up for almost every word of
+// every sentence and never iterated into an output: a fast non-keyed hash.
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 /// The embedded default lexicon (Russia-Ukraine talks 2025-2026).
@@ -235,18 +238,18 @@ pub struct TextDef {
 /// Word lists of the text's language, used by sentence and speaker rules.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    pub not_names: HashSet<String>,
+    pub not_names: FxHashSet<String>,
     /// Titles before a name (a subset of `not_names`).
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Words that make a name a news outlet's.
-    pub media_heads: HashSet<String>,
-    pub time_words: HashSet<String>,
-    pub subordinators: HashSet<String>,
-    pub prepositions: HashSet<String>,
+    pub media_heads: FxHashSet<String>,
+    pub time_words: FxHashSet<String>,
+    pub subordinators: FxHashSet<String>,
+    pub prepositions: FxHashSet<String>,
     /// Lowercase.
-    pub venues: HashSet<String>,
+    pub venues: FxHashSet<String>,
     /// Nouns for organisations that speak ("ministry", "union"), lowercase.
-    pub bodies: HashSet<String>,
+    pub bodies: FxHashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -497,7 +500,7 @@ pub struct Lexicon {
     /// reports them and `analyze` warns; the first claimant wins.
     pub conflicts: Vec<String>,
     /// Irregular past forms of inventory verbs ("said", "told"), lowercase.
-    pub irregular_past: HashSet<String>,
+    pub irregular_past: FxHashSet<String>,
     pub name: String,
     pub description: String,
     pub parties: Vec<Party>,
@@ -506,17 +509,17 @@ pub struct Lexicon {
     pub roles: Vec<GenericRole>,
     pub issues: Vec<Issue>,
     pub terms: Vec<Term>,
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
     pub words: Words,
     /// Deontic attitude cues, lowercase.
-    pub deontic: HashSet<String>,
+    pub deontic: FxHashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
     /// The bytes a term may open with ([`term_start_bytes`]): the scan tries
     /// the automaton only there.
     term_starts: [bool; 256],
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
-    actor_by_alias: HashMap<String, usize>,
+    actor_by_alias: FxHashMap<String, usize>,
     pub other_party: usize,
 }
 
@@ -914,7 +917,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
     }
     let mut actors = Vec::new();
-    let mut actor_by_alias = HashMap::new();
+    let mut actor_by_alias = FxHashMap::default();
     for (i, a) in file.actors.iter().enumerate() {
         let day = |s: &str| s.trim().parse::<jiff::civil::Date>().ok();
         actors.push(Actor {
@@ -1127,7 +1130,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
         table.terms[i].part_meanings = parts;
     }
-    let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> HashSet<String> {
+    let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> FxHashSet<String> {
         list_or(given, base).into_iter().collect()
     };
     // A side's adjectives ("Iranian", "Ukrainian") never start a person's
@@ -1185,7 +1188,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .into_iter()
             .collect()
     } else {
-        HashSet::new()
+        FxHashSet::default()
     };
     Ok(Lexicon {
         conflicts,
