@@ -515,6 +515,9 @@ pub struct Lexicon {
     pub deontic: FxHashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
+    /// Per term: is it a speech, position or quote verb, by its meanings or
+    /// its parts' ([`Lexicon::is_verb_like`]).
+    verb_like: Vec<bool>,
     /// The bytes a term may open with ([`term_start_bytes`]): the scan tries
     /// the automaton only there.
     term_starts: [bool; 256],
@@ -673,6 +676,14 @@ impl Lexicon {
         &self.terms[hit.term as usize]
     }
 
+    /// Is the term a speech, position or quote verb (by its meanings or its
+    /// parts')? Read from a table built once: the verb test asks it of
+    /// nearly every hit, and a byte a term stays in cache where the terms
+    /// and their meaning lists do not.
+    pub fn is_verb_like(&self, hit: &Hit) -> bool {
+        self.verb_like[hit.term as usize]
+    }
+
     /// The meanings of a term and of the shorter terms inside it: a longer
     /// term keeps the meaning of its parts ("signaled openness" is also
     /// "signaled"; "continues to insist" is also "insist").
@@ -680,6 +691,14 @@ impl Lexicon {
         let t = self.term(hit);
         t.meanings.iter().chain(&t.part_meanings).copied()
     }
+}
+
+/// A meaning that makes a term verb-like ([`Lexicon::is_verb_like`]).
+fn is_verb_meaning(m: &Meaning) -> bool {
+    matches!(
+        m,
+        Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
+    )
 }
 
 /// True when `[s, e)` starts and ends on word boundaries.
@@ -1183,6 +1202,16 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             problems: vec![format!("cannot compile terms: {e}")],
         })?;
     let term_starts = term_start_bytes(&table.terms);
+    let verb_like = table
+        .terms
+        .iter()
+        .map(|t| {
+            t.meanings
+                .iter()
+                .chain(&t.part_meanings)
+                .any(is_verb_meaning)
+        })
+        .collect();
     let irregular_past = if sp.inventory.unwrap_or(true) {
         inventory::irregular_pasts(inventory::embedded())
             .into_iter()
@@ -1209,6 +1238,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .collect(),
         examples: file.examples,
         term_starts,
+        verb_like,
         automaton,
         actor_by_alias,
         other_party,

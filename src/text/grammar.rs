@@ -18,13 +18,7 @@ pub fn verb_in_context(
     hits: &[Hit],
     lex: &Lexicon,
 ) -> bool {
-    let verbish = lex.meanings_with_parts(h).any(|m| {
-        matches!(
-            m,
-            Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
-        )
-    });
-    if !verbish {
+    if !lex.is_verb_like(h) {
         return true;
     }
     let term = &text[h.start..h.end];
