@@ -12,7 +12,7 @@
 
 use crate::attribution::{Kind, Statement};
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
-use crate::text::{hits_in, verb_in_context};
+use crate::text::{hits_in, may_hold_digit, verb_in_context};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -974,6 +974,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Quantities stated with a unit, joined with "; ".
 pub fn numbers(s: &str) -> String {
+    // Most sentences state no number: skip the pattern (every match opens
+    // with a digit) rather than run it over the whole sentence.
+    if !may_hold_digit(s) {
+        return String::new();
+    }
     NUMBER
         .find_iter(s)
         .map(|m| m.as_str().replace('\n', " "))

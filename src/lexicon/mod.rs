@@ -12,6 +12,9 @@ pub mod inventory;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+// The word sets and the alias map are looked up for almost every word of
+// every sentence and never iterated into an output: a fast non-keyed hash.
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 /// The embedded default lexicon (Russia-Ukraine talks 2025-2026).
@@ -241,18 +244,18 @@ pub struct TextDef {
 /// Word lists of the text's language, used by sentence and speaker rules.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    pub not_names: HashSet<String>,
+    pub not_names: FxHashSet<String>,
     /// Titles before a name (a subset of `not_names`).
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Words that make a name a news outlet's.
-    pub media_heads: HashSet<String>,
-    pub time_words: HashSet<String>,
-    pub subordinators: HashSet<String>,
-    pub prepositions: HashSet<String>,
+    pub media_heads: FxHashSet<String>,
+    pub time_words: FxHashSet<String>,
+    pub subordinators: FxHashSet<String>,
+    pub prepositions: FxHashSet<String>,
     /// Lowercase.
-    pub venues: HashSet<String>,
+    pub venues: FxHashSet<String>,
     /// Nouns for organisations that speak ("ministry", "union"), lowercase.
-    pub bodies: HashSet<String>,
+    pub bodies: FxHashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -506,7 +509,7 @@ pub struct Lexicon {
     /// reports them and `analyze` warns; the first claimant wins.
     pub conflicts: Vec<String>,
     /// Irregular past forms of inventory verbs ("said", "told"), lowercase.
-    pub irregular_past: HashSet<String>,
+    pub irregular_past: FxHashSet<String>,
     pub name: String,
     pub description: String,
     pub parties: Vec<Party>,
@@ -515,14 +518,20 @@ pub struct Lexicon {
     pub roles: Vec<GenericRole>,
     pub issues: Vec<Issue>,
     pub terms: Vec<Term>,
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
     pub words: Words,
     /// Deontic attitude cues, lowercase.
-    pub deontic: HashSet<String>,
+    pub deontic: FxHashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
+    /// Per term: is it a speech, position or quote verb, by its meanings or
+    /// its parts' ([`Lexicon::is_verb_like`]).
+    verb_like: Vec<bool>,
+    /// The bytes a term may open with ([`term_start_bytes`]): the scan tries
+    /// the automaton only there.
+    term_starts: [bool; 256],
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
-    actor_by_alias: HashMap<String, usize>,
+    actor_by_alias: FxHashMap<String, usize>,
     pub other_party: usize,
 }
 
@@ -601,30 +610,44 @@ impl Lexicon {
 
     /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        // The leftmost-longest term on word boundaries at each step. The
-        // automaton's leftmost-longest match may end or start inside a word:
-        // then shorter terms at the same start are tried before moving on,
-        // so a pattern ending inside a word never hides a real one: "the UK"
-        // inside "the Ukrainian ministry" does not hide "Ukrainian", nor
-        // "ceasefire deal" inside "ceasefire deals" hide "ceasefire". (The
-        // same hits as every overlapping match filtered and then chosen
-        // leftmost-longest, at a fraction of the cost.)
+        // At each step, the first position where a term starts on a word
+        // boundary, and there the longest such term; shorter terms at the
+        // same start are tried when the longest ends inside a word, so "the
+        // UK" inside "the Ukrainian ministry" does not hide "Ukrainian", nor
+        // "ceasefire deal" inside "ceasefire deals" hide "ceasefire".
+        // The automaton runs anchored, only where a term may start (a byte
+        // some term opens with, not inside a word): the same hits as running
+        // it over every byte leftmost-longest, without the bytes inside words.
+        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut at = 0;
-        while at < text.len() {
-            let input = aho_corasick::Input::new(text).span(at..text.len());
-            let Some(m) = self.automaton.find(input) else {
-                break;
-            };
-            match self.longest_valid_at(text, m) {
+        while let Some(p) = self.next_term_start(bytes, at) {
+            let input = aho_corasick::Input::new(text)
+                .span(p..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            let hit = self
+                .automaton
+                .find(input)
+                .and_then(|m| self.longest_valid_at(text, m));
+            match hit {
                 Some(h) => {
                     at = h.end;
                     hits.push(h);
                 }
-                None => at = m.start() + 1,
+                None => at = p + 1,
             }
         }
         hits
+    }
+
+    /// The first position at or after `at` where a whole-word term may
+    /// start: a byte some term opens with, on a word boundary unless the
+    /// term opens with no letter or digit (as [`is_boundary`] reads it).
+    fn next_term_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        (at..bytes.len()).find(|&p| {
+            let b = bytes[p];
+            self.term_starts[b as usize] && (!b.is_ascii_alphanumeric() || starts_word(bytes, p))
+        })
     }
 
     /// The longest term at `m`'s start that is a whole word (and in the
@@ -662,6 +685,14 @@ impl Lexicon {
         &self.terms[hit.term as usize]
     }
 
+    /// Is the term a speech, position or quote verb (by its meanings or its
+    /// parts')? Read from a table built once: the verb test asks it of
+    /// nearly every hit, and a byte a term stays in cache where the terms
+    /// and their meaning lists do not.
+    pub fn is_verb_like(&self, hit: &Hit) -> bool {
+        self.verb_like[hit.term as usize]
+    }
+
     /// The meanings of a term and of the shorter terms inside it: a longer
     /// term keeps the meaning of its parts ("signaled openness" is also
     /// "signaled"; "continues to insist" is also "insist").
@@ -671,31 +702,64 @@ impl Lexicon {
     }
 }
 
+/// A meaning that makes a term verb-like ([`Lexicon::is_verb_like`]).
+fn is_verb_meaning(m: &Meaning) -> bool {
+    matches!(
+        m,
+        Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
+    )
+}
+
 /// True when `[s, e)` starts and ends on word boundaries.
 fn is_boundary(bytes: &[u8], s: usize, e: usize) -> bool {
-    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    // A multi-byte char before/after counts as a word char unless it is
-    // punctuation such as a curly quote; check the char itself.
-    let before_ok = s == 0 || {
-        let b = bytes[s - 1];
-        if b < 0x80 {
-            !word(b)
-        } else {
-            !prev_char_is_alpha(bytes, s)
-        }
-    };
-    let after_ok = e >= bytes.len() || {
-        let b = bytes[e];
-        if b < 0x80 {
-            !word(b)
-        } else {
-            !next_char_is_alpha(bytes, e)
-        }
-    };
+    let before_ok = starts_word(bytes, s);
+    let after_ok = ends_word(bytes, e);
     // The term itself may start/end with punctuation ("U.S."): then no check needed.
     let first = bytes[s];
     let last = bytes[e - 1];
     (before_ok || !first.is_ascii_alphanumeric()) && (after_ok || !last.is_ascii_alphanumeric())
+}
+
+/// Is no letter or digit right before byte `s`? A multi-byte char counts
+/// as one unless it is punctuation such as a curly quote: the char itself
+/// is checked.
+fn starts_word(bytes: &[u8], s: usize) -> bool {
+    s == 0 || {
+        let b = bytes[s - 1];
+        if b < 0x80 {
+            !b.is_ascii_alphanumeric()
+        } else {
+            !prev_char_is_alpha(bytes, s)
+        }
+    }
+}
+
+/// Is no letter or digit at byte `e` (read as [`starts_word`] does)?
+fn ends_word(bytes: &[u8], e: usize) -> bool {
+    e >= bytes.len() || {
+        let b = bytes[e];
+        if b < 0x80 {
+            !b.is_ascii_alphanumeric()
+        } else {
+            !next_char_is_alpha(bytes, e)
+        }
+    }
+}
+
+/// The bytes a term may open with (both cases of an ASCII letter, as the
+/// automaton ignores ASCII case); every byte if a term is empty.
+fn term_start_bytes(terms: &[Term]) -> [bool; 256] {
+    let mut starts = [false; 256];
+    for t in terms {
+        match t.text.as_bytes().first() {
+            Some(&b) => {
+                starts[b.to_ascii_lowercase() as usize] = true;
+                starts[b.to_ascii_uppercase() as usize] = true;
+            }
+            None => starts = [true; 256],
+        }
+    }
+    starts
 }
 
 fn prev_char_is_alpha(bytes: &[u8], s: usize) -> bool {
@@ -885,7 +949,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
     }
     let mut actors = Vec::new();
-    let mut actor_by_alias = HashMap::new();
+    let mut actor_by_alias = FxHashMap::default();
     for (i, a) in file.actors.iter().enumerate() {
         let day = |s: &str| s.trim().parse::<jiff::civil::Date>().ok();
         actors.push(Actor {
@@ -1098,7 +1162,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
         table.terms[i].part_meanings = parts;
     }
-    let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> HashSet<String> {
+    let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> FxHashSet<String> {
         list_or(given, base).into_iter().collect()
     };
     // A side's adjectives ("Iranian", "Ukrainian") never start a person's
@@ -1150,12 +1214,23 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             path: path.to_string(),
             problems: vec![format!("cannot compile terms: {e}")],
         })?;
+    let term_starts = term_start_bytes(&table.terms);
+    let verb_like = table
+        .terms
+        .iter()
+        .map(|t| {
+            t.meanings
+                .iter()
+                .chain(&t.part_meanings)
+                .any(is_verb_meaning)
+        })
+        .collect();
     let irregular_past = if sp.inventory.unwrap_or(true) {
         inventory::irregular_pasts(inventory::embedded())
             .into_iter()
             .collect()
     } else {
-        HashSet::new()
+        FxHashSet::default()
     };
     Ok(Lexicon {
         conflicts,
@@ -1175,6 +1250,8 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .map(|d| d.to_lowercase())
             .collect(),
         examples: file.examples,
+        term_starts,
+        verb_like,
         automaton,
         actor_by_alias,
         other_party,

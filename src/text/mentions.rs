@@ -7,7 +7,8 @@ use super::names::{body_mentions, unknown_names};
 use super::quotes::{Quote, in_quote};
 use super::roles::{bind_roles, role_key};
 use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
-use std::collections::HashMap;
+// Looked up for every capitalised name and never iterated: a fast hash.
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Who a mention names.
@@ -45,12 +46,12 @@ impl Mention {
 #[derive(Default)]
 pub(super) struct Introduced {
     /// Surname -> full name for people the lexicon does not know.
-    pub(super) surnames: HashMap<String, String>,
+    pub(super) surnames: FxHashMap<String, String>,
     /// Generic roles bound to the person the article introduced in them.
     /// Keyed by the role phrase in lowercase without "the ".
-    pub(super) roles: HashMap<String, (String, usize, Pronoun)>,
+    pub(super) roles: FxHashMap<String, (String, usize, Pronoun)>,
     /// Parties learnt for people the lexicon does not know (from their role).
-    pub(super) parties: HashMap<String, usize>,
+    pub(super) parties: FxHashMap<String, usize>,
     /// The document's date, for roles people hold for a time.
     pub(super) date: Option<jiff::civil::Date>,
 }

@@ -19,3 +19,12 @@ pub fn word_offset(text: &str, from: usize, n: usize) -> usize {
     }
     text.len()
 }
+
+/// Could `s` hold a decimal digit as the regex `\d` reads it (Unicode: any
+/// `Nd` character)? A cheap test before running a pattern that needs one:
+/// false only when no ASCII digit and no numeric non-ASCII character is in
+/// `s` (`char::is_numeric` is wider than `Nd`, so this never says no wrongly).
+pub fn may_hold_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        || (!s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_numeric()))
+}
