@@ -296,13 +296,17 @@ name = "inventory examples"
 [[parties]]
 id = "side"
 aliases = ["the side"]
+[[actors]]
+name = "Novak"
+party = "side"
 [[issues]]
 id = "plan"
 proposition = "the plan is adopted"
 keywords = ["the plan"]
 "#;
 
-/// Run every example of the embedded predicate inventory: each reporting
+/// Run every example of the embedded predicate inventory (Novak speaks for
+/// a side: a speaker of no side holds no position): each reporting
 /// verb must give a statement by Novak, each attitude a stance on the plan
 /// with the entry's polarity.
 pub fn run_inventory() -> Vec<ExampleResult> {

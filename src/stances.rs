@@ -432,6 +432,13 @@ impl<'a> Scorer<'a> {
 
     /// Score one statement; see [`score`].
     pub fn score(&mut self, s: &Statement, antecedent: Antecedent) -> Vec<Stance> {
+        // A speaker of no side (an analyst, a mediator, a third country)
+        // holds no side's position: scored, "Other" would be a timeline
+        // of everyone's remarks averaged. Their statements stay in
+        // statements.csv.
+        if s.party == self.lex.other_party {
+            return Vec::new();
+        }
         let sc = scope(self.text, s);
         let toks = self.tokens_within(&s.sentence, &sc);
         let (text, lex, hits) = (self.text, self.lex, self.hits);
