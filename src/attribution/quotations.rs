@@ -164,7 +164,7 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
         return ci;
     };
     let between = &s.text[cues[speech].end..cues[ci].start];
-    let own_clause = between.contains([';', '—', '–', '“', '”', '"'])
+    let own_clause = between.contains([';', '—', '–'])
         || [", while ", ", but ", ", whereas ", ", although ", ". "]
             .iter()
             .any(|b| between.contains(b));
