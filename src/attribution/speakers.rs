@@ -3,7 +3,7 @@
 
 use super::Scope;
 use crate::lexicon::{Lexicon, Pronoun};
-use crate::text::{AUXILIARIES, Cue, CueKind, Mention, Quote, Who, word_offset};
+use crate::text::{AUXILIARIES, Cue, CueKind, Mention, Quote, Who, after_preposition, word_offset};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -151,17 +151,36 @@ fn cue_subject(
 
 /// The nearest person of the pronoun's gender before pronoun mention `m`
 /// in its own sentence.
+/// A person after a preposition ("held a call with Putin, which he
+/// labelled …") is passed over for one who is not.
 fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
-    s.mentions
-        .iter()
-        .rev()
-        .filter(|p| p.end <= m.start && p.start >= s.sentence.start)
-        .find_map(|p| match &p.who {
-            Who::Person(n, party, g) if matches!(m.who, Who::Pronoun(pr) if pr == *g) => {
-                Some((n.clone(), *party, true))
-            }
-            _ => None,
-        })
+    let candidates = || {
+        s.mentions
+            .iter()
+            .rev()
+            .filter(|p| p.end <= m.start && p.start >= s.sentence.start)
+            .filter_map(|p| match &p.who {
+                Who::Person(n, party, g) if matches!(m.who, Who::Pronoun(pr) if pr == *g) => {
+                    Some((p, (n.clone(), *party, true)))
+                }
+                _ => None,
+            })
+    };
+    // "pressure on Putin after he vowed …": right after a subordinator the
+    // nearest person is meant, whatever stands before them.
+    let word_before = s.text[s.sentence.start..m.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let nearest = matches!(
+        word_before.as_str(),
+        "after" | "before" | "because" | "since" | "until" | "when" | "once" | "unless" | "if"
+    );
+    candidates()
+        .find(|(p, _)| nearest || !after_preposition(s.text, s.sentence.start, p.start))
+        .or_else(|| candidates().next())
+        .map(|(_, sp)| sp)
 }
 
 /// Resolve a mention to (speaker, party); `None` for media.
@@ -811,5 +830,18 @@ mod tests {
             "According to Russian diplomatic sources, Presidential Aide Vladimir Medinsky said the swap would take place soon.",
         );
         assert_eq!(got, vec![("Vladimir Medinsky".into(), "russia".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_passes_over_a_person_after_a_preposition() {
+        let got = who(
+            "Trump had held a telephone call with Putin, which he labelled \"a very productive one.\"",
+        );
+        assert_eq!(got[0].0, "Donald Trump");
+        // Right after a subordinator the nearest person is meant.
+        let got = who(
+            "Leaders met to pile pressure on Vladimir Putin after he vowed Russia will fight on.",
+        );
+        assert_eq!(got[0].0, "Vladimir Putin");
     }
 }

@@ -180,6 +180,33 @@ pub const SUBJECT_WORDS: &[&str] = &[
     "since",
 ];
 /// Auxiliaries (and "to", "continue"): after them a base form is a verb.
+/// Prepositions that make a name an object, not a subject ("held a call
+/// with Putin", "a letter to Zelensky").
+pub const OBJECT_PREPOSITIONS: &[&str] = &[
+    "with", "to", "from", "by", "for", "against", "between", "among", "of", "toward", "towards",
+    "about", "at", "on", "into", "than",
+];
+
+/// Whether the mention starting at `start` is the object of a preposition:
+/// the word before it, over a determiner and capitalised title words
+/// ("with Russian President Vladimir Putin", "to the Ukrainian leader").
+pub fn after_preposition(text: &str, from: usize, start: usize) -> bool {
+    for w in text[from..start].split_whitespace().rev().take(5) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        if w.starts_with(char::is_uppercase)
+            || matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+        {
+            continue;
+        }
+        return OBJECT_PREPOSITIONS.contains(&lower.as_str());
+    }
+    false
+}
+
 pub const AUXILIARIES: &[&str] = &[
     "will",
     "would",

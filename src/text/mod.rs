@@ -27,7 +27,7 @@ mod sentences;
 mod words;
 
 pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE};
-pub use grammar::{AUXILIARIES, verb_in_context};
+pub use grammar::{AUXILIARIES, after_preposition, verb_in_context};
 pub use hits::{hits_in, scan_document};
 pub use mentions::{Mention, Who};
 pub use quotes::{Quote, find_quotes, in_quote};
