@@ -844,4 +844,13 @@ mod tests {
         );
         assert_eq!(got[0].0, "Vladimir Putin");
     }
+
+    #[test]
+    fn a_time_phrase_may_stand_between_a_body_and_its_verb() {
+        let got = who("The foreign ministry on Monday said the talks would continue.");
+        assert_eq!(got[0].0, "foreign ministry");
+        let got =
+            who("The Saudi Council of Ministers on Tuesday noted that the talks were useful.");
+        assert_eq!(got[0].0, "Saudi Council of Ministers");
+    }
 }

@@ -198,6 +198,16 @@ fn is_person_name(
     {
         return false;
     }
+    // "Council of Ministers", "Ministry of Defence": one word after a
+    // capitalised body noun and "of" ends an organisation's name.
+    if words.len() == 1
+        && let Some(head) = text[..c.start].strip_suffix(" of ")
+        && let Some(noun) = head.rsplit(' ').next()
+        && noun.starts_with(char::is_uppercase)
+        && lex.words.bodies.contains(&noun.to_lowercase())
+    {
+        return false;
+    }
     // A people ("Ukrainians would reject") is not a person.
     if words.len() == 1
         && ["ians", "eans", "ese", "ans"]
@@ -486,6 +496,24 @@ fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<u
     Some(at - phrase_len)
 }
 
+/// "on Tuesday", "earlier this week", "late on Monday", "on March 3": a
+/// time phrase between a subject and its verb ("the ministry on Monday
+/// said"), at most four words.
+fn time_phrase(between: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            lex.words.time_words.contains(*w)
+                || month_number(w).is_some()
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "week" | "month" | "weekend" | "morning" | "evening" | "night"
+                )
+        })
+}
+
 /// After a name: the end of ", who …," or ", the …," (at most twelve
 /// words), or `at` when none follows.
 fn skip_apposition(text: &str, at: usize, limit: usize) -> usize {
@@ -564,7 +592,7 @@ fn speech_cue_adjacent(
         .find(|h| h.start >= end && is_cue(h))
         .is_some_and(|h| {
             let between = &text[end..h.start];
-            between.split_whitespace().count() <= 2
+            (between.split_whitespace().count() <= 2
                 && between.split_whitespace().all(|w| {
                     w.chars().all(|c| c.is_lowercase())
                         && w != "to"
@@ -572,6 +600,7 @@ fn speech_cue_adjacent(
                             || SUBJECT_WORDS.contains(&w)
                             || w.ends_with("ly"))
                 })
+                || time_phrase(between, lex))
                 && !between.contains(',')
                 && verb_in_context(text, sentence, h, hits, lex)
         });
