@@ -853,4 +853,19 @@ mod tests {
             who("The Saudi Council of Ministers on Tuesday noted that the talks were useful.");
         assert_eq!(got[0].0, "Saudi Council of Ministers");
     }
+
+    #[test]
+    fn the_body_alone_is_the_body_that_spoke_before() {
+        let got = who(
+            "The US Department of State revealed that the meeting went well. The department said that the talks would go on.",
+        );
+        assert_eq!(
+            got[1],
+            ("US Department of State".into(), "united_states".into())
+        );
+        let got = who(
+            "The UAE Ministry of Foreign Affairs said the talks were useful. The ministry said they would continue.",
+        );
+        assert_eq!(got[1].0, "UAE Ministry of Foreign Affairs");
+    }
 }

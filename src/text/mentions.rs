@@ -54,6 +54,9 @@ pub(super) struct Introduced {
     pub(super) parties: FxHashMap<String, usize>,
     /// The document's date, for roles people hold for a time.
     pub(super) date: Option<jiff::civil::Date>,
+    /// Bodies that spoke, by head noun ("ministry" -> "UAE Ministry of
+    /// Foreign Affairs"), for a later "the ministry said".
+    pub(super) bodies: FxHashMap<String, (String, usize)>,
 }
 
 /// The mentions in a sentence (`hits` are those starting in it), sorted by
@@ -79,7 +82,7 @@ pub(super) fn mentions_in(
         .iter()
         .any(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechVerb))
     {
-        body_mentions(text, sentence, hits, lex, &mut out);
+        body_mentions(text, sentence, hits, lex, known, &mut out);
     }
     out.sort_by_key(|m| m.start);
     bind_roles(text, &mut out, lex, known);
@@ -150,6 +153,14 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
                 .strip_prefix("the ")
                 .or_else(|| written.strip_prefix("The "))
                 .unwrap_or(written);
+            // "The US Department of State revealed …  The department said":
+            // the body for its head noun.
+            for w in name.split_whitespace() {
+                let w = w.to_lowercase();
+                if lex.words.bodies.contains(&w) {
+                    known.bodies.insert(w, (name.to_string(), i));
+                }
+            }
             Some(Who::Person(name.to_string(), i, Pronoun::They))
         }
         Meaning::GenericRole(i) => Some(Who::Role(i)),

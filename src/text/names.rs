@@ -390,6 +390,7 @@ pub(super) fn body_mentions(
     sentence: &Range<usize>,
     hits: &[Hit],
     lex: &Lexicon,
+    known: &mut Introduced,
     out: &mut Vec<Mention>,
 ) {
     let s = &text[sentence.start..sentence.end];
@@ -430,10 +431,21 @@ pub(super) fn body_mentions(
         let party = side_named_in(hits, start..end, lex)
             .or_else(|| title_party(text, sentence, start, end, hits, lex))
             .unwrap_or(lex.other_party);
+        let written = &text[start..end];
+        // "the ministry" alone is the ministry that spoke before, if any.
+        let (name, party) = match known.bodies.get(&lower) {
+            Some(b) if written.eq_ignore_ascii_case(&lower) => b.clone(),
+            _ => {
+                known
+                    .bodies
+                    .insert(lower.clone(), (written.to_string(), party));
+                (written.to_string(), party)
+            }
+        };
         found.push(Mention {
             start,
             end,
-            who: Who::Person(text[start..end].to_string(), party, Pronoun::They),
+            who: Who::Person(name, party, Pronoun::They),
         });
     }
     out.extend(found);
