@@ -185,13 +185,13 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
         && matches!(s.kind, Kind::Indirect | Kind::Reported)
     {
         start = c.start;
-        // "did not support the proposal": the negation before the cue is
-        // part of what is read.
+        // "did not support the proposal", "ended the talks without agreeing
+        // to a ceasefire": the negation before the cue is part of what is read.
         let before = text[s.sentence.start..c.start].trim_end();
         let word_start = |w: &str| before.len() - w.len();
         let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let lower = last.to_lowercase().replace('’', "'");
-        if matches!(lower.as_str(), "not" | "never") || lower.ends_with("n't") {
+        if matches!(lower.as_str(), "not" | "never" | "without") || lower.ends_with("n't") {
             start = s.sentence.start + word_start(last);
         }
     }
@@ -1075,6 +1075,12 @@ mod tests {
         let got = stances_of(
             "Trump again postponed sanctions, despite Putin's refusal to publicly commit to a ceasefire.",
         );
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn without_before_the_cue_negates_it() {
+        let got = stances_of("Moscow ended the talks without agreeing to a ceasefire.");
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
     }
 

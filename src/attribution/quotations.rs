@@ -331,4 +331,14 @@ mod tests {
         let partial = got.iter().find(|s| s.0 == "partial").unwrap();
         assert_eq!(partial.3, "ukraine", "{got:?}");
     }
+
+    #[test]
+    fn a_capitalised_modifier_after_a_determiner_makes_a_noun_not_a_verb() {
+        // "text" is a verb too; "the European text" is a noun phrase.
+        let got = run(
+            "Kremlin adviser Yuri Ushakov told reporters that the European text “is completely unconstructive”.",
+        );
+        let partial = got.iter().find(|s| s.0 == "partial").unwrap();
+        assert_eq!(partial.2, "Yuri Ushakov", "{got:?}");
+    }
 }

@@ -108,7 +108,19 @@ fn base_form_is_verb(
     if prev.ends_with([',', ';']) {
         return false;
     }
+    // "the European text", "a Russian proposal": a capitalised modifier
+    // after a determiner makes a noun phrase (a side or name right before
+    // was caught above).
+    let determined = {
+        let mut words = text[..h.start].split_whitespace().rev();
+        let _prev = words.next();
+        words
+            .next()
+            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+    };
     mention_right_before(text, h, hits, lex)
+        || (!determined || prev_l.ends_with('s'))
+            && (prev.chars().next().is_some_and(|c| c.is_uppercase()))
         || SUBJECT_WORDS.contains(&prev_l)
         || AUXILIARIES.contains(&prev_l)
         || prev_l.ends_with("ly")
@@ -116,7 +128,6 @@ fn base_form_is_verb(
         // ("…, hopes for a breakthrough remain slim").
         || prev.ends_with(['”', '"', '’', '—', '–'])
         || prev.ends_with(",”")
-        || prev.chars().next().is_some_and(|c| c.is_uppercase())
         || (prev_l.ends_with('s') && !prev_l.ends_with("'s") && !prev_l.ends_with("ss"))
         || lex.words.bodies.contains(prev_l)
 }
