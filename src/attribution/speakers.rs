@@ -868,4 +868,12 @@ mod tests {
         );
         assert_eq!(got[1].0, "UAE Ministry of Foreign Affairs");
     }
+
+    #[test]
+    fn a_possessed_role_is_the_person_introduced_in_it() {
+        let got = who(
+            "Special envoy Harry Nedelcu met Putin on Friday. Trump’s special envoy said the talks were useful.",
+        );
+        assert_eq!(got[0].0, "Harry Nedelcu");
+    }
 }

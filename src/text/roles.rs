@@ -20,7 +20,9 @@ pub(super) fn bind_roles(
             i += 1;
             continue;
         };
-        if merge_possessive_role(text, out, i) || bind_to_neighbour(text, out, i, r, lex, known) {
+        if merge_possessive_role(text, out, i, lex, r, known)
+            || bind_to_neighbour(text, out, i, r, lex, known)
+        {
             continue;
         }
         let role = &lex.roles[r];
@@ -41,14 +43,26 @@ pub(super) fn bind_roles(
 
 /// "Zelenskiy's aide": an unnamed member of that person's side. Merges the
 /// role at `i` into the person before it; true when it did.
-fn merge_possessive_role(text: &str, out: &mut Vec<Mention>, i: usize) -> bool {
+fn merge_possessive_role(
+    text: &str,
+    out: &mut Vec<Mention>,
+    i: usize,
+    lex: &Lexicon,
+    r: usize,
+    known: &Introduced,
+) -> bool {
     if i > 0
         && let Who::Person(owner, party, _) = out[i - 1].who.clone()
         && matches!(&text[out[i - 1].end..out[i].start], "'s " | "’s ")
     {
         let role_words = text[out[i].start..out[i].end].to_string();
         out[i - 1].end = out[i].end;
-        out[i - 1].who = Who::Person(format!("{owner}'s {role_words}"), party, Pronoun::He);
+        // "Witkoff, Trump's special envoy, …  Trump's special envoy
+        // claimed": the person the article introduced in the role.
+        out[i - 1].who = match known.roles.get(&role_key(&lex.roles[r].phrase)) {
+            Some((n, p, g)) => Who::Person(n.clone(), *p, *g),
+            None => Who::Person(format!("{owner}'s {role_words}"), party, Pronoun::He),
+        };
         out.remove(i);
         return true;
     }
