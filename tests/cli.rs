@@ -840,14 +840,14 @@ fn eval_on_the_unseen_outlet_sets_does_not_regress() {
         ("dev-2026", 0.95, 0.85, 0.70, 0.86),
         ("dev-2026-b", 0.90, 0.89, 0.60, 0.73),
         ("holdout-2026", 0.93, 0.89, 0.59, 0.92),
-        ("holdout-2026-c", 0.93, 0.87, 0.66, 0.82),
+        ("holdout-2026-c", 0.93, 0.88, 0.66, 0.82),
         // Scored blind on 2026-12-06 (quotation F1 0.908, speaker 0.723,
         // coverage 0.660, sign 0.742); floors a little under that.
         ("holdout-2026-d", 0.90, 0.84, 0.67, 0.73),
         // Scored blind on 2026-12-06 (quotation F1 0.934, speaker 0.873,
         // coverage 0.554, sign 0.776); never tuned on. Floors under the
-        // day's end (0.934 / 0.892 / 0.587 / 0.789).
-        ("holdout-2026-e", 0.92, 0.87, 0.57, 0.77),
+        // day's end (0.934 / 0.904 / 0.587 / 0.789).
+        ("holdout-2026-e", 0.92, 0.88, 0.57, 0.77),
     ] {
         let out = tempfile::tempdir().unwrap();
         let c = root().join("corpora").join(corpus);

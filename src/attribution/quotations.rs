@@ -165,7 +165,7 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
     };
     let between = &s.text[cues[speech].end..cues[ci].start];
     let own_clause = between.contains([';', '—', '–'])
-        || [", while ", ", but ", ", whereas ", ", although ", ". "]
+        || [", while ", ", but ", ", whereas ", ", although "]
             .iter()
             .any(|b| between.contains(b));
     if own_clause { ci } else { speech }
@@ -324,6 +324,12 @@ mod tests {
         );
         let partial = got.iter().find(|s| s.0 == "partial").unwrap();
         assert_eq!(partial.2, "Hakan Fidan");
+        // An abbreviation ("U.S.") between is no sentence break.
+        let got = run(
+            "Peskov said Russian diplomats have been in contact with U.S. officials to discuss a framework but that “nothing substantial” has been discussed.",
+        );
+        let partial = got.iter().find(|s| s.0 == "partial").unwrap();
+        assert_eq!(partial.2, "Dmitry Peskov", "{got:?}");
         // A clause of its own keeps its subject.
         let got = run(
             "Peskov said the talks were useful, while Kyiv rejected the “memorandum” outright.",
