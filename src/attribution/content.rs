@@ -4,7 +4,7 @@
 use super::speakers::{coordinated, subject_start};
 use crate::documents::month_number;
 use crate::lexicon::{Lexicon, Meaning};
-use crate::text::{Cue, CueKind, Mention, Who, word_offset};
+use crate::text::{Cue, CueKind, Mention, Who, is_time_word, word_offset};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -275,36 +275,6 @@ fn time_phrase(text: &str, at: usize, end: usize, lex: &Lexicon) -> usize {
         }
     }
     if time_seen { i.min(end) } else { at }
-}
-
-/// A word that can be part of a time phrase ("Friday", "March", "last",
-/// "week", "the").
-fn is_time_word(w: &str, lex: &Lexicon) -> bool {
-    let w = w.trim_end_matches([',', '.']);
-    lex.words.time_words.contains(w)
-        || month_number(w).is_some()
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "day"
-                | "the"
-                | "of"
-                | "last"
-                | "next"
-                | "earlier"
-                | "later"
-                | "recently"
-                | "previously"
-                | "again"
-                | "also"
-        )
 }
 
 fn skip_ws_punct(text: &str, mut i: usize, end: usize) -> usize {

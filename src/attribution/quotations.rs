@@ -54,11 +54,9 @@ fn quotation_statement(
     out: &mut Vec<Statement>,
 ) {
     let (text, cues, q) = (s.text, s.cues, &s.quotes[qi]);
-    let chosen = choose_cue(s, qi, kind, &subjects.subjects);
+    let (chosen, reported) = choose_cue(s, qi, kind, &subjects.subjects);
     // A fragment inside what a speech verb reports leaves the verb free to
     // report the whole clause too (its indirect statement).
-    let reported = chosen.is_some_and(|ci| s.cues[ci].kind == CueKind::Speech)
-        && choose_nearest(s, qi, kind).is_some_and(|n| Some(n) != chosen);
     let was_used = chosen.map(|ci| subjects.used[ci]);
     let who = chosen.and_then(|ci| cue_speaker(s, ci, subjects, memory));
     if reported && let (Some(ci), Some(u)) = (chosen, was_used) {
@@ -109,8 +107,14 @@ fn quotation_statement(
 
 /// The cue that attributes quotation `qi`: between the previous quotation
 /// and the next one, preferring the one after a direct quotation ("…,” he
-/// said), else the nearest before.
-fn choose_cue(s: &Scope, qi: usize, kind: Kind, subjects: &[Option<Speaker>]) -> Option<usize> {
+/// said), else the nearest before; and whether a fragment was passed from
+/// the position verb before it to the speech verb reporting its clause.
+fn choose_cue(
+    s: &Scope,
+    qi: usize,
+    kind: Kind,
+    subjects: &[Option<Speaker>],
+) -> (Option<usize>, bool) {
     let (quotes, cues, q) = (s.quotes, s.cues, &s.quotes[qi]);
     let prev_close = if qi > 0 {
         quotes[qi - 1].close
@@ -126,23 +130,14 @@ fn choose_cue(s: &Scope, qi: usize, kind: Kind, subjects: &[Option<Speaker>]) ->
         .iter()
         .rposition(|c| c.end <= q.open && c.start >= prev_close);
     let before_any = cues.iter().rposition(|c| c.end <= q.open);
-    match kind {
-        Kind::Direct => after.or(before).or(before_any),
-        _ => before
-            .or(before_any)
-            .map(|ci| reporting_cue(s, ci, subjects))
-            .or(after),
+    match (kind, before.or(before_any)) {
+        (Kind::Direct, _) => (after.or(before).or(before_any), false),
+        (_, Some(nearest)) => {
+            let ci = reporting_cue(s, nearest, subjects);
+            (Some(ci), ci != nearest)
+        }
+        (_, None) => (after, false),
     }
-}
-
-/// The nearest cue before a fragment (what [`choose_cue`] takes unless a
-/// speech verb reports the clause it is in).
-fn choose_nearest(s: &Scope, qi: usize, kind: Kind) -> Option<usize> {
-    if kind == Kind::Direct {
-        return None;
-    }
-    let q = &s.quotes[qi];
-    s.cues.iter().rposition(|c| c.end <= q.open)
 }
 
 /// "Lavrov said Russia was in favour of “truly reliable” guarantees": a
@@ -163,11 +158,19 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
     else {
         return ci;
     };
+    // A comma and a subordinator ("…, while Kyiv rejected"; the lexicon's
+    // list) or "but" opens a clause of its own.
     let between = &s.text[cues[speech].end..cues[ci].start];
     let own_clause = between.contains([';', '—', '–'])
-        || [", while ", ", but ", ", whereas ", ", although "]
-            .iter()
-            .any(|b| between.contains(b));
+        || between.split(", ").skip(1).any(|clause| {
+            let first = clause.split_whitespace().next().unwrap_or("");
+            first == "but"
+                || s.lex
+                    .words
+                    .subordinators
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+        });
     if own_clause { ci } else { speech }
 }
 

@@ -7,6 +7,7 @@ use super::grammar::{AUXILIARIES, SUBJECT_WORDS, verb_in_context};
 use super::hits::hits_in;
 use super::mentions::{Introduced, Mention, Who};
 use super::quotes::{Quote, in_quote};
+use super::words::is_time_word;
 use crate::documents::month_number;
 use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
 use regex_automata::{Anchored, Input, meta::Regex};
@@ -515,15 +516,9 @@ fn time_phrase(between: &str, lex: &Lexicon) -> bool {
     let words: Vec<&str> = between.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 4
-        && words.iter().all(|w| {
-            lex.words.time_words.contains(*w)
-                || month_number(w).is_some()
-                || w.bytes().all(|b| b.is_ascii_digit())
-                || matches!(
-                    *w,
-                    "week" | "month" | "weekend" | "morning" | "evening" | "night"
-                )
-        })
+        && words
+            .iter()
+            .all(|w| is_time_word(w, lex) || w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// After a name: the end of ", who …," or ", the …," (at most twelve
