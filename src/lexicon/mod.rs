@@ -239,6 +239,12 @@ pub struct TextDef {
     /// Nouns for organisations that speak in their own name ("the ministry
     /// said", "the union said in a statement").
     pub bodies: Option<Vec<String>>,
+    /// Honorifics before a surname, written without their full stop ("Mr",
+    /// "Dr"): "Mr. Rubio" and "Mr Rubio" are Rubio; kept with an unknown
+    /// name, and alone they name nobody.
+    pub honorifics: Option<Vec<String>>,
+    /// The honorifics (of `honorifics`) that make the person "she" ("Mrs").
+    pub honorifics_she: Option<Vec<String>>,
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
@@ -256,6 +262,17 @@ pub struct Words {
     pub venues: FxHashSet<String>,
     /// Nouns for organisations that speak ("ministry", "union"), lowercase.
     pub bodies: FxHashSet<String>,
+    /// Honorifics without their full stop ("Mr", "Dr"), and those that
+    /// make the person "she".
+    pub honorifics: FxHashSet<String>,
+    pub honorifics_she: FxHashSet<String>,
+}
+
+impl Words {
+    /// "Mr.", "Mr", "Dr." …: an honorific, with or without its full stop.
+    pub fn is_honorific(&self, w: &str) -> bool {
+        self.honorifics.contains(w.strip_suffix('.').unwrap_or(w))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -1186,6 +1203,8 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         not_names,
         titles,
         media_heads: set(&file.text.media_heads, &BASE.text.media_heads),
+        honorifics: set(&file.text.honorifics, &BASE.text.honorifics),
+        honorifics_she: set(&file.text.honorifics_she, &BASE.text.honorifics_she),
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
@@ -1521,6 +1540,8 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.prepositions,
         &file.text.venues,
         &file.text.bodies,
+        &file.text.honorifics,
+        &file.text.honorifics_she,
     ];
     let cue_count: usize = lists
         .iter()

@@ -121,7 +121,10 @@ pub(super) fn unknown_names(
             name,
             words: name.split_whitespace().collect(),
             honorific: name.split_whitespace().nth(1).is_some()
-                && name.split_whitespace().next().is_some_and(is_honorific),
+                && name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| lex.words.is_honorific(w)),
         };
         if !is_person_name(text, sentence, &c, hits, lex, known) {
             continue;
@@ -245,7 +248,7 @@ fn person_named(
         }
         let full = known.surnames.get(&surname).cloned().unwrap_or_else(|| {
             let bare = match name.split_once(' ') {
-                Some((h, rest)) if is_honorific(h) => rest,
+                Some((h, rest)) if lex.words.is_honorific(h) => rest,
                 _ => name,
             };
             bare.to_string()
@@ -255,7 +258,11 @@ fn person_named(
             .entry(surname)
             .or_insert_with(|| full.clone());
         let party = known.parties.get(&full).copied().unwrap_or(lex.other_party);
-        let she = c.honorific && matches!(c.words[0].trim_end_matches('.'), "Mrs" | "Ms");
+        let she = c.honorific
+            && lex
+                .words
+                .honorifics_she
+                .contains(c.words[0].trim_end_matches('.'));
         let pronoun = if she { Pronoun::She } else { Pronoun::He };
         return Who::Person(full, party, pronoun);
     }
@@ -326,7 +333,7 @@ fn name_words(
     // "said Mr. Rubio", where "Rubio" is the lexicon's: the honorific
     // alone names nobody.
     if let [(a, b)] = words[..]
-        && is_honorific(&text[a..b])
+        && lex.words.is_honorific(&text[a..b])
     {
         return None;
     }
@@ -336,12 +343,6 @@ fn name_words(
         return None;
     }
     Some((a, b))
-}
-
-/// "Mr.", "Mrs.", "Ms.", "Dr.", and without the full stop as British
-/// and Commonwealth outlets write them ("Mr Rubio").
-fn is_honorific(w: &str) -> bool {
-    matches!(w.strip_suffix('.').unwrap_or(w), "Mr" | "Ms" | "Mrs" | "Dr")
 }
 
 /// Drop leading titles and demonyms from a name's words, and everything
@@ -357,7 +358,7 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> b
                     .iter()
                     .any(|s| w.ends_with(s)))
     };
-    let honorific = is_honorific;
+    let honorific = |w: &str| lex.words.is_honorific(w);
     let mut last_stripped: Option<&str> = None;
     while let Some(&(a, b)) = words.first() {
         let w = &text[a..b];
