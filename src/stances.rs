@@ -223,10 +223,10 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
     for h in hits {
         // A verb-like attitude used as a noun or adjective ("in a sign that",
         // "the proposed plan") is no attitude; possessed nouns are handled
-        // by their owner ("Moscow's demand").
-        if !verb_in_context(text, sentence, h, hits, lex) {
-            continue;
-        }
+        // by their owner ("Moscow's demand"). What the word names still
+        // counts: "the talks were useful" keeps the issue keyword "talks"
+        // though the speech verb "talks" is no cue there.
+        let as_verb = verb_in_context(text, sentence, h, hits, lex);
         let own = &lex.term(h).meanings;
         let is_cue = |m: &Meaning| {
             matches!(
@@ -250,7 +250,7 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
         let directed = meanings
             .iter()
             .any(|m| matches!(m, Meaning::IssueTerm { direction, .. } if *direction != 0));
-        let mut cue_done = directed;
+        let mut cue_done = directed || !as_verb;
         for m in &meanings {
             let token = match *m {
                 Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
@@ -937,7 +937,23 @@ fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
     toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
         (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
-    })
+    }) || contracted_negation_before(text, pos)
+}
+
+/// Whether one of the three words before `pos` is a contracted negation
+/// ("wouldn't", "won’t", "hasn't"): the lexicon scan matches whole words,
+/// so the `n't` in the negator list never matches inside one, and listing
+/// every auxiliary's contraction would still miss spellings.
+fn contracted_negation_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.ends_with([',', ';', '.', ':']))
+        .any(|w| {
+            let w = w.trim_end_matches(['"', '”', '’', '\'']);
+            w.ends_with("n't") || w.ends_with("n’t")
+        })
 }
 
 /// One stance per issue: the first cue-governed finding outranks bare
@@ -1144,6 +1160,24 @@ mod tests {
             "However, Zelenskyy has made it clear that Ukraine is not willing to concede territory in Donbas.",
         );
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn contracted_negations_flip_the_cue() {
+        for text in [
+            "Zelensky said his country wouldn't accept any outcome of the talks.",
+            "Zelensky said his country won’t accept any outcome of the talks.",
+        ] {
+            let got = stances_of(text);
+            assert!(has(&got, "ukraine", "talks_process=-2"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_noun_keyword_spelt_like_a_verb_still_names_its_issue() {
+        // "talks" is also a speech verb; after "the" it is the noun.
+        let got = stances_of("Peskov said the talks were useful.");
+        assert!(has(&got, "russia", "talks_process=1"), "{got:?}");
     }
 
     #[test]
