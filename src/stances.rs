@@ -682,6 +682,11 @@ fn score_tokens(
                 head = outer;
             }
             if negated(text, &toks, head.start) {
+                // "No agreement on Donbas has been reached": an outcome not
+                // reached yet is no side's stance.
+                if lex.outcomes.contains(&word(head).to_lowercase()) {
+                    continue;
+                }
                 // Not rejecting something is not embracing it: "has not
                 // rejected the plan" is openness (+1), "did not support" -2.
                 value = if value < 0 { 1 } else { -value };
@@ -868,7 +873,18 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
             .nth(1)
             .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase());
-    possessive || from_named
+    possessive || from_named || relative_subject(before)
+}
+
+/// "The war, which has halted the talks": an attitude whose subject is a
+/// relative pronoun after a comma belongs to the thing the clause
+/// describes, not to the speaker (at most one auxiliary in between).
+fn relative_subject(before: &str) -> bool {
+    let Some(i) = before.rfind(", which ") else {
+        return false;
+    };
+    let between = before[i + ", which ".len()..].split_whitespace();
+    between.count() <= 1
 }
 
 /// "… the territory that Russia wants": an attitude whose own subject, right
@@ -1159,6 +1175,26 @@ mod tests {
         let got = stances_of(
             "However, Zelenskyy has made it clear that Ukraine is not willing to concede territory in Donbas.",
         );
+        assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn an_outcome_not_reached_is_no_stance() {
+        for text in [
+            "Zelensky said that no agreement on Ukraine’s Donetsk and Luhansk regions had yet been reached.",
+            "Ushakov said the two sides did not agree on the lines of territorial control.",
+            "Zelensky said the two sides failed to agree on the territorial issue.",
+        ] {
+            let got = stances_of(text);
+            assert!(
+                !got.iter().any(|g| g.1.contains("territory")),
+                "{text}: {got:?}"
+            );
+        }
+        // Reached, it is still the sides' support; refused, a rejection.
+        let got = stances_of("Zelensky said both sides agreed on a prisoner exchange.");
+        assert!(has(&got, "ukraine", "prisoners=2"), "{got:?}");
+        let got = stances_of("Zelensky said Ukraine would not agree to cede Donbas.");
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
     }
 

@@ -52,7 +52,8 @@ pub(super) fn reported_statements(
         let Some((speaker, party, personal)) = subjects.subjects[ci].clone() else {
             continue;
         };
-        if negated_speech(s, cue) || inside_trailing(s, ci, &subjects.media) {
+        if negated_speech(s, cue) || inside_trailing(s, ci, &subjects.media) || hypothetical(s, cue)
+        {
             continue;
         }
         // "According to diplomatic sources, Medinsky said …": the sources
@@ -104,6 +105,30 @@ pub(super) fn reported_statements(
         }
         push_reported(s, cue, kind, (speaker, party), span, out);
     }
+}
+
+/// "if Putin agrees to a 60-day ceasefire, Kyiv would …": a cue whose
+/// subject follows a hypothetical opener (the lexicon's `hypotheticals`, up
+/// to three words before the subject, in the same clause) states nothing of
+/// that subject; its words stay in the statement around it.
+fn hypothetical(s: &Scope, cue: &Cue) -> bool {
+    let subject = subject_start(cue, s.mentions).unwrap_or(cue.start);
+    let before = &s.text[s.sentence.start..subject.max(s.sentence.start)];
+    let clause = before.rsplit([',', ';', '—', '–']).next().unwrap_or("");
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let opens = |w: &str| s.lex.words.hypotheticals.contains(w);
+    words.iter().any(|w| opens(w))
+        || words
+            .windows(2)
+            .any(|p| opens(&format!("{} {}", p[1], p[0])))
 }
 
 /// "Moscow has not yet announced …": a negated speech verb reports no
@@ -284,6 +309,21 @@ fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_hypothetical_clause_is_no_statement_of_its_subject() {
+        let got = run(
+            "Zelenskyy reiterated that if Putin agrees to a 60-day ceasefire, he would put the entire peace plan to a nationwide referendum.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Volodymyr Zelensky", "{got:?}");
+        assert!(got[0].1.starts_with("if Putin agrees"), "{got:?}");
+        let got = run("If the Kremlin rejects the plan, Washington will impose new sanctions.");
+        assert!(got.is_empty(), "{got:?}");
+        // Not hypothetical: the subject's own clause.
+        let got = run("Russia rejected the plan, if only for now.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
 
     #[test]
     fn reported_positions_of_sides() {

@@ -206,6 +206,11 @@ pub struct StanceDef {
     pub conditions: Option<Vec<String>>,
     /// Words that refer back to the previous sentence's issue ("the idea").
     pub anaphors: Option<Vec<String>>,
+    /// Attitude cues that name an outcome both sides reach together
+    /// ("agreement on", "agreed on"): negated ("no agreement on Donbas has
+    /// been reached") they report that it has not been reached, which is no
+    /// side's stance, so they give none.
+    pub outcomes: Option<Vec<String>>,
     /// Inventory lemmas and cue words that are no attitude in this
     /// negotiation's news ("attack", "fight" in a war): every form and noun of
     /// such a lemma is left out, and so is a cue word listed here.
@@ -245,6 +250,10 @@ pub struct TextDef {
     pub honorifics: Option<Vec<String>>,
     /// The honorifics (of `honorifics`) that make the person "she" ("Mrs").
     pub honorifics_she: Option<Vec<String>>,
+    /// Words that open a hypothetical clause ("if", "unless"): a cue whose
+    /// subject follows one ("if Putin agrees to a ceasefire, …") reports no
+    /// statement of that subject; it is part of the statement around it.
+    pub hypotheticals: Option<Vec<String>>,
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
@@ -266,6 +275,8 @@ pub struct Words {
     /// make the person "she".
     pub honorifics: FxHashSet<String>,
     pub honorifics_she: FxHashSet<String>,
+    /// Words that open a hypothetical clause, lowercase.
+    pub hypotheticals: FxHashSet<String>,
 }
 
 impl Words {
@@ -539,6 +550,8 @@ pub struct Lexicon {
     pub words: Words,
     /// Deontic attitude cues, lowercase.
     pub deontic: FxHashSet<String>,
+    /// Outcome cues ([`StanceDef::outcomes`]), lowercase.
+    pub outcomes: FxHashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
     /// Per term: is it a speech, position or quote verb, by its meanings or
@@ -1207,6 +1220,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         honorifics_she: set(&file.text.honorifics_she, &BASE.text.honorifics_she),
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
+        hypotheticals: set(&file.text.hypotheticals, &BASE.text.hypotheticals)
+            .into_iter()
+            .map(|v| v.to_lowercase())
+            .collect(),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
         venues: set(&file.text.venues, &BASE.text.venues)
             .into_iter()
@@ -1265,6 +1282,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         abbreviations,
         words,
         deontic: list_or(&file.stance.deontic, &BASE.stance.deontic)
+            .into_iter()
+            .map(|d| d.to_lowercase())
+            .collect(),
+        outcomes: list_or(&file.stance.outcomes, &BASE.stance.outcomes)
             .into_iter()
             .map(|d| d.to_lowercase())
             .collect(),
@@ -1526,6 +1547,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.deontic,
         &file.stance.conditions,
         &file.stance.anaphors,
+        &file.stance.outcomes,
         &file.stance.not_attitudes,
         &file.evaluation.support,
         &file.evaluation.open,
@@ -1537,6 +1559,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.media_heads,
         &file.text.time_words,
         &file.text.subordinators,
+        &file.text.hypotheticals,
         &file.text.prepositions,
         &file.text.venues,
         &file.text.bodies,
