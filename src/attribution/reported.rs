@@ -311,6 +311,20 @@ mod tests {
     use super::super::testing::run;
 
     #[test]
+    fn a_progressive_position_verb_is_finite() {
+        // "proposing" is also the participle of the reporting verb "propose".
+        let got = run("The US is proposing to establish a free economic zone in Donbas.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].3.as_str()),
+            ("reported", "united_states")
+        );
+        // A participle after a quotation still only attributes it.
+        let got = run("“We are ready,” Zelensky said, proposing talks in Istanbul.");
+        assert!(got.iter().all(|g| g.2 == "Volodymyr Zelensky"), "{got:?}");
+    }
+
+    #[test]
     fn a_hypothetical_clause_is_no_statement_of_its_subject() {
         let got = run(
             "Zelenskyy reiterated that if Putin agrees to a 60-day ceasefire, he would put the entire peace plan to a nationwide referendum.",

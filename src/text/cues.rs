@@ -68,6 +68,39 @@ pub fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
     pick(&term.meanings).or_else(|| pick(&term.part_meanings))
 }
 
+/// "The US is proposing to establish …", "Moscow was insisting": an -ing
+/// form after a form of "be" is a finite verb, not a participle that only
+/// attributes a quotation ("…, saying"): a position when the word is an
+/// attitude predicate, else reported speech.
+fn progressive(
+    text: &str,
+    sentence: &Range<usize>,
+    h: &Hit,
+    kind: CueKind,
+    lex: &Lexicon,
+) -> CueKind {
+    if kind != CueKind::QuoteOnly || !text[h.start..h.end].ends_with("ing") {
+        return kind;
+    }
+    let before = text[sentence.start..h.start].split_whitespace().next_back();
+    let be = before.is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
+        )
+    });
+    if !be {
+        kind
+    } else if lex
+        .meanings_with_parts(h)
+        .any(|m| m == Meaning::PositionVerb)
+    {
+        CueKind::Position
+    } else {
+        CueKind::Speech
+    }
+}
+
 /// The cues of a sentence (`hits` are those starting in it), at most
 /// [`MAX_CUES_PER_SENTENCE`]: hits outside quotations, used as verbs, and
 /// not right after a possessive; and whether the sentence had more cues than
@@ -92,7 +125,7 @@ pub fn sentence_cues(
             cue_kind(lex, h).map(|kind| Cue {
                 start: h.start,
                 end: h.end,
-                kind,
+                kind: progressive(text, sentence, h, kind, lex),
                 attitude: lex
                     .meanings_with_parts(h)
                     .any(|m| matches!(m, Meaning::Attitude(_))),
