@@ -311,6 +311,31 @@ mod tests {
     use super::super::testing::run;
 
     #[test]
+    fn a_document_speaks_for_its_owner() {
+        for text in [
+            "The US plan calls for Ukraine to cede the rest of Donbas.",
+            "The American plan calls for Ukraine to cede the rest of Donbas.",
+            "Washington's plan envisages Ukraine withdrawing from Donetsk.",
+        ] {
+            let got = run(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].2.as_str(), got[0].3.as_str()),
+                ("", "united_states"),
+                "{text}"
+            );
+        }
+        // Not the subject: a document in another clause.
+        let got = run(
+            "The deal largely aligns with Russian proposals, and Ukrainian officials said they would watch compliance.",
+        );
+        assert!(got.iter().all(|g| g.3 != "russia"), "{got:?}");
+        // A possessive that owns no document is still no subject.
+        let got = run("Trump's re-election signaled a change in Kyiv.");
+        assert!(got.iter().all(|g| g.3 != "united_states"), "{got:?}");
+    }
+
+    #[test]
     fn a_progressive_position_verb_is_finite() {
         // "proposing" is also the participle of the reporting verb "propose".
         let got = run("The US is proposing to establish a free economic zone in Donbas.");

@@ -3,7 +3,9 @@
 
 use super::Scope;
 use crate::lexicon::{Lexicon, Pronoun};
-use crate::text::{AUXILIARIES, Cue, CueKind, Mention, Quote, Who, after_preposition, word_offset};
+use crate::text::{
+    AUXILIARIES, Cue, CueKind, Mention, Quote, Who, after_preposition, owns_document, word_offset,
+};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -363,7 +365,7 @@ fn find_subject<'m>(
     let before: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.start >= region_start && m.end <= cue.start)
-        .filter(|m| !text[m.end..].starts_with("'s") && !text[m.end..].starts_with("’s"))
+        .filter(|m| document_owner_may_speak(text, m, cue, lex))
         .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .collect();
@@ -405,6 +407,23 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// "Washington's plan calls for …", "the Russian proposal demands …": the
+/// owner of a document that is the cue's subject speaks through it. A
+/// possessive names the subject only so ("Trump's re-election signaled" is
+/// no subject), and a document's owner only when the document is the
+/// subject: a few words before the cue, no comma between ("… align with
+/// Russian proposals, and Ukrainian leaders said" is no Russian statement).
+fn document_owner_may_speak(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool {
+    let rest = &text[m.end..];
+    let possessive = ["'s", "’s"].into_iter().find(|p| rest.starts_with(p));
+    let noun_at = m.end + possessive.map_or(0, str::len);
+    if !owns_document(text, noun_at, lex) {
+        return possessive.is_none();
+    }
+    let between = &text[noun_at..cue.start.max(noun_at)];
+    !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 5
 }
 
 /// "Tammy Bruce, State Department spokeswoman, said", "Umerov, quoted by

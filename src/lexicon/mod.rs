@@ -254,6 +254,11 @@ pub struct TextDef {
     /// subject follows one ("if Putin agrees to a ceasefire, …") reports no
     /// statement of that subject; it is part of the statement around it.
     pub hypotheticals: Option<Vec<String>>,
+    /// Nouns for documents that speak for their owner ("plan", "proposal",
+    /// "memorandum"): "the US plan calls for …" is the United States'
+    /// position, and so is "Washington's proposal demands …" or "the
+    /// Russian memorandum insists …".
+    pub documents: Option<Vec<String>>,
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
@@ -277,6 +282,8 @@ pub struct Words {
     pub honorifics_she: FxHashSet<String>,
     /// Words that open a hypothetical clause, lowercase.
     pub hypotheticals: FxHashSet<String>,
+    /// Nouns for documents that speak for their owner, lowercase.
+    pub documents: FxHashSet<String>,
 }
 
 impl Words {
@@ -1224,6 +1231,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .into_iter()
             .map(|v| v.to_lowercase())
             .collect(),
+        documents: set(&file.text.documents, &BASE.text.documents)
+            .into_iter()
+            .map(|v| v.to_lowercase())
+            .collect(),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
         venues: set(&file.text.venues, &BASE.text.venues)
             .into_iter()
@@ -1560,6 +1571,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.time_words,
         &file.text.subordinators,
         &file.text.hypotheticals,
+        &file.text.documents,
         &file.text.prepositions,
         &file.text.venues,
         &file.text.bodies,

@@ -130,6 +130,8 @@ fn base_form_is_verb(
         || prev.ends_with(",”")
         || (prev_l.ends_with('s') && !prev_l.ends_with("'s") && !prev_l.ends_with("ss"))
         || lex.words.bodies.contains(prev_l)
+        // "the US plan calls for": a document speaks for its owner.
+        || lex.words.documents.contains(prev_l)
 }
 
 /// Does a mention of a possible speaker (a side, person, role, source,

@@ -171,7 +171,20 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
     who.or_else(|| {
         term.meanings.iter().find_map(|m| match *m {
             Meaning::Party(i) => Some(Who::Party(i)),
+            // "the Russian proposal demands …": a side's adjective before a
+            // document names the side that owns it.
+            Meaning::PartyAdjective(i) if owns_document(text, h.end, lex) => Some(Who::Party(i)),
             _ => None,
         })
     })
+}
+
+/// Is one of the next two words a document noun ("Russian proposal",
+/// "American peace plan")?
+pub fn owns_document(text: &str, at: usize, lex: &Lexicon) -> bool {
+    text[at..]
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']).to_lowercase())
+        .any(|w| lex.words.documents.contains(&w))
 }

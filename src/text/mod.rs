@@ -29,6 +29,7 @@ mod words;
 pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE};
 pub use grammar::{AUXILIARIES, after_preposition, verb_in_context};
 pub use hits::{hits_in, scan_document};
+pub use mentions::owns_document;
 pub use mentions::{Mention, Who};
 pub use quotes::{Quote, find_quotes, in_quote};
 pub use sentences::{Cuts, MAX_SENTENCE_BYTES, split_sentences, split_sentences_with_cuts};
