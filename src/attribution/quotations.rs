@@ -6,7 +6,7 @@ use super::content::has_that_clause;
 use super::said_on::said_on;
 use super::speakers::{CueSubjects, Memory, Speaker, participle_subject, personal_speaker};
 use super::{Kind, Scope, Statement};
-use crate::text::{CueKind, Quote};
+use crate::text::{CueKind, Quote, is_title_case_name};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -54,6 +54,10 @@ fn quotation_statement(
     out: &mut Vec<Statement>,
 ) {
     let (text, cues, q) = (s.text, s.cues, &s.quotes[qi]);
+    // "joined the “Coalition of the Willing”": a quoted name quotes nobody.
+    if kind == Kind::Partial && is_title_case_name(&text[q.start..q.end]) {
+        return;
+    }
     let (chosen, reported) = choose_cue(s, qi, kind, &subjects.subjects);
     // A fragment inside what a speech verb reports leaves the verb free to
     // report the whole clause too (its indirect statement).

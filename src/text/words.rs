@@ -62,3 +62,53 @@ pub fn is_time_word(w: &str, lex: &Lexicon) -> bool {
                 | "also"
         )
 }
+
+/// Is `s` a name or title in title case ("Coalition of the Willing", "Meet
+/// the Press", "Peace Plan"): at most six words, every one capitalised but
+/// the short function words English titles keep lowercase, and no sentence
+/// punctuation (a fragment of speech keeps its comma: “Success in the
+/// Middle East,”), two capitalised words at least. Quoted, such a phrase
+/// names something; it quotes nobody.
+pub fn is_title_case_name(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "for", "on", "in", "to", "with", "at", "by",
+    ];
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let numeral = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    words.len() <= 6
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && !s.contains([',', '.', '!', '?', ';', ':'])
+        && words.first().is_some_and(|w| capitalised(w))
+        && words
+            .iter()
+            .all(|w| capitalised(w) || numeral(w) || SMALL.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_title_case_name;
+
+    #[test]
+    fn title_case_names() {
+        for t in [
+            "Coalition of the Willing",
+            "Meet the Press with Kristen Welker",
+            "Peace Plan",
+        ] {
+            assert!(is_title_case_name(t), "{t}");
+        }
+        for t in [
+            "We are ready",
+            "Anchorage formula",
+            "Russia Will Win. Soon",
+            "in safe hands",
+            "Article-5-like",
+            "Success in the Middle East,",
+            "1000 for 1000",
+        ] {
+            assert!(!is_title_case_name(t), "{t}");
+        }
+    }
+}
