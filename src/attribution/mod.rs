@@ -178,6 +178,7 @@ impl<'a> Scope<'a> {
 fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>) {
     if !s.attributable {
         speakers::remember_subject(s.mentions, memory);
+        speakers::remember_list(s, memory);
         return;
     }
     let mut subjects = CueSubjects::find(s, memory);
@@ -185,6 +186,7 @@ fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>)
     reported::reported_statements(s, &mut subjects, memory, out);
     reported::possessive_statements(s, memory, out);
     speakers::remember_sentence(s, &subjects, memory);
+    speakers::remember_list(s, memory);
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 use super::content::has_that_clause;
 use super::said_on::said_on;
-use super::speakers::{CueSubjects, Memory, Speaker, participle_subject, personal_speaker};
+use super::speakers::{
+    CueSubjects, Memory, Speaker, list_speaker, participle_subject, personal_speaker,
+};
 use super::{Kind, Scope, Statement};
 use crate::text::{CueKind, Quote, is_title_case_name};
 use jiff::civil::Date;
@@ -235,6 +237,13 @@ fn fallback_speaker(
         let who = subjects.subjects[cj].clone();
         return (who, Some(s.cue_text(&s.cues[cj])), None);
     }
+    // "Medinsky named three results:" then "→ in the “coming days” …": an
+    // item of a list speaks for whoever introduced it.
+    if chosen.is_none()
+        && let Some(sp) = list_speaker(s, memory)
+    {
+        return (Some(sp), Some(String::new()), None);
+    }
     // An unattributed quotation right after another one continues it.
     if chosen.is_none()
         && kind == Kind::Direct
@@ -296,6 +305,16 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].1, "Zelensky’s plan is dead,");
         assert!(got.iter().all(|g| g.2 == "Dmitry Peskov"), "{got:?}");
+    }
+
+    #[test]
+    fn items_of_a_list_speak_for_whoever_introduced_it() {
+        let got = run(
+            "Vladimir Medinsky named three results of the meeting:\n\n→ in the “coming days” the sides will exchange prisoners;\n\n→ the Ukrainian side “invited” direct talks.\n\nThe weather was fine, and a “new chapter” began.",
+        );
+        let medinsky: Vec<_> = got.iter().filter(|g| g.2 == "Vladimir Medinsky").collect();
+        assert_eq!(medinsky.len(), 2, "{got:?}");
+        assert!(!got.iter().any(|g| g.1 == "new chapter"), "{got:?}");
     }
 
     #[test]

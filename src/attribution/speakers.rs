@@ -22,6 +22,39 @@ pub(super) struct Memory {
     pub(super) group: Option<(String, usize)>,
     /// The last direct quotation's speaker, sentence number and date.
     pub(super) last_quote: Option<(String, usize, usize, Option<Date>)>,
+    /// The speaker introducing a list ("Medinsky named three results:"),
+    /// and the number of the list's latest sentence.
+    pub(super) list: Option<(Speaker, usize)>,
+}
+
+/// Marks that open an item of a list.
+const BULLETS: &[char] = &['→', '•', '-', '–', '—', '*', '·', '▪', '►'];
+
+/// "Medinsky named three results of the meeting:" then "→ in the “coming
+/// days” …": a sentence ending in a colon opens a list whose items speak
+/// for its first named person; each item that opens with a bullet keeps
+/// the list going.
+pub(super) fn remember_list(s: &Scope, memory: &mut Memory) {
+    let words = s.text[s.sentence.clone()].trim();
+    if words.ends_with(':') {
+        let first = s.mentions.iter().find_map(|m| match &m.who {
+            Who::Person(..) | Who::Source(_) => resolve(&m.who, s.lex, memory),
+            _ => None,
+        });
+        memory.list = first.map(|sp| (sp, s.n));
+    } else if let Some((_, at)) = &mut memory.list
+        && *at + 1 == s.n
+        && words.starts_with(BULLETS)
+    {
+        *at = s.n;
+    }
+}
+
+/// The speaker of a list this sentence is an item of.
+pub(super) fn list_speaker(s: &Scope, memory: &Memory) -> Option<Speaker> {
+    let words = s.text[s.sentence.clone()].trim_start();
+    let (sp, at) = memory.list.as_ref()?;
+    (*at + 1 == s.n && words.starts_with(BULLETS)).then(|| sp.clone())
 }
 
 /// The subjects of a sentence's cues, and which cues are spoken for.
