@@ -241,6 +241,14 @@ fn main() -> ExitCode {
             eprintln!("stancediff: error: {e:#}");
             ExitCode::from(1)
         }
+        // `stancediff lexicon show | head`: the reader left, as with any
+        // Unix filter; println! panics on the closed pipe, which is no bug.
+        Err(p)
+            if p.message.contains("failed printing to stdout")
+                && p.message.contains("Broken pipe") =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(p) => {
             eprintln!("stancediff: internal error, please report it: {p}");
             ExitCode::from(1)
@@ -682,11 +690,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 };
                 println!(
-                    "{}: {} parties, {} actors, {} unnamed sources, {} issues, {} terms",
+                    "{}: {} parties, {} actors, {} unnamed sources (and {} phrases for the sides' unnamed officials), {} issues, {} terms",
                     file.display(),
                     lex.parties.len(),
                     lex.actors.len(),
-                    lex.sources.len(),
+                    lex.written_sources,
+                    lex.sources.len() - lex.written_sources,
                     lex.issues.len(),
                     lex.terms.len()
                 );

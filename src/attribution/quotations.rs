@@ -5,7 +5,7 @@
 use super::content::has_that_clause;
 use super::said_on::said_on;
 use super::speakers::{
-    CueSubjects, Memory, Speaker, list_speaker, participle_subject, personal_speaker,
+    CueSubjects, Memory, Speaker, list_speaker, participle_subject, personal_speaker, resolve,
 };
 use super::{Kind, Scope, Statement};
 use crate::text::{CueKind, Quote, is_title_case_name};
@@ -70,7 +70,7 @@ fn quotation_statement(
     }
     let (who, cue_text, inherited_date) = match who {
         Some(who) => (Some(who), chosen.map(|ci| s.cue_text(&cues[ci])), None),
-        None => fallback_speaker(s, kind, chosen, subjects, memory),
+        None => fallback_speaker(s, qi, kind, chosen, subjects, memory),
     };
     let Some((speaker, party, _)) = who else {
         return; // scare quotes, or no speaker we can name
@@ -220,6 +220,7 @@ fn cue_speaker(
 /// after another one continues it. (speaker, cue text, inherited date).
 fn fallback_speaker(
     s: &Scope,
+    qi: usize,
     kind: Kind,
     chosen: Option<usize>,
     subjects: &mut CueSubjects,
@@ -237,6 +238,13 @@ fn fallback_speaker(
         let who = subjects.subjects[cj].clone();
         return (who, Some(s.cue_text(&s.cues[cj])), None);
     }
+    // "Rubio: “We are very close to a result”": a name and a colon before
+    // a quotation, with nothing else, is its speaker (headlines, interviews).
+    if chosen.is_none()
+        && let Some(sp) = label_speaker(s, qi, memory)
+    {
+        return (Some(sp), Some(String::new()), None);
+    }
     // "Medinsky named three results:" then "→ in the “coming days” …": an
     // item of a list speaks for whoever introduced it.
     if chosen.is_none()
@@ -253,6 +261,18 @@ fn fallback_speaker(
         return (Some((sp.clone(), *party, true)), Some(String::new()), *date);
     }
     (None, chosen.map(|ci| s.cue_text(&s.cues[ci])), None)
+}
+
+/// The speaker of "Rubio: “…”": a mention that is all the sentence says
+/// before the colon that opens quotation `qi`.
+fn label_speaker(s: &Scope, qi: usize, memory: &Memory) -> Option<Speaker> {
+    let open = s.quotes[qi].open;
+    let before = s.text[s.sentence.start..open].trim_end();
+    let label = before.strip_suffix(':')?.trim_end();
+    let from = s.sentence.start + (before.len() - before.trim_start().len());
+    let to = s.sentence.start + label.len();
+    let m = s.mentions.iter().find(|m| m.start == from && m.end == to)?;
+    resolve(&m.who, s.lex, memory).filter(|sp| sp.2)
 }
 
 #[cfg(test)]
@@ -305,6 +325,16 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].1, "Zelensky’s plan is dead,");
         assert!(got.iter().all(|g| g.2 == "Dmitry Peskov"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_and_a_colon_label_a_quotation() {
+        let got =
+            run("Peskov said the talks were useful.\n\nRubio: “We are very close to a result”");
+        assert!(
+            got.iter().any(|g| g.0 == "direct" && g.2 == "Marco Rubio"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -482,7 +482,7 @@ fn without_apposition<'m>(
         return before;
     };
     let aside = &text[open + 1..close];
-    if aside.split_whitespace().count() > 12 || aside.contains(['“', '”', '"']) {
+    if aside.split_whitespace().count() > 16 || aside.contains(['“', '”', '"']) {
         return before;
     }
     let after_person = before

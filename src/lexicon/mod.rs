@@ -105,6 +105,13 @@ pub struct PartyDef {
     /// "Kremlin"), where a place or country ("Moscow said") names none.
     #[serde(default)]
     pub bodies: Vec<String>,
+    /// The speaker name of the side's unnamed officials ("unnamed US
+    /// official"): "a senior US official", "Kremlin sources", "Ukrainian
+    /// negotiators" (an adjective or one-word alias before one of the
+    /// English `[text] official_nouns`). Default: "unnamed <first
+    /// adjective, else label> official".
+    #[serde(default)]
+    pub unnamed: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -254,6 +261,10 @@ pub struct TextDef {
     /// subject follows one ("if Putin agrees to a ceasefire, …") reports no
     /// statement of that subject; it is part of the statement around it.
     pub hypotheticals: Option<Vec<String>>,
+    /// Nouns for officials who speak without a name ("official",
+    /// "diplomat", "negotiators"): after a side's adjective or alias they
+    /// are that side's unnamed official ([`PartyDef::unnamed`]).
+    pub official_nouns: Option<Vec<String>>,
     /// Nouns for documents that speak for their owner ("plan", "proposal",
     /// "memorandum"): "the US plan calls for …" is the United States'
     /// position, and so is "Washington's proposal demands …" or "the
@@ -550,6 +561,9 @@ pub struct Lexicon {
     pub parties: Vec<Party>,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
+    /// How many of `sources` the lexicon file wrote (the rest are its
+    /// sides' unnamed officials, made from the English official nouns).
+    pub written_sources: usize,
     pub roles: Vec<GenericRole>,
     pub issues: Vec<Issue>,
     pub terms: Vec<Term>,
@@ -880,6 +894,46 @@ impl TermTable {
     }
 }
 
+/// "a senior Russian official", "Kremlin sources", "US negotiators": a
+/// side's adjective or one-word alias before an official noun (the English
+/// `[text] official_nouns`) is an unnamed official of that side, unless the
+/// lexicon already gives the phrase a meaning (a role such as "Kremlin aide"
+/// or a source of its own).
+fn add_unnamed_officials(
+    table: &mut TermTable,
+    sources: &mut Vec<Source>,
+    file: &LexiconFile,
+    parties: &[Party],
+) {
+    let nouns = list_or(&file.text.official_nouns, &BASE.text.official_nouns);
+    for (pi, p) in file.parties.iter().enumerate() {
+        if p.id == OTHER_PARTY || !p.members.is_empty() {
+            continue;
+        }
+        let speaker = p.unnamed.clone().unwrap_or_else(|| {
+            let side = p.adjectives.first().unwrap_or(&parties[pi].label);
+            format!("unnamed {side} official")
+        });
+        let words = p
+            .adjectives
+            .iter()
+            .chain(p.aliases.iter().filter(|a| !a.trim().contains(' ')));
+        for w in words {
+            for n in &nouns {
+                let phrase = format!("{} {}", w.trim(), n.trim());
+                if table.index.contains_key(&phrase.to_lowercase()) {
+                    continue;
+                }
+                table.add(&phrase, Meaning::Source(sources.len()));
+                sources.push(Source {
+                    speaker: speaker.clone(),
+                    party: pi,
+                });
+            }
+        }
+    }
+}
+
 /// Every form of every inventory lemma, with its meanings: a reporting verb
 /// introduces speech (its participle only attributes a quotation, like
 /// "saying"); an attitude predicate is an attitude cue and ascribes a
@@ -1025,6 +1079,8 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         });
         table.add(&s.phrase, Meaning::Source(i));
     }
+    let written_sources = sources.len();
+    add_unnamed_officials(&mut table, &mut sources, &file, &parties);
     let mut roles = Vec::new();
     for (i, r) in file.roles.iter().enumerate() {
         roles.push(GenericRole {
@@ -1287,6 +1343,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         parties,
         actors,
         sources,
+        written_sources,
         roles,
         issues,
         terms: table.terms,
@@ -1572,6 +1629,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.subordinators,
         &file.text.hypotheticals,
         &file.text.documents,
+        &file.text.official_nouns,
         &file.text.prepositions,
         &file.text.venues,
         &file.text.bodies,
