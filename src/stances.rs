@@ -226,7 +226,7 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
         // by their owner ("Moscow's demand"). What the word names still
         // counts: "the talks were useful" keeps the issue keyword "talks"
         // though the speech verb "talks" is no cue there.
-        let as_verb = verb_in_context(text, sentence, h, hits, lex);
+        let as_verb = verb_in_context(text, sentence, h, hits, lex) && !attributive(text, h);
         let own = &lex.term(h).meanings;
         let is_cue = |m: &Meaning| {
             matches!(
@@ -285,6 +285,34 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
         }
     }
     out
+}
+
+/// Is one of the six words before `pos` a word for meeting ("were
+/// meeting in Geneva to discuss")?
+fn after_meeting(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    text[..pos].split_whitespace().rev().take(6).any(|w| {
+        lex.meetings.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase(),
+        )
+    })
+}
+
+/// "a possible ceasefire", "any acceptable deal": an adjective in -ible or
+/// -able after a determiner modifies the noun; it is no attitude of the
+/// speaker's ("a ceasefire is possible" is).
+fn attributive(text: &str, h: &Hit) -> bool {
+    let w = text[h.start..h.end].to_lowercase();
+    (w.ends_with("ible") || w.ends_with("able"))
+        && text[..h.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|p| {
+                matches!(
+                    p.to_lowercase().as_str(),
+                    "a" | "an" | "the" | "any" | "every" | "some"
+                )
+            })
 }
 
 fn words_between(text: &str, a: usize, b: usize) -> usize {
@@ -680,6 +708,15 @@ fn score_tokens(
                 };
                 trace = format!("{}({:+}) > {trace}", word(outer), oatt.value());
                 head = outer;
+            }
+            // "met in Geneva to discuss Trump's plan": an agenda verb as a
+            // purpose names a topic, not a stance.
+            if head.start == a.start
+                && lex.agenda.contains(&word(a).to_lowercase())
+                && text[..a.start].trim_end().ends_with(" to")
+                && after_meeting(text, a.start, lex)
+            {
+                continue;
             }
             if negated(text, &toks, head.start) {
                 // "No agreement on Donbas has been reached": an outcome not
@@ -1176,6 +1213,26 @@ mod tests {
             "However, Zelenskyy has made it clear that Ukraine is not willing to concede territory in Donbas.",
         );
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn an_agenda_is_no_stance_and_a_possible_thing_no_openness() {
+        let got = stances_of(
+            "Rubio said officials were meeting in Geneva to discuss Trump's plan and a ceasefire.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // "ready to discuss" is openness (+1), not an agenda.
+        let got = stances_of("Peskov said Russia was ready to discuss a ceasefire.");
+        assert!(has(&got, "russia", "ceasefire=1"), "{got:?}");
+        // Directed to discuss it, negotiators show the speaker's openness.
+        let got = stances_of("Zelensky said he instructed negotiators to discuss a ceasefire.");
+        assert!(has(&got, "ukraine", "ceasefire=1"), "{got:?}");
+        let got = stances_of(
+            "Medinsky said both sides will present their views on a possible ceasefire.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = stances_of("Peskov said a ceasefire was possible.");
+        assert!(has(&got, "russia", "ceasefire=1"), "{got:?}");
     }
 
     #[test]

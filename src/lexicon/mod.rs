@@ -218,6 +218,14 @@ pub struct StanceDef {
     /// been reached") they report that it has not been reached, which is no
     /// side's stance, so they give none.
     pub outcomes: Option<Vec<String>>,
+    /// Attitude cues that name what a meeting is about ("discuss"): as a
+    /// purpose ("met in Geneva to discuss the plan") they give the agenda,
+    /// not a stance; governed by an attitude ("ready to discuss") they
+    /// compose as usual.
+    pub agenda: Option<Vec<String>>,
+    /// Words for meeting ("met", "meeting", "summit", "travelled"): an
+    /// `agenda` cue is a purpose only within six words after one of them.
+    pub meetings: Option<Vec<String>>,
     /// Inventory lemmas and cue words that are no attitude in this
     /// negotiation's news ("attack", "fight" in a war): every form and noun of
     /// such a lemma is left out, and so is a cue word listed here.
@@ -573,6 +581,10 @@ pub struct Lexicon {
     pub deontic: FxHashSet<String>,
     /// Outcome cues ([`StanceDef::outcomes`]), lowercase.
     pub outcomes: FxHashSet<String>,
+    /// Agenda cues ([`StanceDef::agenda`]), lowercase.
+    pub agenda: FxHashSet<String>,
+    /// Words for meeting ([`StanceDef::meetings`]), lowercase.
+    pub meetings: FxHashSet<String>,
     pub examples: Vec<ExampleDef>,
     automaton: AhoCorasick,
     /// Per term: is it a speech, position or quote verb, by its meanings or
@@ -1357,6 +1369,14 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .into_iter()
             .map(|d| d.to_lowercase())
             .collect(),
+        agenda: list_or(&file.stance.agenda, &BASE.stance.agenda)
+            .into_iter()
+            .map(|d| d.to_lowercase())
+            .collect(),
+        meetings: list_or(&file.stance.meetings, &BASE.stance.meetings)
+            .into_iter()
+            .map(|d| d.to_lowercase())
+            .collect(),
         examples: file.examples,
         term_starts,
         verb_like,
@@ -1616,6 +1636,8 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.conditions,
         &file.stance.anaphors,
         &file.stance.outcomes,
+        &file.stance.agenda,
+        &file.stance.meetings,
         &file.stance.not_attitudes,
         &file.evaluation.support,
         &file.evaluation.open,
