@@ -709,6 +709,11 @@ fn score_tokens(
                 trace = format!("{}({:+}) > {trace}", word(outer), oatt.value());
                 head = outer;
             }
+            // "the union said Boeing refused to propose wage increases": the
+            // chain's outer attitude is another side's, and so is the whole.
+            if head.start != a.start && !owned(head) {
+                continue;
+            }
             // "met in Geneva to discuss Trump's plan": an agenda verb as a
             // purpose names a topic, not a stance.
             if head.start == a.start
@@ -937,10 +942,20 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
         .take_while(|h| h.end <= a.start)
         .filter(|h| text[h.end..a.start].split_whitespace().count() <= 3)
         .collect();
-    // "Russia and Ukraine agreed": a joint subject that includes the speaker's side.
-    let own_side_too = near
-        .iter()
-        .any(|h| lex.term(h).meanings.contains(&Meaning::Party(s.party)));
+    // "Russia and Ukraine agreed": a joint subject that includes the speaker's
+    // side; "the union said Boeing refused" names the speaker's side before
+    // a verb of its own, which is no joint subject.
+    let own_side_too = near.iter().any(|h| {
+        lex.term(h).meanings.contains(&Meaning::Party(s.party))
+            && near.iter().any(|o| {
+                let (a, b) = if o.start < h.start { (o, h) } else { (h, o) };
+                o.start != h.start
+                    && matches!(
+                        text[a.end..b.start].trim().to_lowercase().as_str(),
+                        "and" | "," | "and the" | ", the" | "&"
+                    )
+            })
+    });
     // "Iran must stop …": a demand on the other side between them is the speaker's.
     let demanded = |h: &Hit| {
         let between = text[h.end..a.start].to_lowercase();
@@ -1233,6 +1248,14 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = stances_of("Peskov said a ceasefire was possible.");
         assert!(has(&got, "russia", "ceasefire=1"), "{got:?}");
+    }
+
+    #[test]
+    fn another_sides_refusal_is_not_the_speakers() {
+        let got = stances_of("Zelensky said Russia refused to accept a ceasefire.");
+        assert!(!has(&got, "ukraine", "ceasefire=-2"), "{got:?}");
+        let got = stances_of("Zelensky said Russia and Ukraine agreed to a prisoner exchange.");
+        assert!(has(&got, "ukraine", "prisoners=2"), "{got:?}");
     }
 
     #[test]
