@@ -298,6 +298,38 @@ fn after_meeting(text: &str, pos: usize, lex: &Lexicon) -> bool {
     })
 }
 
+/// "the union's demand for higher wages": the statement's own cue is an
+/// attitude though the grammar check took the noun after a possessive for
+/// no verb; attribution already read it as this speaker's position.
+fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>) {
+    let Some(c) = &s.cue_span else { return };
+    if toks
+        .iter()
+        .any(|t| t.start == c.start && matches!(t.token, Token::Attitude(_)))
+    {
+        return;
+    }
+    let Some(h) = hits.iter().find(|h| h.start == c.start && h.end == c.end) else {
+        return;
+    };
+    let Some(att) = lex.term(h).meanings.iter().find_map(|m| match m {
+        Meaning::Attitude(a) => Some(*a),
+        _ => None,
+    }) else {
+        return;
+    };
+    let at = toks.partition_point(|t| t.start < c.start);
+    toks.insert(
+        at,
+        Tok {
+            start: c.start,
+            end: c.end,
+            token: Token::Attitude(att),
+            negating: false,
+        },
+    );
+}
+
 /// "a possible ceasefire", "any acceptable deal": an adjective in -ible or
 /// -able after a determiner modifies the noun; it is no attitude of the
 /// speaker's ("a ceasefire is possible" is).
@@ -468,7 +500,8 @@ impl<'a> Scorer<'a> {
             return Vec::new();
         }
         let sc = scope(self.text, s);
-        let toks = self.tokens_within(&s.sentence, &sc);
+        let mut toks = self.tokens_within(&s.sentence, &sc);
+        own_cue_token(s, self.lex, self.hits, &mut toks);
         let (text, lex, hits) = (self.text, self.lex, self.hits);
         let sentence_toks = self.sentence_tokens(&s.sentence);
         score_tokens(text, s, lex, hits, &sc, toks, sentence_toks, antecedent)
@@ -477,13 +510,19 @@ impl<'a> Scorer<'a> {
     /// The issue and direction a statement was about, for the next anaphor.
     pub fn antecedent_of(&mut self, s: &Statement) -> Antecedent {
         let sc = scope(self.text, s);
-        self.tokens_within(&s.sentence, &sc)
-            .iter()
-            .rev()
-            .find_map(|t| match t.token {
-                Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
+        let toks = self.tokens_within(&s.sentence, &sc);
+        // A phrase with a direction says what the idea was ("hand over
+        // Donbas"); else a topic word names it ("insist on Donbas"), toward.
+        let directed = toks.iter().rev().find_map(|t| match t.token {
+            Token::Term { issue, direction } if direction != 0 => Some((issue, direction)),
+            _ => None,
+        });
+        directed.or_else(|| {
+            toks.iter().rev().find_map(|t| match t.token {
+                Token::Term { issue, .. } => Some((issue, 1)),
                 _ => None,
             })
+        })
     }
 }
 

@@ -231,13 +231,19 @@ pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<St
         {
             continue;
         }
-        let Some(owner) = possessive_owner(text, h, s.mentions) else {
+        // "Putin's demand that …", or "the demands by the union include …",
+        // "a proposal floated by Washington that would …".
+        let (owner, connector_end) = match possessive_owner(text, h, s.mentions) {
+            Some(o) => (o, connector_end(text, h, s.sentence)),
+            None => match by_owner(text, h, s.mentions) {
+                Some(o) => (o, Some(o.end)),
+                None => continue,
+            },
+        };
+        let Some(connector_end) = connector_end else {
             continue;
         };
         let Some((speaker, party, personal)) = resolve(&owner.who, s.lex, memory) else {
-            continue;
-        };
-        let Some(connector_end) = connector_end(text, h, s.sentence) else {
             continue;
         };
         let cue = Cue {
@@ -246,13 +252,18 @@ pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<St
             kind: CueKind::Position,
             attitude: true,
         };
-        let later: Vec<Cue> = s.cues.iter().filter(|c| c.start > h.end).copied().collect();
+        let later: Vec<Cue> = s
+            .cues
+            .iter()
+            .filter(|c| c.start >= connector_end)
+            .copied()
+            .collect();
         let Some(span) = content_span(text, s.sentence, &cue, &later, s.mentions, s.lex) else {
             continue;
         };
         if out
             .iter()
-            .any(|st| st.sentence == *s.sentence && st.span == span)
+            .any(|st| st.sentence == *s.sentence && st.span == span && st.party == party)
         {
             continue;
         }
@@ -286,6 +297,26 @@ fn possessive_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<
     })
 }
 
+/// The owner named in a by-phrase right after a speech noun, with at most
+/// a participle between: "the demands by the union", "a proposal floated by
+/// Washington", "the plan drafted by Witkoff".
+fn by_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    let rest = &text[h.end..];
+    let mut words = rest.split_whitespace();
+    let first = words.next()?;
+    let by_at = if first == "by" {
+        rest.find("by")?
+    } else if first.ends_with("ed") && words.next() == Some("by") {
+        rest.find(" by ")? + 1
+    } else {
+        return None;
+    };
+    let owner_at = h.end + by_at + "by ".len();
+    mentions
+        .iter()
+        .find(|m| m.start == owner_at || (m.start > owner_at && text[owner_at..m.start] == *"the "))
+}
+
 /// Only when a clause follows: "demand that", "proposal for", "call to"
 /// (the connector may be part of the term, as in "proposal for"). Where
 /// the connector ends.
@@ -309,6 +340,14 @@ fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_speech_noun_owned_in_a_by_phrase() {
+        let got =
+            run("Kyiv rejected a proposal floated by Washington that would freeze the front line.");
+        assert!(got.iter().any(|g| g.3 == "united_states"), "{got:?}");
+        assert!(got.iter().any(|g| g.3 == "ukraine"), "{got:?}");
+    }
 
     #[test]
     fn a_document_speaks_for_its_owner() {

@@ -611,7 +611,10 @@ fn after_subordinator(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool
 /// Is a cue starting at `start` coordinated with the verb ending at
 /// `prev_end` ("… and added", "… but said")?
 pub(super) fn coordinated(text: &str, prev_end: usize, start: usize) -> bool {
-    let between = text[prev_end..start].trim_end();
+    let Some(between) = text.get(prev_end..start) else {
+        return false; // no words between (the verb is not after the other)
+    };
+    let between = between.trim_end();
     between.ends_with(" and")
         || between.ends_with(" and also")
         || between.ends_with(" but")
