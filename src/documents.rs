@@ -214,8 +214,12 @@ pub fn build(raw: RawArticle, manifest: Option<&Meta>, rules: &Boilerplate) -> D
     // A dateline near the top outranks the file name; a date only found in
     // the body of the head (an event, a name such as "the March 23, 2009
     // accord") comes last and is a warning.
-    let from_text = text_dates(&text);
-    let from_name = date_in_file_name(&file);
+    // Only read when no metadata dated the article (neither is used then).
+    let (from_text, from_name) = if published.is_none() {
+        (text_dates(&text), date_in_file_name(&file))
+    } else {
+        (TextDates::default(), None)
+    };
     if published.is_none()
         && let Some(d) = from_text.dateline
     {

@@ -237,21 +237,20 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
         // "continues to insist" is a position verb that also means "insist":
         // borrow a cue meaning from the term's parts when it has none itself.
         // An anaphor ("the demand") refers back; it is not itself a cue.
-        let meanings: Vec<Meaning> = if own.iter().any(is_cue) || own.contains(&Meaning::Anaphor) {
-            own.clone()
-        } else {
-            let mut v = own.clone();
-            v.extend(lex.term(h).part_meanings.iter().filter(|m| is_cue(m)));
-            v
+        // (Chained, not collected: this runs for every hit of a scored sentence.)
+        let borrow = !(own.iter().any(is_cue) || own.contains(&Meaning::Anaphor));
+        let parts = &lex.term(h).part_meanings;
+        let meanings = || {
+            own.iter()
+                .chain(parts.iter().filter(move |m| borrow && is_cue(m)))
         };
         // A term may mean several things; issue meanings all count, and the
         // first cue meaning wins. A lexicon's own toward/away phrase
         // ("eliminate", "withdraw") is the issue's direction, not an attitude.
-        let directed = meanings
-            .iter()
+        let directed = meanings()
             .any(|m| matches!(m, Meaning::IssueTerm { direction, .. } if *direction != 0));
         let mut cue_done = directed || !as_verb;
-        for m in &meanings {
+        for m in meanings() {
             let token = match *m {
                 Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
                 Meaning::Claim { issue, stance } => Token::Claim { issue, stance },

@@ -188,12 +188,10 @@ fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
     while !trimmed.is_char_boundary(cut) {
         cut -= 1;
     }
-    for h in lex.scan(&trimmed[..cut]).into_iter().take(1) {
-        if h.start == 0 && lex.term(&h).meanings.contains(&Meaning::Audience) {
-            return start + lead + h.end;
-        }
+    match lex.term_at_start(&trimmed[..cut]) {
+        Some(h) if lex.term(&h).meanings.contains(&Meaning::Audience) => start + lead + h.end,
+        _ => start,
     }
-    start
 }
 
 /// Skip a time phrase ("on Friday", "late on Monday", "last week",

@@ -703,14 +703,30 @@ impl Lexicon {
         hits
     }
 
+    /// The hit [`Lexicon::scan`] would find at byte 0 of `text`, if any:
+    /// the first step of the scan alone, for callers that only ask whether
+    /// a term starts right there (no scan of the rest, no vector).
+    pub fn term_at_start(&self, text: &str) -> Option<Hit> {
+        if text.is_empty() || !self.may_start_at(text.as_bytes(), 0) {
+            return None;
+        }
+        let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
+        self.automaton
+            .find(input)
+            .and_then(|m| self.longest_valid_at(text, m))
+    }
+
     /// The first position at or after `at` where a whole-word term may
     /// start: a byte some term opens with, on a word boundary unless the
     /// term opens with no letter or digit (as [`is_boundary`] reads it).
     fn next_term_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
-        (at..bytes.len()).find(|&p| {
-            let b = bytes[p];
-            self.term_starts[b as usize] && (!b.is_ascii_alphanumeric() || starts_word(bytes, p))
-        })
+        (at..bytes.len()).find(|&p| self.may_start_at(bytes, p))
+    }
+
+    /// May a whole-word term start at byte `p` ([`Lexicon::next_term_start`])?
+    fn may_start_at(&self, bytes: &[u8], p: usize) -> bool {
+        let b = bytes[p];
+        self.term_starts[b as usize] && (!b.is_ascii_alphanumeric() || starts_word(bytes, p))
     }
 
     /// The longest term at `m`'s start that is a whole word (and in the

@@ -116,7 +116,7 @@ fn base_form_is_verb(
         let _prev = words.next();
         words
             .next()
-            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| DETERMINERS.contains(&lowercase(w).as_ref()))
     };
     mention_right_before(text, h, hits, lex)
         || (!determined || prev_l.ends_with('s'))

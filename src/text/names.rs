@@ -7,7 +7,7 @@ use super::grammar::{AUXILIARIES, SUBJECT_WORDS, verb_in_context};
 use super::hits::hits_in;
 use super::mentions::{Introduced, Mention, Who};
 use super::quotes::{Quote, in_quote};
-use super::words::is_time_word;
+use super::words::{is_time_word, words_inclusive};
 use crate::documents::month_number;
 use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
 use regex_automata::{Anchored, Input, meta::Regex};
@@ -320,7 +320,7 @@ fn name_words(
     }
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = start;
-    for w in text[start..end.max(start)].split_inclusive(char::is_whitespace) {
+    for w in words_inclusive(&text[start..end.max(start)]) {
         let t = w.trim_end();
         if !t.is_empty() {
             words.push((i, i + t.len()));
@@ -399,7 +399,7 @@ pub(super) fn body_mentions(
     let mut found = Vec::new();
     let mut offset = 0;
     let mut lower = String::new();
-    for w in s.split_inclusive(|c: char| c.is_whitespace()) {
+    for w in words_inclusive(s) {
         let word = w.trim_end();
         let bare = word.trim_end_matches([',', '.', ';', ':']);
         let at = sentence.start + offset;
