@@ -1042,8 +1042,16 @@ fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
 /// A negator within three words before `pos`, with no other cue between.
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
     toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
-        (matches!(t.token, Token::Negator) || t.negating) && words_between(text, t.end, pos) <= 3
+        (matches!(t.token, Token::Negator) || t.negating)
+            && words_between(text, t.end, pos) <= 3
+            && !coordination_between(&text[t.end..pos])
     }) || contracted_negation_before(text, pos)
+}
+
+/// "should never have started and should have been ended": a negation does
+/// not reach across a coordinated clause or a comma.
+fn coordination_between(between: &str) -> bool {
+    between.contains(',') || between.contains(" and ") || between.contains(" but ")
 }
 
 /// Whether one of the three words before `pos` is a contracted negation
@@ -1314,6 +1322,14 @@ mod tests {
         assert!(has(&got, "ukraine", "prisoners=2"), "{got:?}");
         let got = stances_of("Zelensky said Ukraine would not agree to cede Donbas.");
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_negation_does_not_cross_a_coordinated_clause() {
+        let got = stances_of(
+            "Trump said the conflict should never have started and should have been ended long ago with peace efforts.",
+        );
+        assert!(!has(&got, "united_states", "talks_process=-2"), "{got:?}");
     }
 
     #[test]
