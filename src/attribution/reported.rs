@@ -304,17 +304,26 @@ fn by_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<&'m Ment
     let rest = &text[h.end..];
     let mut words = rest.split_whitespace();
     let first = words.next()?;
-    let by_at = if first == "by" {
-        rest.find("by")?
-    } else if first.ends_with("ed") && words.next() == Some("by") {
-        rest.find(" by ")? + 1
+    let by = if first == "by" {
+        first
+    } else if first.ends_with("ed") {
+        words.next().filter(|w| *w == "by")?
     } else {
         return None;
     };
-    let owner_at = h.end + by_at + "by ".len();
-    mentions
-        .iter()
-        .find(|m| m.start == owner_at || (m.start > owner_at && text[owner_at..m.start] == *"the "))
+    // The owner is the word after "by" (or after "by the"), wherever the
+    // spaces between fall.
+    let owner = words.next()?;
+    let owner = if owner.eq_ignore_ascii_case("the") {
+        words.next()?
+    } else {
+        owner
+    };
+    let offset = |w: &str| h.end + (w.as_ptr() as usize - rest.as_ptr() as usize);
+    let (by_end, owner_at) = (offset(by) + by.len(), offset(owner));
+    mentions.iter().find(|m| {
+        m.start == owner_at || (m.start > by_end && m.start < owner_at && m.end > owner_at)
+    })
 }
 
 /// Only when a clause follows: "demand that", "proposal for", "call to"

@@ -524,7 +524,10 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     let mut out = Vec::new();
     let mut first = &s.mentions[at];
     for (links, p) in s.mentions[..at].iter().rev().enumerate() {
-        let between = text[p.end..first.start].trim();
+        // Overlapping mentions (two readings of one name) join nothing.
+        let Some(between) = text.get(p.end..first.start).map(str::trim) else {
+            break;
+        };
         let joined = if links == 0 {
             matches!(between, "and" | ", and" | "&")
         } else {

@@ -483,12 +483,21 @@ fn of_tail(text: &str, end: usize, limit: usize) -> usize {
 /// ("UAE" in "UAE Ministry"), or `at`.
 fn capitalised_run_start(text: &str, sentence: &Range<usize>, at: usize) -> usize {
     let mut start = at;
-    for w in text[sentence.start..at].split(' ').rev().skip(1).take(3) {
-        if !w.starts_with(|c: char| c.is_uppercase()) || w.ends_with([',', '.', ';', ':', '”', '"'])
+    // Word by word, each one space before the last ("UAE Ministry"); any
+    // other gap (a tab, two spaces) ends the run.
+    for _ in 0..3 {
+        let Some(rest) = text[sentence.start..start].strip_suffix(' ') else {
+            break;
+        };
+        let w_start = rest.rfind(' ').map_or(0, |i| i + 1);
+        let w = &rest[w_start..];
+        if !w.starts_with(|c: char| c.is_uppercase())
+            || w.ends_with([',', '.', ';', ':', '”', '"'])
+            || w.contains(char::is_whitespace)
         {
             break;
         }
-        start -= w.len() + 1;
+        start = sentence.start + w_start;
     }
     start
 }
@@ -497,6 +506,8 @@ fn capitalised_run_start(text: &str, sentence: &Range<usize>, at: usize) -> usiz
 /// determiner, over at most three modifier words with no punctuation.
 fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<usize> {
     let before = &text[sentence.start..at];
+    // Each word with its offset in `before` (the spaces between may be any).
+    let offset = |w: &str| w.as_ptr() as usize - before.as_ptr() as usize;
     let mut words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
     let det = words.iter().position(|x| x.eq_ignore_ascii_case("the"))?;
     words.truncate(det);
@@ -506,8 +517,10 @@ fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<u
     {
         return None;
     }
-    let phrase_len: usize = words.iter().map(|x| x.len() + 1).sum();
-    Some(at - phrase_len)
+    Some(match words.last() {
+        Some(first) => sentence.start + offset(first),
+        None => at,
+    })
 }
 
 /// "on Tuesday", "earlier this week", "late on Monday", "on March 3": a
