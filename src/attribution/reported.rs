@@ -135,10 +135,13 @@ fn hypothetical(s: &Scope, cue: &Cue) -> bool {
 /// statement; a negated attitude is a position ("Putin did not support
 /// the proposal"), read with its negation.
 fn negated_speech(s: &Scope, cue: &Cue) -> bool {
+    // The verb group only: "has not yet said", not "… never materialized,
+    // Rubio said" (a subject or a comma ends it).
     let words_before: Vec<&str> = s.text[s.sentence.start..cue.start]
         .split_whitespace()
         .rev()
         .take(3)
+        .take_while(|w| !w.ends_with([',', ';', ':']) && !w.starts_with(char::is_uppercase))
         .collect();
     cue.kind != CueKind::Position
         && !cue.attitude
@@ -349,6 +352,16 @@ fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_negation_in_the_content_does_not_negate_a_trailing_verb() {
+        let got = run("The talks never materialized, Rubio said.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Marco Rubio", "{got:?}");
+        // The verb group's own negation still does.
+        let got = run("Moscow has not yet said whether it will attend.");
+        assert!(got.is_empty(), "{got:?}");
+    }
 
     #[test]
     fn a_speech_noun_owned_in_a_by_phrase() {
