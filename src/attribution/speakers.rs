@@ -22,6 +22,9 @@ pub(super) struct Memory {
     pub(super) group: Option<(String, usize)>,
     /// The last direct quotation's speaker, sentence number and date.
     pub(super) last_quote: Option<(String, usize, usize, Option<Date>)>,
+    /// Sources of a side the article introduced ("a Ukrainian source"),
+    /// oldest first, for a later "the source".
+    pub(super) sources: Vec<usize>,
     /// The speaker introducing a list ("Medinsky named three results:"),
     /// and the number of the list's latest sentence.
     pub(super) list: Option<(Speaker, usize)>,
@@ -222,7 +225,22 @@ fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
 pub(super) fn resolve(who: &Who, lex: &Lexicon, memory: &Memory) -> Option<Speaker> {
     match who {
         Who::Person(n, p, _) => Some((n.clone(), *p, true)),
-        Who::Source(i) => Some((lex.sources[*i].speaker.clone(), lex.sources[*i].party, true)),
+        Who::Source(i) => {
+            // "the source said" after "a Ukrainian source told Reuters": the
+            // side's source the article introduced.
+            let src = &lex.sources[*i];
+            let known = (src.party == lex.other_party)
+                .then(|| {
+                    memory
+                        .sources
+                        .iter()
+                        .rev()
+                        .find(|&&j| lex.sources[j].noun == src.noun)
+                })
+                .flatten()
+                .map_or(src, |&j| &lex.sources[j]);
+            Some((known.speaker.clone(), known.party, true))
+        }
         Who::Party(i) => Some((String::new(), *i, false)),
         Who::Media | Who::Role(_) => None,
         // A pronoun with nothing before it still speaks: the quotation is
@@ -314,6 +332,9 @@ pub(super) fn remember_sentence(s: &Scope, subjects: &CueSubjects, memory: &mut 
         match &m.who {
             Who::Source(i) => {
                 memory.group = Some((s.lex.sources[*i].speaker.clone(), s.lex.sources[*i].party));
+                if s.lex.sources[*i].party != s.lex.other_party && !memory.sources.contains(i) {
+                    memory.sources.push(*i);
+                }
             }
             Who::Party(i) => memory.group = Some((String::new(), *i)),
             // A body ("the union", "the foreign ministry") is a group too.
@@ -812,6 +833,24 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, "Vladimir Medinsky");
+    }
+
+    #[test]
+    fn the_source_is_the_sides_source_introduced_before() {
+        let got = who(
+            "A senior Ukrainian source told Reuters the talks had stalled. Russia’s demands were “detached from reality,” the source said.",
+        );
+        assert!(
+            got.iter()
+                .all(|g| g.0 == "unnamed Ukrainian official" && g.1 == "ukraine"),
+            "{got:?}"
+        );
+        // With none introduced, a source is nobody's side.
+        let got = who("Russia’s demands were “detached from reality,” the source said.");
+        assert_eq!(
+            got,
+            vec![("unnamed sources".to_string(), "other".to_string())]
+        );
     }
 
     #[test]

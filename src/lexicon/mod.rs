@@ -529,6 +529,23 @@ impl Actor {
 pub struct Source {
     pub speaker: String,
     pub party: usize,
+    /// The phrase's head noun, lowercase and singular ("source" for "two
+    /// sources", "official" for "a senior Russian official"): a later "the
+    /// source" is the side's source the article introduced.
+    pub noun: String,
+}
+
+/// The head noun of a source phrase, lowercase and singular.
+fn source_noun(phrase: &str) -> String {
+    let last = phrase
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    match last.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => last,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -956,6 +973,7 @@ fn add_unnamed_officials(
                 sources.push(Source {
                     speaker: speaker.clone(),
                     party: pi,
+                    noun: source_noun(n),
                 });
             }
         }
@@ -1104,6 +1122,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         sources.push(Source {
             speaker: s.speaker.clone(),
             party: pidx(&s.party),
+            noun: source_noun(&s.phrase),
         });
         table.add(&s.phrase, Meaning::Source(i));
     }
