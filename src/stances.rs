@@ -250,8 +250,19 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
         let directed = meanings()
             .any(|m| matches!(m, Meaning::IssueTerm { direction, .. } if *direction != 0));
         let mut cue_done = directed || !as_verb;
+        // A phrase listed both as an issue's keyword and as its toward or
+        // away phrase ("continue the war") states the direction.
+        let directed_for = |i: usize| {
+            meanings().any(|m| {
+                matches!(m, Meaning::IssueTerm { issue, direction } if *issue == i && *direction != 0)
+            })
+        };
         for m in meanings() {
             let token = match *m {
+                Meaning::IssueTerm {
+                    issue,
+                    direction: 0,
+                } if directed_for(issue) => continue,
                 Meaning::IssueTerm { issue, direction } => Token::Term { issue, direction },
                 Meaning::Claim { issue, stance } => Token::Claim { issue, stance },
                 Meaning::Evaluation { issue, stance } => Token::Evaluation { issue, stance },
