@@ -386,6 +386,11 @@ mod tests {
                 "{text}"
             );
         }
+        // A parenthetical between the document and its verb.
+        let got = run(
+            "Washington's plan, which was reportedly presented to Ukrainian officials, calls for Ukraine to cede the Donbas.",
+        );
+        assert!(got.iter().any(|g| g.3 == "united_states"), "{got:?}");
         // Not the subject: a document in another clause.
         let got = run(
             "The deal largely aligns with Russian proposals, and Ukrainian officials said they would watch compliance.",

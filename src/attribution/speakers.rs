@@ -476,8 +476,19 @@ fn document_owner_may_speak(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -
     if !owns_document(text, noun_at, lex) {
         return possessive.is_none();
     }
-    let between = &text[noun_at..cue.start.max(noun_at)];
-    !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 5
+    let between = text[noun_at..cue.start.max(noun_at)].trim();
+    let close = |t: &str, words: usize| {
+        !t.contains([',', ';', '(']) && t.split_whitespace().count() <= words
+    };
+    // "Washington's plan, which was presented to Kyiv on Friday, calls for":
+    // one parenthetical between commas may stand between the document and
+    // its verb.
+    match between.split_once(',') {
+        None => close(between, 5),
+        Some((document, tail)) => tail
+            .split_once(',')
+            .is_some_and(|(aside, rest)| close(document, 3) && close(aside, 20) && close(rest, 3)),
+    }
 }
 
 /// "Tammy Bruce, State Department spokeswoman, said", "Umerov, quoted by

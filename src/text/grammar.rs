@@ -106,7 +106,9 @@ fn base_form_is_verb(
     // A base form right after a plain comma opens a noun phrase ("…, hopes
     // for a breakthrough remain slim").
     if prev.ends_with([',', ';']) {
-        return false;
+        // "Washington's plan, which was presented to Kyiv, calls for": the
+        // comma closes a relative clause, and the verb is the main clause's.
+        return closes_relative_clause(text, h.start);
     }
     // "the European text", "a Russian proposal": a capitalised modifier
     // after a determiner makes a noun phrase (a side or name right before
@@ -132,6 +134,21 @@ fn base_form_is_verb(
         || lex.words.bodies.contains(prev_l)
         // "the US plan calls for": a document speaks for its owner.
         || lex.words.documents.contains(prev_l)
+}
+
+/// Does the comma right before `at` close a relative clause opened by
+/// ", which" or ", who" earlier in the text (at most 20 words back)?
+fn closes_relative_clause(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end().trim_end_matches(',');
+    let Some(open) = before.rfind(", ") else {
+        return false;
+    };
+    let clause = &before[open + 2..];
+    clause.split_whitespace().count() <= 20
+        && matches!(
+            clause.split_whitespace().next(),
+            Some("which" | "who" | "whose")
+        )
 }
 
 /// Does a mention of a possible speaker (a side, person, role, source,
