@@ -294,7 +294,10 @@ fn possessive_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<
     mentions.iter().rev().find(|m| {
         m.end < h.start && {
             let between = &text[m.end..h.start];
-            (between.starts_with("'s ") || between.starts_with("’s "))
+            // "Putin's demand", and a plural's "European leaders' demand".
+            let plural = text[m.start..m.end].ends_with('s')
+                && (between.starts_with("' ") || between.starts_with("’ "));
+            (between.starts_with("'s ") || between.starts_with("’s ") || plural)
                 && between.split_whitespace().count() <= 2
         }
     })
@@ -361,6 +364,14 @@ mod tests {
         // The verb group's own negation still does.
         let got = run("Moscow has not yet said whether it will attend.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_plural_possessive_owns_its_speech_noun() {
+        let got = run(
+            "Peskov said Russia does not feel pressured by European leaders' demand for a 30-day ceasefire.",
+        );
+        assert!(got.iter().any(|g| g.3 == "europe"), "{got:?}");
     }
 
     #[test]
