@@ -415,6 +415,9 @@ const ADJUNCT_PREPOSITIONS: &[&str] = &[
     "after",
     "before",
     "amid",
+    "ahead",
+    "following",
+    "despite",
 ];
 
 /// "committed to deploying troops in Ukraine across land, sea and air": an
