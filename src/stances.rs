@@ -193,6 +193,15 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
         let lower = last.to_lowercase().replace('’', "'");
         if matches!(lower.as_str(), "not" | "never" | "without") || lower.ends_with("n't") {
             start = s.sentence.start + word_start(last);
+            // "would not accept": the modal and its negation are one cue.
+            let rest = before[..word_start(last)].trim_end();
+            let modal = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+            if matches!(
+                modal.to_lowercase().as_str(),
+                "would" | "will" | "could" | "can" | "did" | "does" | "do" | "should" | "must"
+            ) {
+                start = s.sentence.start + rest.len() - modal.len();
+            }
         }
     }
     // A quoted fragment is read with its frame: "was ready to “secure the
@@ -1344,6 +1353,12 @@ mod tests {
             "Trump said the conflict should never have started and should have been ended long ago with peace efforts.",
         );
         assert!(!has(&got, "united_states", "talks_process=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_negated_modal_before_a_position_verb_is_read() {
+        let got = stances_of("Russia would not accept the plan, the Wall Street Journal reported.");
+        assert!(has(&got, "russia", "talks_process=-2"), "{got:?}");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub(super) fn content_span(
 ) -> Option<Range<usize>> {
     let start = past_medium(text, content_start(text, sentence, cue, lex), mentions);
     let end = content_end(text, sentence, cue, later, start, lex);
+    let end = before_trailing_medium(text, start, end, later, mentions);
     let mut start = skip_ws_punct(text, start, end);
     let mut end = trim_tail(text, start, end);
     let first_word = text[start..end].split_whitespace().next().unwrap_or("");
@@ -55,6 +56,30 @@ pub(super) fn content_span(
         return Some(sentence.start..trim_tail(text, sentence.start, cue.start));
     }
     (end > start).then_some(start..end)
+}
+
+/// "… it would strike, Reuters reported.": a medium's trailing attribution
+/// is no part of what the speaker said.
+fn before_trailing_medium(
+    text: &str,
+    start: usize,
+    end: usize,
+    later: &[Cue],
+    mentions: &[Mention],
+) -> usize {
+    later
+        .iter()
+        .filter(|c| c.start > start && c.start < end)
+        .find_map(|c| {
+            let m = mentions.iter().find(|m| {
+                m.who == Who::Media && m.end <= c.start && text[m.end..c.start].trim().is_empty()
+            })?;
+            // "…, the Wall Street Journal reported": past "the" to the comma.
+            let lead = text[start..m.start].trim_end();
+            let lead = lead.strip_suffix("the").map_or(lead, str::trim_end);
+            lead.ends_with(',').then(|| start + lead.len() - 1)
+        })
+        .unwrap_or(end)
 }
 
 /// "told the Financial Times (that) …": a news outlet right after the verb
