@@ -912,12 +912,15 @@ fn governs_complement(text: &str, from: usize, to: usize) -> bool {
         return false;
     }
     let words = kept;
-    if words.is_empty() || words.len() > 5 {
+    if words.is_empty() || words.len() > 6 {
         return false;
     }
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
     let first = words[0].to_lowercase();
-    if !NP_OPENERS.contains(&first.as_str()) && !possessive(words[0]) {
+    // "rejected U.S. President Donald Trump's 50-day ultimatum": a proper
+    // name may open the noun phrase too.
+    let capitalised = words[0].starts_with(char::is_uppercase);
+    if !NP_OPENERS.contains(&first.as_str()) && !possessive(words[0]) && !capitalised {
         return false;
     }
     let mut plain = 0;
@@ -1353,6 +1356,14 @@ mod tests {
             "Trump said the conflict should never have started and should have been ended long ago with peace efforts.",
         );
         assert!(!has(&got, "united_states", "talks_process=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn rejecting_an_ultimatum_to_agree_is_rejecting_what_it_demands() {
+        let got = stances_of(
+            "Russia on Tuesday rejected U.S. President Donald Trump's 50-day ultimatum to agree to a Ukraine ceasefire.",
+        );
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
     }
 
     #[test]
