@@ -290,10 +290,31 @@ fn open_regular_sized(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
 
 /// Read a whole regular file (see [`open_regular`]).
 pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
     let (mut f, len) = open_regular_sized(path)?;
-    let mut bytes = Vec::with_capacity(len as usize);
-    f.read_to_end(&mut bytes)?;
+    read_sized(&mut f, len)
+}
+
+/// Read `f` to its end, its length `len` known from the open's `fstat`.
+/// `read_to_end` would ask the file's size and position again (a `statx`
+/// and an `lseek` per input file); a buffer one byte longer than the file
+/// takes it in one read, and a second read sees the end. A file that grew
+/// meanwhile is still read whole.
+fn read_sized(f: &mut std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = vec![0u8; len as usize + 1];
+    let mut n = 0;
+    loop {
+        if n == bytes.len() {
+            bytes.resize((2 * n).max(8192), 0);
+        }
+        match f.read(&mut bytes[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(n);
     Ok(bytes)
 }
 

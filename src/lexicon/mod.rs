@@ -9,7 +9,9 @@
 pub mod extends;
 pub mod inventory;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 // The word sets and the alias map are looked up for almost every word of
@@ -603,7 +605,11 @@ pub struct Lexicon {
     /// Words for meeting ([`StanceDef::meetings`]), lowercase.
     pub meetings: FxHashSet<String>,
     pub examples: Vec<ExampleDef>,
-    automaton: AhoCorasick,
+    /// The terms' trie, walked directly ([`Lexicon::terms_at`]) rather than
+    /// through `AhoCorasick::find`: the scan asks at every word start, and
+    /// one walk gives every term there, longest last, where a search per
+    /// candidate length re-walked the same bytes.
+    automaton: NFA,
     /// Per term: is it a speech, position or quote verb, by its meanings or
     /// its parts' ([`Lexicon::is_verb_like`]).
     verb_like: Vec<bool>,
@@ -690,34 +696,40 @@ impl Lexicon {
 
     /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.scan_into(text, 0, &mut hits);
+        hits
+    }
+
+    /// [`Lexicon::scan`], appending to `hits` with every offset moved by
+    /// `base` (the scan of a document's paragraphs fills one vector).
+    pub fn scan_into(&self, text: &str, base: usize, hits: &mut Vec<Hit>) {
         // At each step, the first position where a term starts on a word
         // boundary, and there the longest such term; shorter terms at the
         // same start are tried when the longest ends inside a word, so "the
         // UK" inside "the Ukrainian ministry" does not hide "Ukrainian", nor
         // "ceasefire deal" inside "ceasefire deals" hide "ceasefire".
-        // The automaton runs anchored, only where a term may start (a byte
+        // The trie is walked anchored, only where a term may start (a byte
         // some term opens with, not inside a word): the same hits as running
         // it over every byte leftmost-longest, without the bytes inside words.
         let bytes = text.as_bytes();
-        let mut hits = Vec::new();
+        let mut found = Vec::new();
         let mut at = 0;
         while let Some(p) = self.next_term_start(bytes, at) {
-            let input = aho_corasick::Input::new(text)
-                .span(p..text.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            let hit = self
-                .automaton
-                .find(input)
-                .and_then(|m| self.longest_valid_at(text, m));
-            match hit {
+            match self.longest_valid_at(text, p, &mut found) {
                 Some(h) => {
                     at = h.end;
-                    hits.push(h);
+                    hits.push(Hit {
+                        start: h.start + base,
+                        end: h.end + base,
+                        term: h.term,
+                    });
                 }
-                None => at = p + 1,
+                // No term here: no term starts inside the rest of an ASCII
+                // word either (not on a word boundary), so skip it whole.
+                None => at = end_of_ascii_word(bytes, p + 1),
             }
         }
-        hits
     }
 
     /// The hit [`Lexicon::scan`] would find at byte 0 of `text`, if any:
@@ -727,10 +739,7 @@ impl Lexicon {
         if text.is_empty() || !self.may_start_at(text.as_bytes(), 0) {
             return None;
         }
-        let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
-        self.automaton
-            .find(input)
-            .and_then(|m| self.longest_valid_at(text, m))
+        self.longest_valid_at(text, 0, &mut Vec::new())
     }
 
     /// The first position at or after `at` where a whole-word term may
@@ -746,28 +755,64 @@ impl Lexicon {
         self.term_starts[b as usize] && (!b.is_ascii_alphanumeric() || starts_word(bytes, p))
     }
 
-    /// The longest term at `m`'s start that is a whole word (and in the
-    /// right case when it must be), trying ever shorter ones.
-    fn longest_valid_at(&self, text: &str, mut m: aho_corasick::Match) -> Option<Hit> {
+    /// The longest term at `p` that is a whole word (and in the right case
+    /// when it must be), trying ever shorter ones. `found` is scratch space.
+    fn longest_valid_at(&self, text: &str, p: usize, found: &mut Vec<Hit>) -> Option<Hit> {
         let bytes = text.as_bytes();
-        loop {
-            let term = &self.terms[m.pattern().as_usize()];
-            if is_boundary(bytes, m.start(), m.end())
-                && (!term.exact_case || text[m.start()..m.end()] == *term.text)
+        self.terms_at(bytes, p, found);
+        for &h in found.iter().rev() {
+            let term = &self.terms[h.term as usize];
+            if is_boundary(bytes, h.start, h.end)
+                && (!term.exact_case || text[h.start..h.end] == *term.text)
             {
-                return Some(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    term: m.pattern().as_u32(),
-                });
+                return Some(h);
             }
-            if m.end() - m.start() <= 1 {
+            // Shorter terms are not tried under a one-byte one (as the
+            // search this walk replaced did not).
+            if h.end - h.start <= 1 {
                 return None;
             }
-            let shorter = aho_corasick::Input::new(text)
-                .span(m.start()..m.end() - 1)
-                .anchored(aho_corasick::Anchored::Yes);
-            m = self.automaton.find(shorter)?;
+        }
+        None
+    }
+
+    /// Every term starting at `p` (ASCII case ignored), shortest first, into
+    /// `found`: the matches an anchored leftmost-longest search meets on its
+    /// way, one a length, each the term that search reports for that length
+    /// (the state's first pattern).
+    fn terms_at(&self, bytes: &[u8], p: usize, found: &mut Vec<Hit>) {
+        found.clear();
+        let nfa = &self.automaton;
+        let anchored = aho_corasick::Anchored::Yes;
+        let Ok(mut sid) = nfa.start_state(anchored) else {
+            return;
+        };
+        let mut record = |sid, end: usize| {
+            let pid = nfa.match_pattern(sid, 0);
+            let start = end - nfa.pattern_len(pid);
+            // A match state may also carry a match that starts later (reached
+            // by a failure transition): not a term at `p`.
+            if start == p {
+                found.push(Hit {
+                    start,
+                    end,
+                    term: pid.as_u32(),
+                });
+            }
+        };
+        if nfa.is_match(sid) {
+            record(sid, p);
+        }
+        for (at, &b) in bytes.iter().enumerate().skip(p) {
+            sid = nfa.next_state(anchored, sid, b);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    return;
+                }
+                if nfa.is_match(sid) {
+                    record(sid, at + 1);
+                }
+            }
         }
     }
 
@@ -804,6 +849,18 @@ fn is_verb_meaning(m: &Meaning) -> bool {
         m,
         Meaning::SpeechVerb | Meaning::PositionVerb | Meaning::QuoteVerb
     )
+}
+
+/// The first byte at or after `from` that does not continue an ASCII word
+/// running through `from - 1`: from there on [`starts_word`] may hold again.
+fn end_of_ascii_word(bytes: &[u8], from: usize) -> usize {
+    if !bytes[from - 1].is_ascii_alphanumeric() {
+        return from;
+    }
+    bytes[from..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(bytes.len(), |i| from + i)
 }
 
 /// True when `[s, e)` starts and ends on word boundaries.
@@ -1353,12 +1410,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         .collect();
     // A contiguous NFA: with thousands of inflected forms a full DFA is
     // larger than the cache and measured slower.
-    let automaton = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+    let automaton = aho_corasick::nfa::contiguous::Builder::new()
         .prefilter(false)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(aho_corasick::StartKind::Both)
         .build(table.terms.iter().map(|t| t.text.as_str()))
         .map_err(|e| LexiconError::Invalid {
             path: path.to_string(),
@@ -2039,6 +2094,66 @@ keywords = ["plan"]
         assert!(lex.party_index("ukraine").is_some());
         assert!(lex.issue_index("territory").is_some());
         assert_eq!(lex.parties[lex.other_party].id, "other");
+    }
+
+    /// The scan as it was first written: an anchored leftmost-longest
+    /// `AhoCorasick` search at each possible start, searched again over a
+    /// span one byte shorter while the match is not a whole word.
+    fn scan_by_search(lex: &Lexicon, text: &str) -> Vec<Hit> {
+        use aho_corasick::{AhoCorasick, Anchored, Input};
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(lex.terms.iter().map(|t| t.text.as_str()))
+            .unwrap();
+        let bytes = text.as_bytes();
+        let valid = |m: &aho_corasick::Match| {
+            let t = &lex.terms[m.pattern().as_usize()];
+            is_boundary(bytes, m.start(), m.end())
+                && (!t.exact_case || text[m.start()..m.end()] == *t.text)
+        };
+        let (mut hits, mut at) = (Vec::new(), 0);
+        while let Some(p) = (at..bytes.len()).find(|&p| lex.may_start_at(bytes, p)) {
+            let mut m = ac.find(Input::new(text).span(p..text.len()).anchored(Anchored::Yes));
+            while let Some(x) = m.filter(|x| !valid(x) && x.len() > 1) {
+                m = ac.find(
+                    Input::new(text)
+                        .span(p..x.end() - 1)
+                        .anchored(Anchored::Yes),
+                );
+            }
+            match m.filter(valid) {
+                Some(x) => {
+                    hits.push(Hit {
+                        start: x.start(),
+                        end: x.end(),
+                        term: x.pattern().as_u32(),
+                    });
+                    at = x.end();
+                }
+                None => at = p + 1,
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn scan_walk_finds_what_a_search_finds() {
+        let lex = Lexicon::default_lexicon();
+        let mut texts = vec![
+            "the UK said; the Ukrainian ministry. Ceasefire deals, a ceasefire deal.".to_string(),
+            "Thus the US said it; thus us. Zelenskyy’s aide said. U.S.-led talks".to_string(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/dev-2026");
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+        for t in &texts {
+            assert_eq!(lex.scan(t), scan_by_search(&lex, t));
+        }
     }
 
     #[test]

@@ -10,11 +10,7 @@ pub fn scan_document(doc: &Document, lex: &Lexicon) -> Vec<Hit> {
     let text = doc.text.as_str();
     let mut hits = Vec::new();
     for p in &doc.paragraphs {
-        hits.extend(lex.scan(&text[p.clone()]).into_iter().map(|h| Hit {
-            start: h.start + p.start,
-            end: h.end + p.start,
-            term: h.term,
-        }));
+        lex.scan_into(&text[p.clone()], p.start, &mut hits);
     }
     hits
 }
