@@ -104,14 +104,19 @@ fn load() -> String {
 
 fn line(what: &str, bytes: usize, docs: usize, c: &Cost) {
     let mb = bytes as f64 / 1e6;
+    // An in-process measurement (the phrase scan) has no peak of its own.
+    let peak = if c.peak_mb.is_nan() {
+        "(in process)".to_string()
+    } else {
+        format!("{:>6.1} MB", c.peak_mb)
+    };
     println!(
-        "  {what:<34} {:>7.1} MB/s {:>8.0} articles/s | wall {:>6.2} s | CPU {:>6.2} s | {:>6.1} MB per CPU-s | peak RSS {:>6.1} MB",
+        "  {what:<34} {:>7.1} MB/s {:>8.0} articles/s | wall {:>6.2} s | CPU {:>6.2} s | {:>6.1} MB per CPU-s | peak RSS {peak}",
         mb / c.wall,
         docs as f64 / c.wall,
         c.wall,
         c.cpu,
         mb / c.cpu.max(1e-9),
-        c.peak_mb
     );
 }
 
