@@ -124,9 +124,18 @@ fn cue_subject(
     media: &mut bool,
 ) -> Option<Speaker> {
     let (text, cue) = (s.text, &s.cues[ci]);
-    // A participle ("…, calling him", "telling reporters") shares the clause's subject.
+    // A participle ("…, calling him", "telling reporters") shares the clause's
+    // subject, unless a person stands right before it: "with Kremlin aide
+    // Yury Ushakov saying …", "followed Trump saying he was “disappointed”".
     if cue.is_participle(text) {
-        return None;
+        return s
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= cue.start && text[m.end..cue.start].trim().is_empty())
+            .filter(|m| matches!(m.who, Who::Person(..) | Who::Source(_)))
+            .filter(|m| !text[..m.start].trim_end().ends_with(','))
+            .and_then(|m| resolve(&m.who, s.lex, memory));
     }
     // "a brief session that suggested", "their strike, which has halted
     // production": the subject is a thing, not a speaker (auxiliaries may
@@ -844,6 +853,20 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, "Vladimir Medinsky");
+    }
+
+    #[test]
+    fn a_participle_right_after_a_person_is_that_persons() {
+        let got = who(
+            "Russia appears to have little appetite for peace, with senior Putin aide Yury Ushakov saying after the meeting that “a lot of work” would still be needed.",
+        );
+        assert_eq!(
+            got,
+            vec![("Yuri Ushakov".to_string(), "russia".to_string())]
+        );
+        // After a comma the participle is the clause subject's.
+        let got = who("“We are ready,” Zelensky said, adding that talks would go on.");
+        assert!(got.iter().all(|g| g.0 == "Volodymyr Zelensky"), "{got:?}");
     }
 
     #[test]
