@@ -133,7 +133,14 @@ fn cue_subject(
             .iter()
             .rev()
             .find(|m| m.end <= cue.start && text[m.end..cue.start].trim().is_empty())
-            .filter(|m| matches!(m.who, Who::Person(..) | Who::Source(_)))
+            .filter(|m| {
+                // A side only in an absolute phrase: "with Moscow describing
+                // the call as “constructive”".
+                let before = text[..m.start].trim_end();
+                matches!(m.who, Who::Person(..) | Who::Source(_))
+                    || (matches!(m.who, Who::Party(_))
+                        && (before.ends_with(" with") || before.ends_with(" with the")))
+            })
             .filter(|m| !text[..m.start].trim_end().ends_with(','))
             .and_then(|m| resolve(&m.who, s.lex, memory));
     }
@@ -863,6 +870,14 @@ mod tests {
         assert_eq!(
             got,
             vec![("Yuri Ushakov".to_string(), "russia".to_string())]
+        );
+        // A side in an absolute phrase ("with Moscow describing …").
+        let got = who(
+            "Rubio and Lavrov spoke by telephone, with Moscow describing the call as “constructive.”",
+        );
+        assert!(
+            got.contains(&(String::new(), "russia".to_string())),
+            "{got:?}"
         );
         // After a comma the participle is the clause subject's.
         let got = who("“We are ready,” Zelensky said, adding that talks would go on.");
