@@ -692,16 +692,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         return Ok(ExitCode::from(1));
                     }
                 };
-                println!(
-                    "{}: {} parties, {} actors, {} unnamed sources (and {} phrases for the sides' unnamed officials), {} issues, {} terms",
-                    file.display(),
-                    lex.parties.len(),
-                    lex.actors.len(),
-                    lex.written_sources,
-                    lex.sources.len() - lex.written_sources,
-                    lex.issues.len(),
-                    lex.terms.len()
-                );
+                println!("{}: {}", file.display(), lex.summary());
                 let results = match stancediff::panics::catch(|| {
                     stancediff::examples::run_all(&lex)
                 }) {

@@ -188,16 +188,7 @@ impl PyLexicon {
 
     /// The first line `stancediff lexicon check` prints.
     fn summary(&self) -> String {
-        let l = &self.inner;
-        format!(
-            "{}: {} parties, {} actors, {} unnamed sources, {} issues, {} terms",
-            self.source,
-            l.parties.len(),
-            l.actors.len(),
-            l.sources.len(),
-            l.issues.len(),
-            l.terms.len()
-        )
+        format!("{}: {}", self.source, self.inner.summary())
     }
 
     /// Run the lexicon's `[[examples]]`: one dict per example with text,

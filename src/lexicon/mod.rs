@@ -630,6 +630,20 @@ pub struct Hit {
 }
 
 impl Lexicon {
+    /// What `lexicon check` says of a lexicon on its first line (the CLI
+    /// and the Python package print the same).
+    pub fn summary(&self) -> String {
+        format!(
+            "{} parties, {} actors, {} unnamed sources (and {} phrases for the sides' unnamed officials), {} issues, {} terms",
+            self.parties.len(),
+            self.actors.len(),
+            self.written_sources,
+            self.sources.len() - self.written_sources,
+            self.issues.len(),
+            self.terms.len()
+        )
+    }
+
     /// The embedded default lexicon.
     pub fn default_lexicon() -> Lexicon {
         Lexicon::from_toml(DEFAULT_LEXICON, "<default lexicon>")
