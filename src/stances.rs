@@ -349,6 +349,19 @@ fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>
     );
 }
 
+/// Does one of the issue's phrases stand in the 300 bytes before `pos`
+/// (the sentence before, as a rule)?
+fn issue_named_before(pos: usize, issue: usize, lex: &Lexicon, hits: &[Hit]) -> bool {
+    let from = pos.saturating_sub(300);
+    let lo = hits.partition_point(|h| h.start < from);
+    hits[lo..].iter().take_while(|h| h.end <= pos).any(|h| {
+        lex.term(h)
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::IssueTerm { issue: i, .. } if *i == issue))
+    })
+}
+
 /// "a possible ceasefire", "any acceptable deal": an adjective in -ible or
 /// -able after a determiner modifies the noun; it is no attitude of the
 /// speaker's ("a ceasefire is possible" is).
@@ -832,7 +845,7 @@ fn score_tokens(
     }
     // "The talks were productive", "a productive meeting": an evaluation
     // counts for an issue only near one of the issue's keywords in the sentence.
-    let near_keyword = |t: &Tok, issue: usize| {
+    let in_sentence = |t: &Tok, issue: usize| {
         sentence_toks.iter().any(|k| {
             matches!(k.token, Token::Term { issue: ki, .. } if ki == issue)
                 && (words_between(text, k.end, t.start) <= EVALUATION_REACH && k.end <= t.start
@@ -840,6 +853,17 @@ fn score_tokens(
                 && !clause_break(text, k.end.min(t.end), k.start.max(t.start))
         })
     };
+    // "“There is definitely progress,” Dmitriev said" after a sentence on
+    // the talks: a quotation that names no issue of its own judges the one
+    // the sentence before named.
+    let quoted_judgment = |issue: usize| {
+        matches!(s.kind, Kind::Direct | Kind::Partial)
+            && !sentence_toks
+                .iter()
+                .any(|k| matches!(k.token, Token::Term { .. }))
+            && issue_named_before(s.sentence.start, issue, lex, hits)
+    };
+    let near_keyword = |t: &Tok, issue: usize| in_sentence(t, issue) || quoted_judgment(issue);
     // Evaluations and claims: (issue, value, trace, position).
     let mut bare: Vec<(usize, i8, String, usize)> = Vec::new();
     for t in &toks {
@@ -1348,6 +1372,17 @@ mod tests {
         assert!(has(&got, "ukraine", "prisoners=2"), "{got:?}");
         let got = stances_of("Zelensky said Ukraine would not agree to cede Donbas.");
         assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quoted_judgment_with_no_issue_judges_the_one_named_before() {
+        let got = stances_of(
+            "The talks in Abu Dhabi ended on Friday. “There is definitely progress,” Kirill Dmitriev told state media.",
+        );
+        assert!(has(&got, "russia", "talks_process=1"), "{got:?}");
+        // Not reported speech, and not with no talks named before.
+        let got = stances_of("Dmitriev said there was definitely progress.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
