@@ -52,7 +52,10 @@ pub(super) fn reported_statements(
         let Some((speaker, party, personal)) = subjects.subjects[ci].clone() else {
             continue;
         };
-        if negated_speech(s, cue) || inside_trailing(s, ci, &subjects.media) || hypothetical(s, cue)
+        if negated_speech(s, cue)
+            || inside_trailing(s, ci, &subjects.media)
+            || hypothetical(s, cue)
+            || demanded_of_subject(s, cue)
         {
             continue;
         }
@@ -129,6 +132,28 @@ fn hypothetical(s: &Scope, cue: &Cue) -> bool {
         || words
             .windows(2)
             .any(|p| opens(&format!("{} {}", p[1], p[0])))
+}
+
+/// "Zelensky said Russia should agree to a ceasefire": a verb after a
+/// deontic modal ("should", "must", "needs to": the lexicon's
+/// `deontic`) between its subject and it is a demand made of the subject,
+/// not the subject's position.
+fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
+    let Some(subject) = subject_start(cue, s.mentions) else {
+        return false;
+    };
+    let between = s.text[subject..cue.start].to_lowercase();
+    // The words after the subject's first word, as one phrase.
+    let words = between
+        .split_whitespace()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let padded = format!(" {words} ");
+    s.lex
+        .deontic
+        .iter()
+        .any(|d| padded.contains(&format!(" {d} ")))
 }
 
 /// "Moscow has not yet announced …": a negated speech verb reports no
@@ -410,6 +435,15 @@ mod tests {
         // A possessive that owns no document is still no subject.
         let got = run("Trump's re-election signaled a change in Kyiv.");
         assert!(got.iter().all(|g| g.3 != "united_states"), "{got:?}");
+    }
+
+    #[test]
+    fn a_demand_made_of_a_side_is_not_its_position() {
+        let got = run("Zelensky said Russia should agree to a cease-fire before further talks.");
+        assert!(got.iter().all(|g| g.3 == "ukraine"), "{got:?}");
+        // Its own verb group is still its position.
+        let got = run("Russia has agreed to a cease-fire.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
