@@ -438,6 +438,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_in_an_opening_before_clause_is_not_the_subject() {
+        let got = run(
+            "But before they adjourned, Kyiv and Moscow agreed to exchange 1,000 prisoners of war each.",
+        );
+        let parties: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
+        assert!(
+            parties.contains(&"ukraine") && parties.contains(&"russia"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_demand_made_of_a_side_is_not_its_position() {
         let got = run("Zelensky said Russia should agree to a cease-fire before further talks.");
         assert!(got.iter().all(|g| g.3 == "ukraine"), "{got:?}");
