@@ -43,7 +43,7 @@ pub(super) fn content_span(
         let clause = text[sentence.start..subj]
             .rfind(", ")
             .map(|i| sentence.start + i)?;
-        start = skip_dateline(text, sentence.start, clause);
+        start = skip_framing(text, skip_dateline(text, sentence.start, clause), clause);
         end = trim_tail(text, start, clause);
     }
     // "according to X, Y said": the content follows the source's comma.
@@ -53,7 +53,8 @@ pub(super) fn content_span(
             let comma = text[cue.end..sentence.end].find(", ")? + cue.end + 2;
             return Some(comma..trim_tail(text, comma, sentence.end));
         }
-        return Some(sentence.start..trim_tail(text, sentence.start, cue.start));
+        let from = skip_framing(text, sentence.start, cue.start);
+        return Some(from..trim_tail(text, from, cue.start));
     }
     (end > start).then_some(start..end)
 }
@@ -174,6 +175,24 @@ pub(super) fn has_that_clause(text: &str, cue: &Cue, sentence: &Range<usize>) ->
 
 /// "KYIV (Reuters) - …", "MOSCOW, Feb 3 (AP) — …": a dateline is not part
 /// of what anyone said.
+/// "In a sign that the talks had stalled, the negotiators did not attend,
+/// according to a U.S. official": an opening "In a …," / "In what …,"
+/// phrase is the writer's reading of what the source reports, not the
+/// source's words (at most 15 words, up to its comma).
+fn skip_framing(text: &str, start: usize, end: usize) -> usize {
+    let clause = &text[start..end];
+    let framed = ["In a ", "In an ", "In what "]
+        .iter()
+        .any(|p| clause.starts_with(p));
+    match clause.find(", ") {
+        Some(i) if framed && clause[..i].split_whitespace().count() <= 15 => {
+            let rest = &clause[i + 2..];
+            start + i + 2 + (rest.len() - rest.trim_start().len())
+        }
+        _ => start,
+    }
+}
+
 fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
     let Some(m) = DATELINE.find(&text[start..end]) else {
         return start;

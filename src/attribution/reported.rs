@@ -438,6 +438,22 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_medium_is_no_part_of_the_content() {
+        let got = run("The union said in a statement it would strike, Reuters reported.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "it would strike", "{got:?}");
+    }
+
+    #[test]
+    fn an_opening_framing_phrase_is_the_writers() {
+        let got = run(
+            "In a sign that the talks had stalled, the two lead negotiators did not take part in the session, according to a U.S. official.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("the two lead negotiators"), "{got:?}");
+    }
+
+    #[test]
     fn a_pronoun_in_an_opening_before_clause_is_not_the_subject() {
         let got = run(
             "But before they adjourned, Kyiv and Moscow agreed to exchange 1,000 prisoners of war each.",
