@@ -12,7 +12,7 @@
 
 use crate::attribution::{Kind, Statement};
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
-use crate::text::{hits_in, may_hold_digit, verb_in_context};
+use crate::text::{AUXILIARIES, hits_in, may_hold_digit, verb_in_context};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -193,13 +193,10 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
         let lower = last.to_lowercase().replace('’', "'");
         if matches!(lower.as_str(), "not" | "never" | "without") || lower.ends_with("n't") {
             start = s.sentence.start + word_start(last);
-            // "would not accept": the modal and its negation are one cue.
+            // "would not accept": the auxiliary and its negation are one cue.
             let rest = before[..word_start(last)].trim_end();
             let modal = rest.rsplit(char::is_whitespace).next().unwrap_or("");
-            if matches!(
-                modal.to_lowercase().as_str(),
-                "would" | "will" | "could" | "can" | "did" | "does" | "do" | "should" | "must"
-            ) {
+            if AUXILIARIES.contains(&modal.to_lowercase().as_str()) {
                 start = s.sentence.start + rest.len() - modal.len();
             }
         }

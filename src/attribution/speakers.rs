@@ -863,6 +863,18 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_opening_a_sentence_is_no_name() {
+        let got = who(
+            "Addressing reports that Moscow had sent a “secret letter”, Peskov dismissed the speculation.",
+        );
+        assert!(got.iter().all(|g| g.0 != "Addressing"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "Dmitry Peskov"), "{got:?}");
+        // A lone -ing name that is no verb of the lexicon stays a name.
+        let got = who("Manning said the talks were useful.");
+        assert_eq!(got[0].0, "Manning");
+    }
+
+    #[test]
     fn a_participle_right_after_a_person_is_that_persons() {
         let got = who(
             "Russia appears to have little appetite for peace, with senior Putin aide Yury Ushakov saying after the meeting that “a lot of work” would still be needed.",

@@ -342,43 +342,28 @@ fn name_words(
     if name.chars().next().is_some_and(|c| !c.is_uppercase()) || words.len() > 3 {
         return None;
     }
-    if words.len() == 1 && not_a_name_word(text, sentence, a, b) {
+    if words.len() == 1 && not_a_name_word(text, sentence, a, b, lex) {
         return None;
     }
     Some((a, b))
 }
 
-/// A lone capitalised word that is no name by its form: a participle
-/// opening the sentence before its object ("Addressing reports that …"),
-/// or a compound whose later part is lowercase ("Three-way talks").
-fn not_a_name_word(text: &str, sentence: &Range<usize>, a: usize, b: usize) -> bool {
+/// A lone capitalised word that is no name by its form: a participle of
+/// one of the lexicon's verbs opening the sentence ("Addressing reports
+/// that …", "Speaking in Kyiv, …"), or a compound whose later part is
+/// lowercase ("Three-way talks").
+fn not_a_name_word(text: &str, sentence: &Range<usize>, a: usize, b: usize, lex: &Lexicon) -> bool {
     let w = &text[a..b];
     let opens_sentence = text[sentence.start..a]
         .trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
         .is_empty();
-    let next = text[b..sentence.end]
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
+    // Rare (a lone capital word opening a sentence), so one small scan.
     let participle = opens_sentence
-        && w.len() > 5
         && w.ends_with("ing")
-        && matches!(
-            next,
-            "the"
-                | "a"
-                | "an"
-                | "to"
-                | "on"
-                | "in"
-                | "at"
-                | "with"
-                | "that"
-                | "reports"
-                | "his"
-                | "her"
-                | "their"
-        );
+        && lex
+            .scan(w)
+            .iter()
+            .any(|h| h.start == 0 && h.end == w.len() && lex.is_verb_like(h));
     let lower_compound = w
         .split_once('-')
         .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()));
