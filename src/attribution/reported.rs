@@ -10,7 +10,7 @@ use super::speakers::{
 };
 use super::{Kind, Scope, Statement};
 use crate::lexicon::{Hit, Meaning};
-use crate::text::{Cue, CueKind, Mention, in_quote};
+use crate::text::{Cue, CueKind, Mention, in_quote, offset_in};
 use std::ops::Range;
 
 /// "According to X, Y said …": a speech verb with a subject of its own in
@@ -350,7 +350,7 @@ fn by_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<&'m Ment
     } else {
         owner
     };
-    let offset = |w: &str| h.end + (w.as_ptr() as usize - rest.as_ptr() as usize);
+    let offset = |w: &str| h.end + offset_in(rest, w);
     let (by_end, owner_at) = (offset(by) + by.len(), offset(owner));
     mentions.iter().find(|m| {
         m.start == owner_at || (m.start > by_end && m.start < owner_at && m.end > owner_at)

@@ -400,6 +400,14 @@ const PRONOUNS: &[(&str, Pronoun)] = &[
 
 /// A cue list: the built-in list when not given; the given list replaces
 /// it, unless it contains "..." which stands for the built-in list.
+/// [`list_or`] as a set of lowercase words.
+fn lower_set(given: &Option<Vec<String>>, base: &Option<Vec<String>>) -> FxHashSet<String> {
+    list_or(given, base)
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
 fn list_or(given: &Option<Vec<String>>, base: &Option<Vec<String>>) -> Vec<String> {
     let base = base.as_deref().unwrap_or(&[]);
     match given {
@@ -1401,23 +1409,11 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         honorifics_she: set(&file.text.honorifics_she, &BASE.text.honorifics_she),
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
-        hypotheticals: set(&file.text.hypotheticals, &BASE.text.hypotheticals)
-            .into_iter()
-            .map(|v| v.to_lowercase())
-            .collect(),
-        documents: set(&file.text.documents, &BASE.text.documents)
-            .into_iter()
-            .map(|v| v.to_lowercase())
-            .collect(),
+        hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
+        documents: lower_set(&file.text.documents, &BASE.text.documents),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
-        venues: set(&file.text.venues, &BASE.text.venues)
-            .into_iter()
-            .map(|v| v.to_lowercase())
-            .collect(),
-        bodies: set(&file.text.bodies, &BASE.text.bodies)
-            .into_iter()
-            .map(|v| v.to_lowercase())
-            .collect(),
+        venues: lower_set(&file.text.venues, &BASE.text.venues),
+        bodies: lower_set(&file.text.bodies, &BASE.text.bodies),
     };
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()
@@ -1465,22 +1461,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         terms: table.terms,
         abbreviations,
         words,
-        deontic: list_or(&file.stance.deontic, &BASE.stance.deontic)
-            .into_iter()
-            .map(|d| d.to_lowercase())
-            .collect(),
-        outcomes: list_or(&file.stance.outcomes, &BASE.stance.outcomes)
-            .into_iter()
-            .map(|d| d.to_lowercase())
-            .collect(),
-        agenda: list_or(&file.stance.agenda, &BASE.stance.agenda)
-            .into_iter()
-            .map(|d| d.to_lowercase())
-            .collect(),
-        meetings: list_or(&file.stance.meetings, &BASE.stance.meetings)
-            .into_iter()
-            .map(|d| d.to_lowercase())
-            .collect(),
+        deontic: lower_set(&file.stance.deontic, &BASE.stance.deontic),
+        outcomes: lower_set(&file.stance.outcomes, &BASE.stance.outcomes),
+        agenda: lower_set(&file.stance.agenda, &BASE.stance.agenda),
+        meetings: lower_set(&file.stance.meetings, &BASE.stance.meetings),
         examples: file.examples,
         term_starts,
         verb_like,

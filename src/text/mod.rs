@@ -33,7 +33,7 @@ pub use mentions::owns_document;
 pub use mentions::{Mention, Who};
 pub use quotes::{Quote, find_quotes, in_quote};
 pub use sentences::{Cuts, MAX_SENTENCE_BYTES, split_sentences, split_sentences_with_cuts};
-pub use words::{is_time_word, is_title_case_name, may_hold_digit, word_offset};
+pub use words::{is_time_word, is_title_case_name, may_hold_digit, offset_in, word_offset};
 
 use crate::documents::Document;
 use crate::lexicon::{Hit, Lexicon, Meaning};

@@ -7,7 +7,7 @@ use super::grammar::{AUXILIARIES, SUBJECT_WORDS, verb_in_context};
 use super::hits::hits_in;
 use super::mentions::{Introduced, Mention, Who};
 use super::quotes::{Quote, in_quote};
-use super::words::{is_time_word, words_inclusive};
+use super::words::{is_time_word, offset_in, words_inclusive};
 use crate::documents::month_number;
 use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
 use regex_automata::{Anchored, Input, meta::Regex};
@@ -531,8 +531,6 @@ fn capitalised_run_start(text: &str, sentence: &Range<usize>, at: usize) -> usiz
 /// determiner, over at most three modifier words with no punctuation.
 fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<usize> {
     let before = &text[sentence.start..at];
-    // Each word with its offset in `before` (the spaces between may be any).
-    let offset = |w: &str| w.as_ptr() as usize - before.as_ptr() as usize;
     let mut words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
     let det = words.iter().position(|x| x.eq_ignore_ascii_case("the"))?;
     words.truncate(det);
@@ -543,7 +541,7 @@ fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<u
         return None;
     }
     Some(match words.last() {
-        Some(first) => sentence.start + offset(first),
+        Some(first) => sentence.start + offset_in(before, first),
         None => at,
     })
 }

@@ -62,6 +62,13 @@ pub fn words_inclusive(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The byte offset of `inner` in `outer`, where `inner` is a slice of
+/// `outer` (a word from `split_whitespace`): the gaps between words may be
+/// any whitespace, so positions are read, not counted.
+pub fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
 /// Could `s` hold a decimal digit as the regex `\d` reads it (Unicode: any
 /// `Nd` character)? A cheap test before running a pattern that needs one:
 /// false only when no ASCII digit and no numeric non-ASCII character is in
