@@ -325,7 +325,13 @@ fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>
     {
         return;
     }
-    let Some(h) = hits.iter().find(|h| h.start == c.start && h.end == c.end) else {
+    // Hits are sorted by start: look only where the cue starts.
+    let from = hits.partition_point(|h| h.start < c.start);
+    let Some(h) = hits[from..]
+        .iter()
+        .take_while(|h| h.start == c.start)
+        .find(|h| h.end == c.end)
+    else {
         return;
     };
     let Some(att) = lex.term(h).meanings.iter().find_map(|m| match m {
@@ -363,17 +369,14 @@ fn issue_named_before(pos: usize, issue: usize, lex: &Lexicon, hits: &[Hit]) -> 
 /// -able after a determiner modifies the noun; it is no attitude of the
 /// speaker's ("a ceasefire is possible" is).
 fn attributive(text: &str, h: &Hit) -> bool {
-    let w = text[h.start..h.end].to_lowercase();
-    (w.ends_with("ible") || w.ends_with("able"))
+    // Runs for every hit of a scored sentence: no allocation on the way.
+    let w = text[h.start..h.end].as_bytes();
+    let tail = &w[w.len().saturating_sub(4)..];
+    (tail.eq_ignore_ascii_case(b"ible") || tail.eq_ignore_ascii_case(b"able"))
         && text[..h.start]
             .split_whitespace()
             .next_back()
-            .is_some_and(|p| {
-                matches!(
-                    p.to_lowercase().as_str(),
-                    "a" | "an" | "the" | "any" | "every" | "some"
-                )
-            })
+            .is_some_and(|p| NP_OPENERS.contains(&p.to_lowercase().as_str()))
 }
 
 fn words_between(text: &str, a: usize, b: usize) -> usize {
