@@ -370,7 +370,7 @@ fn issue_named_before(pos: usize, issue: usize, lex: &Lexicon, hits: &[Hit]) -> 
 /// speaker's ("a ceasefire is possible" is).
 fn attributive(text: &str, h: &Hit) -> bool {
     // Runs for every hit of a scored sentence: no allocation on the way.
-    let w = text[h.start..h.end].as_bytes();
+    let w = &text.as_bytes()[h.start..h.end];
     let tail = &w[w.len().saturating_sub(4)..];
     (tail.eq_ignore_ascii_case(b"ible") || tail.eq_ignore_ascii_case(b"able"))
         && text[..h.start]
