@@ -352,6 +352,25 @@ fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>
     );
 }
 
+/// Is the statement's cue a passive inside its words ("the plan was
+/// rejected by Kyiv")? Attribution makes such statements (`passive.rs`).
+fn is_passive(text: &str, s: &Statement) -> bool {
+    let Some(c) = &s.cue_span else { return false };
+    c.start > s.span.start
+        && c.end <= s.span.end
+        && text[c.end..].starts_with(" by ")
+        && text[s.span.start..c.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "-" | "–" | "—"
+                ) || w.ends_with(',')
+            })
+}
+
 /// Does one of the issue's phrases stand in the 300 bytes before `pos`
 /// (the sentence before, as a rule)?
 fn issue_named_before(pos: usize, issue: usize, lex: &Lexicon, hits: &[Hit]) -> bool {
@@ -574,6 +593,7 @@ fn score_tokens(
     antecedent: Antecedent,
 ) -> Vec<Stance> {
     let sc = sc.clone();
+    let passive = is_passive(text, s);
     let condition = toks
         .iter()
         .find(|t| matches!(t.token, Token::Condition))
@@ -747,7 +767,20 @@ fn score_tokens(
                 .find(|x| owned(x) && governs_complement(text, x.end, o.start))
                 .map(|_| o)
         };
-        let governing = before.or_else(after).or_else(complement_of_own);
+        // "the ceasefire proposal was rejected by Kyiv": the passive's own
+        // cue governs what its subject names, whatever nouns stand there.
+        let passive_cue = || {
+            toks.iter().find(|a| {
+                passive
+                    && a.start >= t.end
+                    && s.cue_span.as_ref().is_some_and(|c| c.start == a.start)
+                    && matches!(a.token, Token::Attitude(_))
+            })
+        };
+        let governing = passive_cue()
+            .or(before)
+            .or_else(after)
+            .or_else(complement_of_own);
         if let Some(a) = governing {
             let Token::Attitude(att) = a.token else {
                 unreachable!()

@@ -10,10 +10,12 @@
 //! One pass over the sentences, in order: each cue is tied to its subject
 //! (`speakers.rs`), quotations to the cue that attributes them
 //! (`quotations.rs`), cues without quotations give reported statements and
-//! possessive speech nouns give positions (`reported.rs`), each with the
+//! possessive speech nouns give positions (`reported.rs`), passives with an
+//! agent give the agent's (`passive.rs`), each with the
 //! words it says (`content.rs`) and the day it was said (`said_on.rs`).
 
 mod content;
+mod passive;
 mod quotations;
 mod reported;
 mod said_on;
@@ -183,6 +185,7 @@ fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>)
     }
     let mut subjects = CueSubjects::find(s, memory);
     quotations::quotation_statements(s, &mut subjects, memory, out);
+    passive::passive_statements(s, &mut subjects, memory, out);
     reported::reported_statements(s, &mut subjects, memory, out);
     reported::possessive_statements(s, memory, out);
     speakers::remember_sentence(s, &subjects, memory);

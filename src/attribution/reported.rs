@@ -10,7 +10,7 @@ use super::speakers::{
 };
 use super::{Kind, Scope, Statement};
 use crate::lexicon::{Hit, Meaning};
-use crate::text::{Cue, CueKind, Mention, in_quote, offset_in};
+use crate::text::{Cue, CueKind, Mention, Who, in_quote, offset_in};
 use std::ops::Range;
 
 /// "According to X, Y said …": a speech verb with a subject of its own in
@@ -46,7 +46,9 @@ pub(super) fn reported_statements(
     for (ci, cue) in s.cues.iter().enumerate() {
         // Participles ("saying", "calling") only attribute quotations; a finite
         // "described the talks as constructive" is a statement of its own.
-        if subjects.used[ci] || cue.is_participle(text) || subjects.media[ci] {
+        // "Interfax quoted Peskov as saying that …" reports what he said.
+        let as_saying = text[..cue.start].ends_with(" as ");
+        if subjects.used[ci] || (cue.is_participle(text) && !as_saying) || subjects.media[ci] {
             continue;
         }
         let Some((speaker, party, personal)) = subjects.subjects[ci].clone() else {
@@ -261,17 +263,29 @@ pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<St
         }
         // "Putin's demand that …", or "the demands by the union include …",
         // "a proposal floated by Washington that would …".
+        let attitude = s
+            .lex
+            .term(h)
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Attitude(_)));
+        let connector = || connector_end(text, h, s.sentence, attitude);
+        // "Russia's refusal to …": a side's possessive adjective owns the
+        // noun as a named side would.
         let (owner, connector_end) = match possessive_owner(text, h, s.mentions) {
-            Some(o) => (o, connector_end(text, h, s.sentence)),
-            None => match by_owner(text, h, s.mentions) {
-                Some(o) => (o, Some(o.end)),
-                None => continue,
+            Some(o) => (o.who.clone(), connector()),
+            None => match possessive_side(s, h) {
+                Some(p) => (Who::Party(p), connector()),
+                None => match by_owner(text, h, s.mentions) {
+                    Some(o) => (o.who.clone(), Some(o.end)),
+                    None => continue,
+                },
             },
         };
         let Some(connector_end) = connector_end else {
             continue;
         };
-        let Some((speaker, party, personal)) = resolve(&owner.who, s.lex, memory) else {
+        let Some((speaker, party, personal)) = resolve(&owner, s.lex, memory) else {
             continue;
         };
         let cue = Cue {
@@ -328,6 +342,26 @@ fn possessive_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<
     })
 }
 
+/// A side whose possessive adjective ("Russia's", a lexicon adjective
+/// ending in 's) stands right before the noun, at most one word between.
+fn possessive_side(s: &Scope, h: &Hit) -> Option<usize> {
+    let lo = s.hits.partition_point(|o| o.end + 40 < h.start);
+    s.hits[lo..]
+        .iter()
+        .take_while(|o| o.end <= h.start)
+        .filter(|o| {
+            let written = &s.text[o.start..o.end];
+            (written.ends_with("'s") || written.ends_with("’s"))
+                && s.text[o.end..h.start].split_whitespace().count() <= 1
+        })
+        .find_map(|o| {
+            s.lex.term(o).meanings.iter().find_map(|m| match *m {
+                Meaning::PartyAdjective(p) | Meaning::Party(p) => Some(p),
+                _ => None,
+            })
+        })
+}
+
 /// The owner named in a by-phrase right after a speech noun, with at most
 /// a participle between: "the demands by the union", "a proposal floated by
 /// Washington", "the plan drafted by Witkoff".
@@ -358,10 +392,15 @@ fn by_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<&'m Ment
 }
 
 /// Only when a clause follows: "demand that", "proposal for", "call to"
-/// (the connector may be part of the term, as in "proposal for"). Where
+/// (the connector may be part of the term, as in "proposal for"); an
+/// attitude noun also takes its object with "of" ("rejection of"). Where
 /// the connector ends.
-fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>) -> Option<usize> {
-    let connectors = ["that", "for", "to", "on"];
+fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>, attitude: bool) -> Option<usize> {
+    let connectors: &[&str] = if attitude {
+        &["that", "for", "to", "on", "of"]
+    } else {
+        &["that", "for", "to", "on"]
+    };
     let term_ends_with_connector = text[h.start..h.end]
         .rsplit(' ')
         .next()
@@ -389,6 +428,37 @@ mod tests {
         // The verb group's own negation still does.
         let got = run("Moscow has not yet said whether it will attend.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_medium_quoting_someone_as_saying_reports_their_words() {
+        let got = run("Interfax quoted Peskov as saying that the talks would continue.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Dmitry Peskov", "{got:?}");
+        let got =
+            run("“The next round will be held in Geneva,” RIA Novosti cited Peskov as saying.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Dmitry Peskov", "{got:?}");
+    }
+
+    #[test]
+    fn a_sides_possessive_adjective_owns_its_attitude_noun() {
+        // "Russia's" is a side's adjective, not a mention; "of" takes an
+        // attitude noun's object.
+        let got = run("Kyiv's rejection of the ceasefire was clear.");
+        assert!(got.iter().any(|g| g.3 == "ukraine"), "{got:?}");
+        let got = run("Russia's refusal to accept a ceasefire angered Kyiv.");
+        assert!(got.iter().any(|g| g.3 == "russia"), "{got:?}");
+        // "of" is no connector for a plain speech noun ("account of").
+        let got = run("Putin's account of the meeting was brief.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_infinitive_after_an_owned_noun_is_not_the_clause_subjects() {
+        let got = run("Trump postponed sanctions, despite Russia's refusal to accept a ceasefire.");
+        assert!(got.iter().all(|g| g.3 != "united_states"), "{got:?}");
+        assert!(got.iter().any(|g| g.3 == "russia"), "{got:?}");
     }
 
     #[test]

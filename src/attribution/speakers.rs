@@ -126,13 +126,14 @@ fn cue_subject(
     let (text, cue) = (s.text, &s.cues[ci]);
     // A participle ("…, calling him", "telling reporters") shares the clause's
     // subject, unless a person stands right before it: "with Kremlin aide
-    // Yury Ushakov saying …", "followed Trump saying he was “disappointed”".
+    // Yury Ushakov saying …", "followed Trump saying he was “disappointed”",
+    // "Interfax quoted Peskov as saying" (the medium only carries it).
     if cue.is_participle(text) {
         return s
             .mentions
             .iter()
             .rev()
-            .find(|m| m.end <= cue.start && text[m.end..cue.start].trim().is_empty())
+            .find(|m| m.end <= cue.start && matches!(text[m.end..cue.start].trim(), "" | "as"))
             .filter(|m| {
                 // A side only in an absolute phrase: "with Moscow describing
                 // the call as “constructive”".
@@ -153,6 +154,17 @@ fn cue_subject(
         .find(|w| !AUXILIARIES.contains(w))
         .unwrap_or("");
     if matches!(word_before, "that" | "which") {
+        return None;
+    }
+    // "Moscow's refusal to accept", "calls to accept": an infinitive after a
+    // speech or attitude noun belongs to the noun (and its owner, read by the
+    // possessive statements), not to a verb of the clause's subject.
+    if infinitive_of_noun(s, cue) {
+        return None;
+    }
+    // "Zelensky's plan was rejected by Moscow": a passive's subject is what
+    // the attitude is about; its holder is the agent (`passive.rs`).
+    if super::passive::be_before(s, cue).is_some() && s.text[cue.end..].starts_with(" by ") {
         return None;
     }
     // "…, and added that", "… but said": a coordinated verb shares the
@@ -201,6 +213,25 @@ fn cue_subject(
     };
     // "…, and added that": a coordinated cue shares the previous subject.
     resolved.or_else(|| if coordinated_cue { shared() } else { None })
+}
+
+/// Does the "to" right before `cue` follow a speech or attitude noun
+/// ("refusal to", "calls to")?
+fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
+    let before = s.text[s.sentence.start..cue.start].trim_end();
+    let Some(to_start) = before
+        .strip_suffix(" to")
+        .map(|b| s.sentence.start + b.len())
+    else {
+        return false;
+    };
+    s.hits.iter().any(|h| {
+        h.end <= to_start
+            && s.text[h.end..to_start].trim().is_empty()
+            && s.lex
+                .meanings_with_parts(h)
+                .any(|m| m == crate::lexicon::Meaning::SpeechNoun)
+    })
 }
 
 /// The nearest person of the pronoun's gender before pronoun mention `m`

@@ -47,11 +47,13 @@ pub fn verb_in_context(
     }
     let past = first.ends_with("ed") || lex.irregular_past.contains(first);
     if past {
-        // "was rejected", "were discussed": the subject is what was rejected.
+        // "was rejected", "were discussed": the subject is what was rejected;
+        // with an agent ("was rejected by Kyiv") the verb is the agent's
+        // (attribution reads such passives on their own).
         return !matches!(
             prev_l,
             "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        );
+        ) || text[h.end..sentence.end].starts_with(" by ");
     }
     base_form_is_verb(text, h, hits, lex, prev, prev_l)
 }

@@ -205,9 +205,11 @@ fn dash_quote(text: &str, para: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> O
         return None;
     }
     let tail_range = para.start + dash + len..para.end;
-    let speech = hits_in(hits, &tail_range)
-        .iter()
-        .any(|h| lex.term(h).meanings.contains(&Meaning::SpeechVerb));
+    // "… - rejected by Kyiv as capitulation" is a reduced passive, not an
+    // attribution: a speech verb followed by "by" attributes nothing.
+    let speech = hits_in(hits, &tail_range).iter().any(|h| {
+        lex.term(h).meanings.contains(&Meaning::SpeechVerb) && !text[h.end..].starts_with(" by ")
+    });
     if !speech {
         return None;
     }
