@@ -874,6 +874,17 @@ fn score_tokens(
                 true,
                 format!("not > {}({dir_name})", word(t)),
             ));
+        } else if *direction != 0
+            && let Some(modal) = intention_before(text, &sc, t.start)
+        {
+            // "We will impose very severe tariffs": a speaker's stated
+            // intention is their position, at the strength of openness.
+            found.push((
+                *issue,
+                dir,
+                true,
+                format!("{modal}(intention) > {}({dir_name})", word(t)),
+            ));
         }
     }
     // "The talks were productive", "a productive meeting": an evaluation
@@ -939,6 +950,31 @@ fn score_tokens(
     }
     let _ = scope_text;
     combine(found, numbers(&text[sc]))
+}
+
+/// "we will impose …", "he would withdraw …": a personal pronoun and a
+/// modal of intention (or "be going to") in the clause before `pos`, with at
+/// most three words (the verb and its modifiers) between the modal and the
+/// phrase. The modal as written, when found.
+fn intention_before<'t>(text: &'t str, scope: &Range<usize>, pos: usize) -> Option<&'t str> {
+    let clause = &text[scope.start.min(pos)..pos];
+    let clause = clause.rsplit([',', ';', ':']).next().unwrap_or(clause);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let n = words.len();
+    (1..n).rev().take(4).find_map(|i| {
+        let modal = words[i];
+        let lower = modal.to_lowercase().replace('’', "'");
+        let (subject, modal_word) = match lower.split_once('\'') {
+            // "we'll", "he'd": the pronoun and the modal in one word.
+            Some((subj, "ll" | "d")) => (subj.to_string(), modal),
+            _ => (words[i - 1].to_lowercase(), modal),
+        };
+        let is_modal = matches!(lower.as_str(), "will" | "would" | "shall")
+            || lower.ends_with("'ll")
+            || lower.ends_with("'d");
+        let personal = matches!(subject.as_str(), "we" | "i" | "he" | "she" | "they");
+        (is_modal && personal && n - i - 1 <= 3).then_some(modal_word)
+    })
 }
 
 /// Words that open a noun phrase: an attitude noun after them is the object
@@ -1465,6 +1501,21 @@ mod tests {
         );
         assert!(has(&got, "ukraine", "territory=1"), "{got:?}");
         assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_stated_intention_is_a_position() {
+        let got = stances_of("Trump said he would impose very severe tariffs on Russia.");
+        assert!(
+            has(&got, "united_states", "sanctions_economy=-1"),
+            "{got:?}"
+        );
+        // A negated intention is read by the negation, not as an intention.
+        let got = stances_of("Trump said he would not impose new sanctions on Russia.");
+        assert!(has(&got, "united_states", "sanctions_economy=2"), "{got:?}");
+        // A modal with no personal subject is a prediction, not an intention.
+        let got = stances_of("Peskov said the talks would bring new sanctions.");
+        assert!(!has(&got, "russia", "sanctions_economy=-1"), "{got:?}");
     }
 
     #[test]
