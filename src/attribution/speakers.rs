@@ -216,7 +216,7 @@ fn cue_subject(
 }
 
 /// Does the "to" right before `cue` follow a speech or attitude noun
-/// ("refusal to", "calls to")?
+/// ("refusal to", "calls to") or a noun after a determiner ("the need to")?
 fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
     let before = s.text[s.sentence.start..cue.start].trim_end();
     let Some(to_start) = before
@@ -225,13 +225,23 @@ fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
     else {
         return false;
     };
-    s.hits.iter().any(|h| {
-        h.end <= to_start
-            && s.text[h.end..to_start].trim().is_empty()
-            && s.lex
-                .meanings_with_parts(h)
-                .any(|m| m == crate::lexicon::Meaning::SpeechNoun)
-    })
+    // "the need to address", "a bid to secure": a noun right after a
+    // determiner, whatever the noun.
+    let mut words = s.text[s.sentence.start..to_start].split_whitespace().rev();
+    let (noun, det) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let after_determiner = noun.chars().all(|c| c.is_lowercase())
+        && matches!(
+            det.to_lowercase().as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        );
+    after_determiner
+        || s.hits.iter().any(|h| {
+            h.end <= to_start
+                && s.text[h.end..to_start].trim().is_empty()
+                && s.lex
+                    .meanings_with_parts(h)
+                    .any(|m| m == crate::lexicon::Meaning::SpeechNoun)
+        })
 }
 
 /// The nearest person of the pronoun's gender before pronoun mention `m`
