@@ -460,6 +460,7 @@ mod tests {
         let got = run(
             "Zakharova repeated Kremlin narratives about the need to address so-called “root causes” of the war.",
         );
+        assert!(!got.is_empty(), "{got:?}");
         assert!(got.iter().all(|g| g.2 == "Maria Zakharova"), "{got:?}");
     }
 
