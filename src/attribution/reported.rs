@@ -455,6 +455,15 @@ mod tests {
     }
 
     #[test]
+    fn a_side_and_its_allies_speak_for_both() {
+        let got = run(
+            "Kyiv and its European allies stressed that peace cannot be achieved without Kyiv.",
+        );
+        assert!(got.iter().any(|g| g.3 == "ukraine"), "{got:?}");
+        assert!(got.iter().any(|g| g.3 == "europe"), "{got:?}");
+    }
+
+    #[test]
     fn an_infinitive_after_a_determiners_noun_has_no_subject_of_its_own() {
         // "address" quotes nothing here: "Kremlin" is part of a noun phrase.
         let got = run(

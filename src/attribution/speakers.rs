@@ -359,7 +359,13 @@ pub(super) fn joint_party(
     if !text[subj.end..cue.start].trim().is_empty() {
         return None;
     }
-    let before = text[..subj.start].trim_end().strip_suffix(" and")?;
+    // "Kyiv and its European allies stressed": a possessive may link them.
+    let before = text[..subj.start].trim_end();
+    let before = ["its", "their", "his", "her"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
+        .map_or(before, str::trim_end);
+    let before = before.strip_suffix(" and")?;
     mentions.iter().rev().find_map(|m| match m.who {
         Who::Party(p) if p != party && m.end == before.len() => Some(p),
         _ => None,
