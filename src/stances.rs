@@ -920,6 +920,7 @@ fn score_tokens(
         if let Token::Evaluation { issue, stance } = t.token
             && near_keyword(t, issue)
             && !claimed(t)
+            && !describes_person(text, &sc, t.start)
             && !found.iter().any(|f| f.0 == issue && f.2)
         {
             let mut v = stance;
@@ -950,6 +951,17 @@ fn score_tokens(
     }
     let _ = scope_text;
     combine(found, numbers(&text[sc]))
+}
+
+/// "Medinsky, a hawkish ex-minister who led previous failed talks": an
+/// evaluation inside a relative clause about a person describes that person;
+/// it is not the speaker's judgment.
+fn describes_person(text: &str, scope: &Range<usize>, pos: usize) -> bool {
+    let before = &text[scope.start.min(pos)..pos];
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    clause
+        .split_whitespace()
+        .any(|w| matches!(w.to_lowercase().as_str(), "who" | "whom" | "whose"))
 }
 
 /// "we will impose …", "he would withdraw …": a personal pronoun and a
@@ -1501,6 +1513,16 @@ mod tests {
         );
         assert!(has(&got, "ukraine", "territory=1"), "{got:?}");
         assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
+    }
+
+    #[test]
+    fn an_evaluation_describing_a_person_is_not_the_speakers() {
+        let got = stances_of(
+            "Peskov said the delegation will be headed by Medinsky, a minister who led previous failed talks in Turkey.",
+        );
+        assert!(!has(&got, "russia", "talks_process=-2"), "{got:?}");
+        let got = stances_of("Peskov said the talks in Turkey had failed.");
+        assert!(!got.is_empty(), "{got:?}");
     }
 
     #[test]
