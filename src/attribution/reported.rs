@@ -455,6 +455,13 @@ mod tests {
     }
 
     #[test]
+    fn a_side_named_in_a_prepositional_phrase_is_not_the_subject() {
+        let got = run("Ukrainian negotiators in Moscow said the talks were useful.");
+        assert!(!got.is_empty(), "{got:?}");
+        assert!(got.iter().all(|g| g.3 == "ukraine"), "{got:?}");
+    }
+
+    #[test]
     fn a_side_and_its_allies_speak_for_both() {
         let got = run(
             "Kyiv and its European allies stressed that peace cannot be achieved without Kyiv.",

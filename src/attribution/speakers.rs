@@ -485,6 +485,7 @@ fn find_subject<'m>(
         .filter(|m| document_owner_may_speak(text, m, cue, lex))
         .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
+        .filter(|m| !object_of_earlier(text, m, mentions, lex))
         .collect();
     let before = without_apposition(text, before, region_start, cue.start);
     // "it" stands for a body or side: after people, with the sides.
@@ -524,6 +525,26 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// "Unionised machinists at Boeing voted …", "officials in Kyiv said …": a
+/// mention that is the object of a preposition right after another mention
+/// qualifies that one, which is the subject.
+fn object_of_earlier(text: &str, m: &Mention, mentions: &[Mention], lex: &Lexicon) -> bool {
+    // A role "of" a body ("the spokesperson of the Kremlin") is read with it:
+    // only a side, a source or a person of a side qualifies.
+    mentions.iter().any(|p| {
+        p.end <= m.start
+            && match p.who {
+                Who::Party(_) | Who::Source(_) => true,
+                Who::Person(_, party, _) => party != lex.other_party,
+                _ => false,
+            }
+            && matches!(
+                text[p.end..m.start].trim().to_lowercase().as_str(),
+                "at" | "in" | "of" | "from" | "at the" | "in the" | "of the" | "from the"
+            )
+    })
 }
 
 /// "Washington's plan calls for …", "the Russian proposal demands …": the
