@@ -455,6 +455,18 @@ mod tests {
     }
 
     #[test]
+    fn a_content_verb_speaks_only_through_an_owned_document() {
+        let got = run("Trump's peace proposal involves a potential lifting of sanctions.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, "united_states", "{got:?}");
+        let got = run("The US plan includes the withdrawal of Ukrainian troops from Donbas.");
+        assert!(got.iter().any(|g| g.3 == "united_states"), "{got:?}");
+        // Not a document: no statement.
+        assert!(run("Zelensky's delegation included Rustem Umerov.").is_empty());
+        assert!(run("Kyiv includes prisoners in its lists.").is_empty());
+    }
+
+    #[test]
     fn a_side_named_in_a_prepositional_phrase_is_not_the_subject() {
         let got = run("Ukrainian negotiators in Moscow said the talks were useful.");
         assert!(!got.is_empty(), "{got:?}");

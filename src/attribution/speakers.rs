@@ -2,7 +2,7 @@
 //! the article so far, and what a sentence leaves for the next ones.
 
 use super::Scope;
-use crate::lexicon::{Lexicon, Pronoun};
+use crate::lexicon::{Lexicon, Meaning, Pronoun};
 use crate::text::{
     AUXILIARIES, Cue, CueKind, Mention, Quote, Who, after_preposition, owns_document, word_offset,
 };
@@ -184,7 +184,10 @@ fn cue_subject(
         s.quotes,
         s.lex,
     )
-    .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal());
+    .filter(|m| cue.kind != CueKind::QuoteOnly || m.is_personal())
+    // "Trump's peace proposal involves …": a content verb speaks only
+    // through an owned document.
+    .filter(|m| !content_verb(s, cue) || document_subject(text, m, cue, s.lex));
     let resolved = match &subject {
         Some(m) if m.who == Who::Media => {
             *media = true;
@@ -573,6 +576,28 @@ fn document_owner_may_speak(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -
             .split_once(',')
             .is_some_and(|(aside, rest)| close(document, 3) && close(aside, 20) && close(rest, 3)),
     }
+}
+
+/// Is the cue a verb that only states a document's content ("includes")?
+fn content_verb(s: &Scope, cue: &Cue) -> bool {
+    let from = s.hits.partition_point(|h| h.start < cue.start);
+    s.hits[from..]
+        .iter()
+        .take_while(|h| h.start == cue.start)
+        .any(|h| {
+            // A verb that also reports speech ("stipulate") keeps any subject.
+            let m = &s.lex.term(h).meanings;
+            m.contains(&Meaning::ContentVerb) && !m.contains(&Meaning::SpeechVerb)
+        })
+}
+
+/// Is mention `m` the owner of a document that is the cue's subject
+/// ("Trump's peace proposal", "the US plan")?
+fn document_subject(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool {
+    let rest = &text[m.end..];
+    let possessive = ["'s", "’s"].into_iter().find(|p| rest.starts_with(p));
+    owns_document(text, m.end + possessive.map_or(0, str::len), lex)
+        && document_owner_may_speak(text, m, cue, lex)
 }
 
 /// "Tammy Bruce, State Department spokeswoman, said", "Umerov, quoted by

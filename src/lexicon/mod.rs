@@ -232,6 +232,12 @@ pub struct StanceDef {
     /// negotiation's news ("attack", "fight" in a war): every form and noun of
     /// such a lemma is left out, and so is a cue word listed here.
     pub not_attitudes: Option<Vec<String>>,
+    /// Verbs that state what a document holds ("include", "involve",
+    /// "outline"; lemmas, every form generated): with one of the `[text]
+    /// documents` owned by a side or person as subject ("Trump's peace
+    /// proposal involves a lifting of sanctions"), the owner supports what
+    /// follows; with any other subject they state nothing.
+    pub content_verbs: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -484,6 +490,9 @@ pub enum Meaning {
     Negator,
     Condition,
     Anaphor,
+    /// A verb that states a document's content ([`StanceDef::content_verbs`]):
+    /// a position only with an owned document as subject.
+    ContentVerb,
     /// An issue word: issue index and direction (+1 toward, -1 away, 0 topic).
     IssueTerm {
         issue: usize,
@@ -1272,6 +1281,16 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     }
     for v in list_or(&st.anaphors, &BASE.stance.anaphors) {
         table.add(&v, Meaning::Anaphor);
+    }
+    for lemma in list_or(&st.content_verbs, &BASE.stance.content_verbs) {
+        for f in inventory::forms(&lemma, None) {
+            if f.participle {
+                continue;
+            }
+            table.add(&f.text, Meaning::Attitude(Attitude::Support));
+            table.add(&f.text, Meaning::PositionVerb);
+            table.add(&f.text, Meaning::ContentVerb);
+        }
     }
     let mut issues = Vec::new();
     for (i, is) in file.issues.iter().enumerate() {
