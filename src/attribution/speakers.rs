@@ -594,6 +594,15 @@ fn content_verb(s: &Scope, cue: &Cue) -> bool {
 /// Is mention `m` the owner of a document that is the cue's subject
 /// ("Trump's peace proposal", "the US plan")?
 fn document_subject(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool {
+    // "The plan, revealed …, includes": the mention is the document itself.
+    let own_words = text[m.start..m.end].to_lowercase();
+    if own_words
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| lex.words.documents.contains(w))
+    {
+        return true;
+    }
     let rest = &text[m.end..];
     let possessive = ["'s", "’s"].into_iter().find(|p| rest.starts_with(p));
     owns_document(text, m.end + possessive.map_or(0, str::len), lex)
