@@ -701,11 +701,19 @@ fn score_tokens(
                 // "agreed to a prisoner exchange at the end of the talks".
                 // But a list distributes the cue: "ready to secure the release
                 // of prisoners, to stop the killings, and to prepare a summit".
+                // "include a wage increase, reinstating the pension, and a
+                // guarantee …": an item between commas of a list that ends
+                // with ", and" is listed too.
+                // (Bytes, so a cut inside a character reads as nothing.)
+                let later = text
+                    .get(t.end..s.sentence.end.min(t.end + 120).max(t.end))
+                    .unwrap_or("");
                 let listed = |from: usize| {
                     let between = &text[from..t.start];
                     between.contains(", to ")
                         || between.contains(", and ")
                         || between.contains("; ")
+                        || (between.contains(", ") && later.contains(", and "))
                 };
                 let other_issue_between = toks.iter().any(|o| {
                     o.start >= a.end
@@ -1337,6 +1345,20 @@ mod tests {
             "Trump again postponed sanctions, despite Putin's refusal to publicly commit to a ceasefire.",
         );
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn every_item_of_a_comma_list_ending_in_and_takes_the_cue() {
+        let got = stances_of(
+            "Putin said Russia was ready to accept a prisoner exchange, a ceasefire in the air, and a meeting with Zelensky.",
+        );
+        assert!(has(&got, "russia", "ceasefire=2"), "{got:?}");
+        assert!(has(&got, "russia", "prisoners=2"), "{got:?}");
+        // Without a list the cue stops at the first issue of its clause.
+        let got = stances_of(
+            "Putin said Russia agreed to a prisoner exchange at the end of the talks, a ceasefire being far off.",
+        );
+        assert!(!has(&got, "russia", "ceasefire=2"), "{got:?}");
     }
 
     #[test]
