@@ -665,7 +665,8 @@ pub fn month_number(name: &str) -> Option<i8> {
         "november",
         "december",
     ];
-    if n.len() > 3 && !(full[idx].starts_with(&n) || n == "sept") {
+    // "Marc", "Augus" are no months: the full name, three letters or "sept".
+    if n.len() > 3 && !(full[idx] == n || n == "sept") {
         return None;
     }
     Some(idx as i8 + 1)

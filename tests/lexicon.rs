@@ -471,3 +471,33 @@ fn every_field_the_loader_accepts_is_documented() {
     }
     assert!(checked > 40, "{checked}");
 }
+
+/// An example's expected stances may be written `"issue=N"` or as a table
+/// `{ issue = "…", stance = N }`; both mean the same, and a wrong expectation
+/// fails either way.
+#[test]
+fn example_stances_as_strings_or_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = |stances: &str| {
+        format!(
+            "{SMALL}\n[[examples]]\ntext = \"Israel rejected a permanent ceasefire, the prime minister said.\"\nstances = [{stances}]\n"
+        )
+    };
+    for (name, stances, ok) in [
+        ("text.toml", r#""ceasefire=-2""#, true),
+        (
+            "table.toml",
+            r#"{ issue = "ceasefire", stance = -2 }"#,
+            true,
+        ),
+        (
+            "wrong.toml",
+            r#"{ issue = "ceasefire", stance = 2 }"#,
+            false,
+        ),
+    ] {
+        let f = write(dir.path(), name, &example(stances));
+        let (code, text) = check(&f);
+        assert_eq!(code == 0, ok, "{name}: {text}");
+    }
+}

@@ -34,6 +34,14 @@ pub(super) fn content_span(
     {
         return None; // "hinted at this concern": no stated content
     }
+    // "The talks were productive, said President Novak.": an inverted
+    // subject after the cue is no content; what was said is before it.
+    if end > start && inverted_subject(text, sentence, cue, start, mentions) {
+        let comma = text[sentence.start..cue.start].trim_end().len() + sentence.start - 1;
+        start = skip_framing(text, skip_dateline(text, sentence.start, comma), comma);
+        end = trim_tail(text, start, comma);
+        return (end > start).then_some(start..end);
+    }
     if end <= start || time_only {
         // "…, two of the sources said." — the content is before the subject.
         if cue.kind == CueKind::SourceFirst {
@@ -57,6 +65,31 @@ pub(super) fn content_span(
         return Some(from..trim_tail(text, from, cue.start));
     }
     (end > start).then_some(start..end)
+}
+
+/// "…, said (Ukrainian President) Novak": the cue follows a comma and its
+/// words are only the speaker's name, with capitalised title words before
+/// it and an apposition after it.
+fn inverted_subject(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    start: usize,
+    mentions: &[Mention],
+) -> bool {
+    if !text[sentence.start..cue.start].trim_end().ends_with(',') {
+        return false;
+    }
+    mentions.iter().any(|m| {
+        m.start >= start
+            && !matches!(m.who, Who::Media)
+            && text[start..m.start]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with(','))
+            && text[m.end..sentence.end]
+                .trim_start()
+                .starts_with([',', '.', '!', '?'])
+    })
 }
 
 /// "… it would strike, Reuters reported.": a medium's trailing attribution

@@ -55,7 +55,7 @@ pub(super) fn reported_statements(
             continue;
         };
         if negated_speech(s, cue)
-            || inside_trailing(s, ci, &subjects.media)
+            || inside_trailing(s, ci, subjects)
             || hypothetical(s, cue)
             || demanded_of_subject(s, cue)
         {
@@ -90,6 +90,7 @@ pub(super) fn reported_statements(
         else {
             continue;
         };
+        let span = before_trailing(s, ci, subjects, span);
         if span.end <= span.start {
             continue;
         }
@@ -183,14 +184,55 @@ fn negated_speech(s: &Scope, cue: &Cue) -> bool {
 /// "The US and Russia also agreed to …, Witkoff said.": a cue inside the
 /// words a later trailing attribution reports is part of that statement.
 /// A medium's "…, Reuters reported." deletes no one's statement.
-fn inside_trailing(s: &Scope, ci: usize, media: &[bool]) -> bool {
+///
+/// A side's own position inside it stays a statement of that side when the
+/// trailing speaker is of another side or none ("Russia rejected a
+/// ceasefire, the prime minister said"), as it does in "Zelensky said Russia
+/// rejected a ceasefire".
+fn inside_trailing(s: &Scope, ci: usize, subjects: &CueSubjects) -> bool {
+    trailing_cue(s, ci, subjects).is_some_and(|(_, other)| !other)
+}
+
+/// The trailing speech cue after cue `ci` ("…, the minister said."), if
+/// any, and whether its speaker is of another side than `ci`'s own side
+/// subject (or has none).
+fn trailing_cue(s: &Scope, ci: usize, subjects: &CueSubjects) -> Option<(usize, bool)> {
     let (text, cue) = (s.text, &s.cues[ci]);
-    s.cues[ci + 1..].iter().enumerate().any(|(k, c)| {
+    let side = match &subjects.subjects[ci] {
+        Some((_, party, false)) => Some(*party),
+        _ => None,
+    };
+    let j = (ci + 1..s.cues.len()).find(|&j| {
+        let c = &s.cues[j];
         c.kind == CueKind::Speech
-            && !media[ci + 1 + k]
+            && !subjects.media[j]
             && text[c.end..s.sentence.end].split_whitespace().count() <= 4
             && text[cue.end..c.start].contains(", ")
-    })
+    })?;
+    let other = side.is_some()
+        && subjects.subjects[j]
+            .as_ref()
+            .is_none_or(|(_, p, _)| Some(*p) != side);
+    Some((j, other))
+}
+
+/// A side's position kept inside a trailing attribution ends at the comma
+/// before that attribution's subject.
+fn before_trailing(
+    s: &Scope,
+    ci: usize,
+    subjects: &CueSubjects,
+    span: Range<usize>,
+) -> Range<usize> {
+    let Some((j, true)) = trailing_cue(s, ci, subjects) else {
+        return span;
+    };
+    let c = &s.cues[j];
+    let subj = subject_start(c, s.mentions).unwrap_or(c.start).min(c.start);
+    match s.text[span.start.min(subj)..subj].rfind(", ") {
+        Some(k) => span.start..trim_tail(s.text, span.start, span.start.min(subj) + k),
+        None => span,
+    }
 }
 
 /// A cue inside a quotation-attributing clause is not a second statement.

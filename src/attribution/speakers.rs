@@ -502,6 +502,18 @@ fn find_subject<'m>(
             .find(|m| (m.is_personal() && !it(m)) || matches!(m.who, Who::Party(_)))
             .filter(|m| m.start == region_start || text[region_start..m.start].trim().is_empty())
     };
+    // "…, said Yuri Ushakov, Putin's adviser.": after a comma, a person right
+    // after the verb who ends the clause is its subject; names before the
+    // comma are what was said ("… between Putin and Trump, said Ushakov").
+    if before_cue.ends_with(',')
+        && let Some(m) = after(6).filter(|m| m.is_personal() || m.who == Who::Media)
+        && (text[m.end..sentence.end].trim_start().is_empty()
+            || text[m.end..sentence.end]
+                .trim_start()
+                .starts_with([',', '.', '!', '?']))
+    {
+        return Some(m);
+    }
     coordinated_verb
         .then(first)
         .flatten()
@@ -829,6 +841,56 @@ mod tests {
         assert_eq!(got[0], ("Russian Foreign Ministry".into(), "russia".into()));
         let got = who("The European Commission said it would propose new sanctions.");
         assert_eq!(got, vec![("European Commission".into(), "europe".into())]);
+    }
+
+    #[test]
+    fn an_office_is_the_person_introduced_with_it_else_as_written() {
+        let got = who(
+            "Prime Minister Jean Novak met the envoys. Ukraine needs security guarantees, the prime minister said.",
+        );
+        assert!(
+            got.contains(&("Jean Novak".into(), "other".into())),
+            "{got:?}"
+        );
+        // Introduced by an apposition; "the minister" alone is the same person.
+        let got = who(
+            "Jean Novak, the French foreign minister, said talks would go on. Moscow must accept a ceasefire, the minister told reporters.",
+        );
+        assert_eq!(got.last().unwrap().0, "Jean Novak", "{got:?}");
+        // Never introduced: the office as written, on the side its words name.
+        let got = who("Ukraine needs security guarantees, the Slovak prime minister said.");
+        assert!(
+            got.contains(&("Slovak prime minister".into(), "europe".into())),
+            "{got:?}"
+        );
+        // The lexicon's roles say who held an office that day.
+        let got = who("Ukraine needs security guarantees, the British prime minister said.");
+        assert!(
+            got.contains(&("Keir Starmer".into(), "europe".into())),
+            "{got:?}"
+        );
+        // A title before a name is no speaker of its own.
+        let got = who("The talks were useful, said President Jean Novak.");
+        assert_eq!(got, vec![("Jean Novak".into(), "other".into())]);
+    }
+
+    #[test]
+    fn an_inverted_subject_is_no_content() {
+        let got = run("The talks were productive, said Jean Novak, the French foreign minister.");
+        assert_eq!(got[0].1, "The talks were productive", "{got:?}");
+    }
+
+    #[test]
+    fn a_sides_position_inside_another_speakers_trailing_attribution_is_kept() {
+        let got = who("Russia rejected a permanent ceasefire, the prime minister said.");
+        assert!(got.contains(&(String::new(), "russia".into())), "{got:?}");
+        assert!(
+            got.contains(&("prime minister".into(), "other".into())),
+            "{got:?}"
+        );
+        // Its own side's speaker: one statement, the speaker's.
+        let got = who("Russia rejected a permanent ceasefire, Putin said.");
+        assert_eq!(got, vec![("Vladimir Putin".into(), "russia".into())]);
     }
 
     #[test]

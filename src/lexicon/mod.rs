@@ -267,6 +267,11 @@ pub struct TextDef {
     /// Nouns for organisations that speak in their own name ("the ministry
     /// said", "the union said in a statement").
     pub bodies: Option<Vec<String>>,
+    /// Nouns for offices a person holds ("president", "minister",
+    /// "envoy"): "the prime minister said" is whoever the article introduced
+    /// with that title ("Prime Minister Jean Novak"), else the office as
+    /// written.
+    pub office_nouns: Option<Vec<String>>,
     /// Honorifics before a surname, written without their full stop ("Mr",
     /// "Dr"): "Mr. Rubio" and "Mr Rubio" are Rubio; kept with an unknown
     /// name, and alone they name nobody.
@@ -303,6 +308,8 @@ pub struct Words {
     pub venues: FxHashSet<String>,
     /// Nouns for organisations that speak ("ministry", "union"), lowercase.
     pub bodies: FxHashSet<String>,
+    /// Nouns for offices people hold ("president", "minister"), lowercase.
+    pub office_nouns: FxHashSet<String>,
     /// Honorifics without their full stop ("Mr", "Dr"), and those that
     /// make the person "she".
     pub honorifics: FxHashSet<String>,
@@ -360,10 +367,31 @@ pub struct ExampleDef {
     pub party: Option<String>,
     #[serde(default)]
     pub kind: Option<String>,
-    #[serde(default)]
+    /// `"issue=N"`, or (as LEXICON.md once documented it) `{ issue = "…", stance = N }`;
+    /// both read into the `"issue=N"` form.
+    #[serde(default, deserialize_with = "stance_specs")]
     pub stances: Vec<String>,
     #[serde(default)]
     pub note: String,
+}
+
+/// One expected stance of an example, in either spelling a lexicon may use.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StanceSpec {
+    Text(String),
+    Table { issue: String, stance: i64 },
+}
+
+fn stance_specs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let specs = Vec::<StanceSpec>::deserialize(d)?;
+    Ok(specs
+        .into_iter()
+        .map(|s| match s {
+            StanceSpec::Text(t) => t,
+            StanceSpec::Table { issue, stance } => format!("{issue}={stance}"),
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------
@@ -1433,6 +1461,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
         venues: lower_set(&file.text.venues, &BASE.text.venues),
         bodies: lower_set(&file.text.bodies, &BASE.text.bodies),
+        office_nouns: lower_set(&file.text.office_nouns, &BASE.text.office_nouns),
     };
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()
@@ -1762,6 +1791,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.prepositions,
         &file.text.venues,
         &file.text.bodies,
+        &file.text.office_nouns,
         &file.text.honorifics,
         &file.text.honorifics_she,
     ];

@@ -4,6 +4,7 @@
 //! ([`super::roles`]).
 
 use super::names::{body_mentions, unknown_names};
+use super::offices::{introduces_office, note_offices};
 use super::quotes::{Quote, in_quote};
 use super::roles::{bind_roles, role_key};
 use crate::lexicon::{Hit, Lexicon, Meaning, Pronoun};
@@ -57,6 +58,9 @@ pub(super) struct Introduced {
     /// Bodies that spoke, by head noun ("ministry" -> "UAE Ministry of
     /// Foreign Affairs"), for a later "the ministry said".
     pub(super) bodies: FxHashMap<String, (String, usize)>,
+    /// Offices the article introduced people with ("prime minister" ->
+    /// the person), lowercase; see `offices.rs`.
+    pub(super) offices: FxHashMap<String, super::offices::Holder>,
 }
 
 /// The mentions in a sentence (`hits` are those starting in it), sorted by
@@ -73,7 +77,8 @@ pub(super) fn mentions_in(
 ) -> Vec<Mention> {
     let mut out = lexicon_mentions(text, hits, quotes, lex, known);
     let has_role = out.iter().any(|m| matches!(m.who, Who::Role(_)));
-    if !with_unknown_names && !has_role {
+    if !with_unknown_names && !has_role && !introduces_office(&text[sentence.clone()], lex) {
+        note_offices(text, sentence, &out, lex, known);
         return out;
     }
     // People the lexicon does not know: capitalised names.
@@ -86,6 +91,7 @@ pub(super) fn mentions_in(
     }
     out.sort_by_key(|m| m.start);
     bind_roles(text, &mut out, lex, known);
+    note_offices(text, sentence, &out, lex, known);
     out
 }
 

@@ -13,7 +13,7 @@
 //! split around quotations (`sentences.rs`); a sentence's cues are the hits
 //! used as reporting or attitude verbs there (`cues.rs`, `grammar.rs`); its
 //! mentions are the people, sides and roles it names (`mentions.rs`,
-//! `names.rs`, `roles.rs`), read in article order so a role or surname
+//! `names.rs`, `roles.rs`, `offices.rs`), read in article order so a role or surname
 //! introduced earlier is known later.
 
 mod cues;
@@ -21,6 +21,7 @@ mod grammar;
 mod hits;
 mod mentions;
 mod names;
+mod offices;
 mod quotes;
 mod roles;
 mod sentences;

@@ -6,6 +6,7 @@ use super::cues::cue_kind;
 use super::grammar::{AUXILIARIES, SUBJECT_WORDS, verb_in_context};
 use super::hits::hits_in;
 use super::mentions::{Introduced, Mention, Who};
+use super::offices::office_holder;
 use super::quotes::{Quote, in_quote};
 use super::words::{is_time_word, offset_in, words_inclusive};
 use crate::documents::month_number;
@@ -225,7 +226,14 @@ fn is_person_name(
     {
         return false;
     }
-    !words.iter().any(|w| month_number(w).is_some())
+    // "In March Novak said": a month before a name is a date. But "Jan
+    // Novak" (a month's abbreviation without its full stop) and "Theresa
+    // May" (a month as surname) are names.
+    let last = words.len().saturating_sub(1);
+    !words.iter().enumerate().any(|(k, w)| {
+        month_number(w).is_some()
+            && (words.len() == 1 || (k < last && (w.len() > 3 || w.ends_with('.'))))
+    })
 }
 
 /// The person a name stands for: a lexicon person by surname, someone the
@@ -376,9 +384,12 @@ fn not_a_name_word(text: &str, sentence: &Range<usize>, a: usize, b: usize, lex:
 /// Foreign Ministry", "European Commission"), where a title would have
 /// introduced one ("Senator Graham", "Foreign Minister Fidan").
 fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> bool {
-    let is_title = |w: &str, more: bool| {
+    // A word ending like a demonym ("Belarusian", "Slovak" does not) is
+    // one only before a title or another non-name word ("Belarusian Foreign
+    // Minister …"); "Jean Novak", "Christian Novak", "Eric Novak" are names.
+    let is_title = |w: &str, next: Option<&str>| {
         lex.words.not_names.contains(w)
-            || (more
+            || (next.is_some_and(|n| lex.words.not_names.contains(n))
                 && ["ian", "ean", "ese", "ish", "ic"]
                     .iter()
                     .any(|s| w.ends_with(s)))
@@ -390,7 +401,8 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> b
         // An abbreviation other than an honorific never starts a name
         // ("Feb. Novak", "Gen. Novak" when the lexicon lists no such title).
         let abbreviation = words.len() > 1 && w.ends_with('.');
-        if honorific(w) || !(is_title(w, words.len() > 1) || abbreviation) {
+        let next = words.get(1).map(|&(a, b)| &text[a..b]);
+        if honorific(w) || !(is_title(w, next) || abbreviation) {
             break;
         }
         last_stripped = Some(w);
@@ -434,7 +446,13 @@ pub(super) fn body_mentions(
         }
         lower.clear();
         lower.extend(bare.chars().map(|c| c.to_ascii_lowercase()));
-        if !lex.words.bodies.contains(&lower) {
+        let office = lex.words.office_nouns.contains(&lower);
+        if !office && !lex.words.bodies.contains(&lower) {
+            continue;
+        }
+        // "said President Novak": an office before a name is a title, not
+        // the speaker; "the prime minister said" is.
+        if office && followed_by_capital(text, at + bare.len(), sentence.end) {
             continue;
         }
         // "the UAE Ministry of Foreign Affairs", "Saudi Council of
@@ -447,7 +465,7 @@ pub(super) fn body_mentions(
         };
         let start = match body_phrase_start(text, sentence, at) {
             Some(start) => start,
-            None if capital => capitalised_run_start(text, sentence, at),
+            None if capital && !office => capitalised_run_start(text, sentence, at),
             None => continue,
         };
         if out.iter().any(|m| m.start < end && start < m.end)
@@ -459,6 +477,18 @@ pub(super) fn body_mentions(
             .or_else(|| title_party(text, sentence, start, end, hits, lex))
             .unwrap_or(lex.other_party);
         let written = &text[start..end];
+        // "the prime minister" is the person introduced with that office.
+        if office
+            && let Some((name, party, pronoun)) =
+                office_holder(written, side_named_in(hits, start..end, lex), known)
+        {
+            found.push(Mention {
+                start,
+                end,
+                who: Who::Person(name, party, pronoun),
+            });
+            continue;
+        }
         // "the ministry" alone is the ministry that spoke before, if any.
         let (name, party) = match known.bodies.get(&lower) {
             Some(b) if written.eq_ignore_ascii_case(&lower) => b.clone(),
@@ -476,6 +506,13 @@ pub(super) fn body_mentions(
         });
     }
     out.extend(found);
+}
+
+/// Does a capitalised word follow `at` (after one space)?
+fn followed_by_capital(text: &str, at: usize, limit: usize) -> bool {
+    text.get(at..limit)
+        .and_then(|r| r.strip_prefix(' '))
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// After a capitalised body noun ending at `end`: the end of its "of" name
