@@ -501,3 +501,21 @@ fn example_stances_as_strings_or_tables() {
         assert_eq!(code == 0, ok, "{name}: {text}");
     }
 }
+
+/// `[text] not_names` and the other word lists are compared word by word:
+/// a phrase there would silently never match, so `check` says so.
+#[test]
+fn a_phrase_in_a_word_list_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = write(
+        tmp.path(),
+        "phrase.toml",
+        &format!("{SMALL}\n[text]\nnot_names = [\"...\", \"Gaza Strip\"]\n"),
+    );
+    let (code, text) = check(&f);
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        text.contains("not_names") && text.contains("\"Gaza Strip\" is a phrase"),
+        "{text}"
+    );
+}

@@ -1672,6 +1672,7 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
             }
         }
     }
+    problems.extend(phrases_in_word_lists(&file.text));
     for (n, ex) in file.examples.iter().enumerate() {
         if let Some(k) = &ex.kind
             && !EXAMPLE_KINDS.contains(&k.as_str())
@@ -1699,6 +1700,30 @@ pub fn validate(file: &LexiconFile) -> Vec<String> {
                     n + 1,
                     s
                 )),
+            }
+        }
+    }
+    problems
+}
+
+/// `[text]` lists that are compared word by word: a phrase there would
+/// never match, so it is an error rather than a silent no-op.
+fn phrases_in_word_lists(text: &TextDef) -> Vec<String> {
+    let lists = [
+        ("not_names", &text.not_names),
+        ("titles", &text.titles),
+        ("honorifics", &text.honorifics),
+        ("honorifics_she", &text.honorifics_she),
+        ("office_nouns", &text.office_nouns),
+    ];
+    let mut problems = Vec::new();
+    for (name, list) in lists {
+        for w in list.iter().flatten() {
+            if w.trim().contains(char::is_whitespace) {
+                problems.push(format!(
+                    "[text] {name}: {w:?} is a phrase, but {name} are single words \
+                     (list each word, or give the phrase as a party alias, actor role or source)"
+                ));
             }
         }
     }
