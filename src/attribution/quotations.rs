@@ -158,10 +158,16 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
     if !inner {
         return ci;
     }
-    let Some(speech) = (0..ci)
-        .rev()
-        .find(|&j| cues[j].kind == CueKind::Speech && subjects[j].is_some())
-    else {
+    // "with Putin urging Kyiv not to derail the “progress”": an infinitive's
+    // fragment is the urging participle's, whose subject is found later.
+    let infinitive = {
+        let b = s.text[s.sentence.start..cues[ci].start].trim_end();
+        b.ends_with(" to") && !infinitive_after_noun(b)
+    };
+    let Some(speech) = (0..ci).rev().find(|&j| {
+        (cues[j].kind == CueKind::Speech && subjects[j].is_some())
+            || (infinitive && cues[j].is_participle(s.text))
+    }) else {
         return ci;
     };
     // A comma and a subordinator ("…, while Kyiv rejected"; the lexicon's
@@ -178,6 +184,23 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
                     .any(|w| w.eq_ignore_ascii_case(first))
         });
     if own_clause { ci } else { speech }
+}
+
+/// "the need to", "a bid to": "to" after a determiner's noun opens the
+/// noun's infinitive, not a verb's.
+fn infinitive_after_noun(before_to: &str) -> bool {
+    let mut words = before_to
+        .strip_suffix(" to")
+        .unwrap_or("")
+        .split_whitespace()
+        .rev();
+    let _noun = words.next();
+    words.next().is_some_and(|d| {
+        matches!(
+            d.to_lowercase().as_str(),
+            "a" | "an" | "the" | "its" | "their"
+        )
+    })
 }
 
 /// The speaker of the chosen cue `ci`, marking the cues it uses. A cue with

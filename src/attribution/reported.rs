@@ -58,6 +58,7 @@ pub(super) fn reported_statements(
             || inside_trailing(s, ci, subjects)
             || hypothetical(s, cue)
             || demanded_of_subject(s, cue)
+            || infinitive_of_object(s, ci)
         {
             continue;
         }
@@ -157,6 +158,47 @@ fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
         .deontic
         .iter()
         .any(|d| padded.contains(&format!(" {d} ")))
+}
+
+/// "with Putin urging Kyiv not to derail the talks": the subject of an
+/// infinitive is the object of the cue right before it (urge, ask, press
+/// someone to), whose statement it is; it states nothing of its own.
+fn infinitive_of_object(s: &Scope, ci: usize) -> bool {
+    let cue = &s.cues[ci];
+    let before = s.text[s.sentence.start..cue.start].trim_end();
+    if !before.ends_with(" to") {
+        return false;
+    }
+    let Some(m) = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= cue.start && cue.start - m.end < 40)
+    else {
+        return false;
+    };
+    let subject = m.start;
+    // "Trump pressed Zelensky to accept", "expects Ukraine to agree", "called
+    // for Russia to withdraw": a lowercase verb or preposition right before
+    // the name makes it an object ("Ukraine to accept ceasefire" in a
+    // headline, "Kyiv and Moscow to hold talks" stay subjects).
+    let gap_to_cue = s.text[m.end..cue.start].trim();
+    let word_before = s.text[s.sentence.start..subject]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if matches!(gap_to_cue, "to" | "not to" | "also to")
+        && word_before.starts_with(char::is_lowercase)
+        && !matches!(word_before, "and" | "or" | "the" | "both" | "nor")
+    {
+        return true;
+    }
+    s.cues[..ci].iter().any(|c| {
+        c.end <= subject && {
+            let gap = s.text[c.end..subject].trim();
+            gap.is_empty() || matches!(gap, "the" | "both")
+        }
+    })
 }
 
 /// "Moscow has not yet announced …": a negated speech verb reports no

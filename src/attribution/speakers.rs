@@ -530,6 +530,7 @@ fn find_subject<'m>(
                 .find(|m| matches!(m.who, Who::Party(_)) || it(m))
         })
         .copied()
+        .map(|m| titled_person(text, &before, m))
         .map(|m| first_of_coordination(text, &before, m))
         .or_else(|| {
             if inverted {
@@ -540,6 +541,28 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// "US President Donald Trump has said": a side's adjective in a person's
+/// title names that person's side; the person is the subject.
+fn titled_person<'a>(text: &str, before: &[&'a Mention], m: &'a Mention) -> &'a Mention {
+    if !matches!(m.who, Who::Party(_)) {
+        return m;
+    }
+    before
+        .iter()
+        .find(|p| {
+            p.start >= m.end && p.is_personal() && {
+                let gap = text[m.end..p.start].trim();
+                gap.split_whitespace().count() <= 3
+                    && gap
+                        .split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && !gap.contains([',', ';', '(', ')'])
+            }
+        })
+        .copied()
+        .unwrap_or(m)
 }
 
 /// "Unionised machinists at Boeing voted …", "officials in Kyiv said …": a
@@ -891,6 +914,54 @@ mod tests {
         // Its own side's speaker: one statement, the speaker's.
         let got = who("Russia rejected a permanent ceasefire, Putin said.");
         assert_eq!(got, vec![("Vladimir Putin".into(), "russia".into())]);
+    }
+
+    #[test]
+    fn the_subject_of_an_infinitive_after_a_verb_is_its_object() {
+        // Zelensky is pressed; he states nothing.
+        assert!(who("Trump pressed Zelensky to accept the plan.").is_empty());
+        // The urging participle's subject owns the fragment.
+        let got = who(
+            "The summit ended, with Putin urging Kyiv not to derail the “emerging progress” toward peace.",
+        );
+        assert_eq!(got, vec![("Vladimir Putin".into(), "russia".into())]);
+        // A headline's "X to VERB" is X's own.
+        assert_eq!(who("Ukraine to accept ceasefire.")[0].1, "ukraine");
+    }
+
+    #[test]
+    fn a_titled_person_is_the_subject_not_the_sides_adjective() {
+        let got = who(
+            "US President Donald Trump imposed an ultimatum on Putin, and has said that he will impose “secondary tariffs” on Russia.",
+        );
+        assert_eq!(got[0].0, "Donald Trump", "{got:?}");
+    }
+
+    #[test]
+    fn an_ing_form_after_as_is_an_adjective() {
+        let got = run("Zelensky described the Berlin talks as challenging but productive.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "Volodymyr Zelensky");
+        let got = who("Interfax quoted Peskov as saying Moscow would not accept a ceasefire.");
+        assert_eq!(got[0].0, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn a_dash_apposition_is_no_attribution() {
+        // "— a demand Kyiv has rejected" describes the demand: Russia's
+        // reported statement stays, and nothing is quoted.
+        let got = run(
+            "Russia has demanded that Ukraine surrender the rest — a demand Kyiv has rejected.",
+        );
+        assert!(
+            got.iter()
+                .any(|s| s.3 == "russia" && s.1.starts_with("Ukraine surrender the rest")),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|s| s.0 != "direct"), "{got:?}");
+        // A real dash attribution still quotes the paragraph.
+        let got = who("We will inform you of our next steps soon - Umerov said.");
+        assert_eq!(got, vec![("Rustem Umerov".into(), "ukraine".into())]);
     }
 
     #[test]

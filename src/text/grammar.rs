@@ -25,7 +25,10 @@ pub fn verb_in_context(
     let first_raw = term.split_whitespace().next().unwrap_or("");
     let first = folded(first_raw);
     let first = first.as_ref();
-    if first.ends_with("ing") || AUXILIARIES.contains(&first) {
+    if first.ends_with("ing") {
+        return !ing_as_adjective(text, sentence, h, first);
+    }
+    if AUXILIARIES.contains(&first) {
         return true;
     }
     // "Russia Effectively Blocks WhatsApp": a capitalised attitude verb
@@ -56,6 +59,24 @@ pub fn verb_in_context(
         ) || text[h.end..sentence.end].starts_with(" by ");
     }
     base_form_is_verb(text, h, hits, lex, prev, prev_l)
+}
+
+/// "described the talks as challenging but productive": an -ing form right
+/// after "as" is an adjective, unless it reports speech ("quoted as saying",
+/// "as telling", or with its content following: "as warning that …").
+fn ing_as_adjective(text: &str, sentence: &Range<usize>, h: &Hit, first: &str) -> bool {
+    let after_as = text[sentence.start..h.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("as"));
+    if !after_as || matches!(first, "saying" | "telling") {
+        return false;
+    }
+    let rest = text[h.end..sentence.end].trim_start();
+    !(rest.starts_with("that ")
+        || rest.starts_with([':', '“', '"', '‘'])
+        || rest.starts_with("it "))
 }
 
 // Both foldings below borrow a word that is already folded (lowercase
@@ -122,6 +143,15 @@ fn base_form_is_verb(
             .next()
             .is_some_and(|w| DETERMINERS.contains(&lowercase(w).as_ref()))
     };
+    // "the Berlin talks", "the Geneva meeting": after a determiner and a
+    // name, a meeting word is a noun ("the Kremlin says" stays a verb).
+    if determined
+        && lex.meetings.contains(
+            lowercase(text[h.start..h.end].split_whitespace().next().unwrap_or("")).as_ref(),
+        )
+    {
+        return false;
+    }
     mention_right_before(text, h, hits, lex)
         || (!determined || prev_l.ends_with('s'))
             && (prev.chars().next().is_some_and(|c| c.is_uppercase()))

@@ -192,6 +192,26 @@ pub fn dash_quotes(
     }
 }
 
+/// First words of a dash tail that describes what precedes it rather than
+/// naming who said it.
+const APPOSITION_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "which",
+    "that",
+    "as",
+    "something",
+    "one",
+    "what",
+    "whom",
+    "whose",
+    "while",
+    "although",
+    "though",
+    "despite",
+    "even",
+];
+
 /// The paragraph up to its last dash, when a short tail after the dash has
 /// a speech verb.
 fn dash_quote(text: &str, para: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> Option<Quote> {
@@ -202,6 +222,12 @@ fn dash_quote(text: &str, para: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> O
         .max_by_key(|x| x.0)?;
     let tail = &p[dash + len..];
     if tail.split_whitespace().count() > 8 || p[..dash].split_whitespace().count() < 4 {
+        return None;
+    }
+    // "… - a demand Kyiv has rejected", "… - which Moscow denied": an
+    // apposition or relative clause about what precedes, not its attribution.
+    let first = tail.split_whitespace().next().unwrap_or("").to_lowercase();
+    if APPOSITION_OPENERS.contains(&first.as_str()) {
         return None;
     }
     let tail_range = para.start + dash + len..para.end;
