@@ -180,6 +180,7 @@ impl<'a> Scope<'a> {
 fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>) {
     if !s.attributable {
         speakers::remember_subject(s.mentions, memory);
+        speakers::remember_groups(s, memory);
         speakers::remember_list(s, memory);
         return;
     }

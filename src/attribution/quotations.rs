@@ -228,7 +228,11 @@ fn cue_speaker(
     let between = text[cues[prior].end..cues[ci].start]
         .split_whitespace()
         .count();
+    // A position verb's object is a statement of its own ("It rejected NATO
+    // membership, stating …").
     if cues[ci].kind == CueKind::QuoteOnly
+        && cues[prior].kind != CueKind::Position
+        && !cues[prior].attitude
         && !has_that_clause(text, &cues[prior], s.sentence)
         && between <= 4
     {

@@ -77,9 +77,13 @@ pub(super) fn reported_statements(
         // "Zelensky said he instructed negotiators to …": a clause of the
         // speaker's own inside what they said is part of that statement, not
         // a second one with the same words.
+        // Likewise the speaker's own side as a whole ("Peskov said Russia was
+        // ready to …", "Sounry said that Cambodia rejects …"): one statement.
         if cue.start < content_until
             && out.last().is_some_and(|p| {
-                p.sentence == *s.sentence && p.speaker == speaker && p.party == party
+                p.sentence == *s.sentence
+                    && p.party == party
+                    && (p.speaker == speaker || speaker.is_empty())
             })
         {
             continue;
@@ -296,7 +300,15 @@ fn trim_previous(s: &Scope, cue: &Cue, out: &mut [Statement]) {
     {
         let cut = subject_start(cue, s.mentions).unwrap_or(cue.start);
         let new_end = trim_tail(s.text, prev.span.start, cut);
-        if new_end > prev.span.start {
+        // "said that Russia and Ukraine agreed to …": when the new subject
+        // opens the previous content, what is left ("Russia and") says
+        // nothing; the previous statement keeps its whole clause.
+        let left = s.text[prev.span.start..new_end.max(prev.span.start)].trim_end();
+        let coordination_only = left.split_whitespace().count() <= 1
+            || left.ends_with(" and")
+            || left.ends_with(" or")
+            || left.ends_with(" nor");
+        if new_end > prev.span.start && !coordination_only {
             prev.span.end = new_end;
         }
     }

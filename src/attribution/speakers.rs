@@ -197,7 +197,7 @@ fn cue_subject(
         // "it" with none before, or before a position verb ("it would
         // propose"), is a thing, not a speaker.
         Some(m) if is_it(text, m) => {
-            if cue.kind == CueKind::Speech {
+            if cue.kind == CueKind::Speech || it_opens_sentence_with(s, m, cue) {
                 memory
                     .group
                     .clone()
@@ -394,6 +394,22 @@ pub(super) fn remember_subject(mentions: &[Mention], memory: &mut Memory) {
 pub(super) fn remember_sentence(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
     let sentence_speaker = subjects.speaker.clone();
     remember_subject(s.mentions, memory);
+    remember_groups(s, memory);
+    // The group that spoke outranks one that was only named ("It said
+    // the company …": the next "it" is still the one that spoke).
+    if let Some(g) = &subjects.group {
+        memory.group = Some(g.clone());
+    }
+    if let Some((sp, p)) = sentence_speaker
+        && memory.subjects.last().is_none_or(|s| s.0 != sp)
+    {
+        memory.subjects.push((sp, p, Pronoun::He));
+    }
+}
+
+/// The last group (source, side or body) a sentence names, for "they" and
+/// "it" in the next one ("Russia's foreign ministry dug in. It rejected …").
+pub(super) fn remember_groups(s: &Scope, memory: &mut Memory) {
     for m in s.mentions {
         match &m.who {
             Who::Source(i) => {
@@ -407,16 +423,6 @@ pub(super) fn remember_sentence(s: &Scope, subjects: &CueSubjects, memory: &mut 
             Who::Person(n, p, Pronoun::They) => memory.group = Some((n.clone(), *p)),
             _ => {}
         }
-    }
-    // The group that spoke outranks one that was only named ("It said
-    // the company …": the next "it" is still the one that spoke).
-    if let Some(g) = &subjects.group {
-        memory.group = Some(g.clone());
-    }
-    if let Some((sp, p)) = sentence_speaker
-        && memory.subjects.last().is_none_or(|s| s.0 != sp)
-    {
-        memory.subjects.push((sp, p, Pronoun::He));
     }
 }
 
@@ -490,7 +496,7 @@ fn find_subject<'m>(
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .filter(|m| !object_of_earlier(text, m, mentions, lex))
         .collect();
-    let before = without_apposition(text, before, region_start, cue.start);
+    let before = without_apposition(text, before, region_start, cue.start, lex);
     // "it" stands for a body or side: after people, with the sides.
     let it = |m: &Mention| is_it(text, m);
     // "Boeing withdrew the offer …, and said …": a verb coordinated with
@@ -654,6 +660,7 @@ fn without_apposition<'m>(
     before: Vec<&'m Mention>,
     region_start: usize,
     cue_start: usize,
+    lex: &Lexicon,
 ) -> Vec<&'m Mention> {
     let named = |m: &Mention| matches!(m.who, Who::Person(_, _, p) if p != Pronoun::They);
     let head = text[region_start..cue_start].trim_end();
@@ -676,10 +683,28 @@ fn without_apposition<'m>(
     if !after_person {
         return before;
     }
+    // "Macron, in an X post published after Trump met Zelensky, said": an
+    // aside that opens with a preposition names no one in apposition.
+    let prepositional = aside
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex.words.prepositions.contains(w));
     before
         .into_iter()
-        .filter(|m| !(m.start > open && m.end <= close) || named(m))
+        .filter(|m| !(m.start > open && m.end <= close) || (named(m) && !prepositional))
         .collect()
+}
+
+/// "Russia's foreign ministry dug in. It rejected NATO membership …": a
+/// sentence that opens with "It" and the cue (auxiliaries and adverbs
+/// aside) continues the previous sentence's body or side; "It is unclear
+/// whether …" has words between.
+fn it_opens_sentence_with(s: &Scope, m: &Mention, cue: &Cue) -> bool {
+    s.text[s.sentence.start..m.start].trim().is_empty()
+        && s.text[m.end..cue.start]
+            .split_whitespace()
+            .all(|w| AUXILIARIES.contains(&w) || w.ends_with("ly"))
+        && s.text[m.end..cue.start].split_whitespace().count() <= 2
 }
 
 /// "It" (a body or side, like "they"), as against "he" and "she".
@@ -816,8 +841,12 @@ pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> 
     mentions.iter().any(|m| {
         let close = m.end <= cue.start && text[m.end..cue.start].split_whitespace().count() <= 3;
         let before = text[..m.start].trim_end();
-        let opens_clause =
-            before.ends_with([',', ';']) || before.ends_with(" but") || before.ends_with(" while");
+        // "…, while Kyiv rejected", "said that Russia and Ukraine agreed to":
+        // a side opening a clause of its own holds its own position.
+        let opens_clause = before.ends_with([',', ';'])
+            || before.ends_with(" but")
+            || before.ends_with(" while")
+            || before.ends_with(" that");
         close
             && match m.who {
                 Who::Person(..) => true,
@@ -944,6 +973,42 @@ mod tests {
         assert_eq!(got[0].2, "Volodymyr Zelensky");
         let got = who("Interfax quoted Peskov as saying Moscow would not accept a ceasefire.");
         assert_eq!(got[0].0, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn it_opening_a_sentence_is_the_body_named_before() {
+        let got = run(
+            "Russia's foreign ministry said the talks were useful. It rejected NATO membership for Ukraine in any scenario, stating that “a refusal is not enough.”",
+        );
+        // The position verb's object stays a statement of its own.
+        assert!(
+            got.iter().any(|s| s.1.starts_with("NATO membership")
+                && s.2 == "Russia's foreign ministry"
+                && s.3 == "russia"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|s| s.0 == "partial" && s.3 == "russia"),
+            "{got:?}"
+        );
+        // "It is unclear whether …" has words between "It" and the cue.
+        assert!(
+            who("The plan was sent to Moscow. It is unclear whether it rejected the plan.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_prepositional_aside_names_no_subject() {
+        let got = who(
+            "French President Emmanuel Macron, in an X post published after Trump met with Zelensky, said progress was made on security guarantees.",
+        );
+        assert_eq!(got, vec![("Emmanuel Macron".into(), "europe".into())]);
+        let got = who("Russia's foreign ministry said the talks were useful.");
+        assert_eq!(
+            got,
+            vec![("Russia's foreign ministry".into(), "russia".into())]
+        );
     }
 
     #[test]

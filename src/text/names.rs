@@ -569,8 +569,18 @@ fn capitalised_run_start(text: &str, sentence: &Range<usize>, at: usize) -> usiz
 fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<usize> {
     let before = &text[sentence.start..at];
     let mut words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-    let det = words.iter().position(|x| x.eq_ignore_ascii_case("the"))?;
-    words.truncate(det);
+    // "the foreign ministry", or a possessor as its determiner: "Russia's
+    // foreign ministry", "Kyiv's delegation" (the possessor is part of it).
+    let possessor =
+        |x: &&str| (x.ends_with("'s") || x.ends_with("’s")) && x.starts_with(char::is_uppercase);
+    let det = words
+        .iter()
+        .position(|x| x.eq_ignore_ascii_case("the") || possessor(x))?;
+    if possessor(&words[det]) {
+        words.truncate(det + 1);
+    } else {
+        words.truncate(det);
+    }
     if words
         .iter()
         .any(|x| x.ends_with([',', '.', ';', ':', '”', '"']))

@@ -82,7 +82,16 @@ fn apposition_after(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
     let stop = rest
         .find([',', '.', ';', '(', '"', '”'])
         .unwrap_or(rest.len());
-    let words: Vec<&str> = rest[..stop].split_whitespace().collect();
+    let mut words: Vec<&str> = rest[..stop].split_whitespace().collect();
+    // "Chum Sounry, Spokesperson for the Ministry of Foreign Affairs,": the
+    // office is what comes before its "for" / "of" phrase.
+    if let Some(k) = words
+        .iter()
+        .position(|w| matches!(*w, "for" | "of" | "at" | "to" | "in"))
+        .filter(|&k| k > 0 && is_office(words[k - 1], lex))
+    {
+        words.truncate(k);
+    }
     if words.is_empty() || words.len() > 6 || !is_office(words[words.len() - 1], lex) {
         return None;
     }
