@@ -838,6 +838,11 @@ fn score_tokens(
             {
                 continue;
             }
+            // "ended without agreeing to a ceasefire", "failed to agree on":
+            // what did not happen is an event, not a stance.
+            if lex.failure_before(text, head.start) {
+                continue;
+            }
             if negated(text, &toks, head.start) {
                 // "No agreement on Donbas has been reached": an outcome not
                 // reached yet is no side's stance.

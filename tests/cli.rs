@@ -846,7 +846,10 @@ fn eval_on_the_unseen_outlet_sets_does_not_regress() {
         ("holdout-2026-d", 0.92, 0.86, 0.72, 0.79),
         // Scored blind on 2026-12-06 (quotation F1 0.934, speaker 0.873,
         // coverage 0.554, sign 0.776); a dev set since the next session.
-        ("holdout-2026-e", 0.95, 0.89, 0.68, 0.80),
+        // (Coverage 0.702 -> 0.669 on 2026-12-06 when "US-backed" stopped
+        // being read as the US backing the plan: those triples were covered
+        // by a wrong reading.)
+        ("holdout-2026-e", 0.95, 0.89, 0.66, 0.80),
         // Scored blind on 2026-12-06 with the code of 4759d27 (quotation F1
         // 0.923, speaker 0.901, coverage 0.555, sign 0.842); a dev set since
         // the session after.

@@ -59,6 +59,7 @@ pub(super) fn reported_statements(
             || hypothetical(s, cue)
             || demanded_of_subject(s, cue)
             || infinitive_of_object(s, ci)
+            || s.lex.failure_before(text, cue.start)
         {
             continue;
         }

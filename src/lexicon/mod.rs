@@ -220,6 +220,10 @@ pub struct StanceDef {
     /// been reached") they report that it has not been reached, which is no
     /// side's stance, so they give none.
     pub outcomes: Option<Vec<String>>,
+    /// Words right before an attitude cue that say it did not happen
+    /// ("failed to agree on a ceasefire", "ended without agreeing to"): an
+    /// event, which is no side's stance.
+    pub failures: Option<Vec<String>>,
     /// Attitude cues that name what a meeting is about ("discuss"): as a
     /// purpose ("met in Geneva to discuss the plan") they give the agenda,
     /// not a stance; governed by an attitude ("ready to discuss") they
@@ -645,6 +649,8 @@ pub struct Lexicon {
     pub deontic: FxHashSet<String>,
     /// Outcome cues ([`StanceDef::outcomes`]), lowercase.
     pub outcomes: FxHashSet<String>,
+    /// Failure phrases ([`StanceDef::failures`]), lowercase.
+    pub failures: Vec<String>,
     /// Agenda cues ([`StanceDef::agenda`]), lowercase.
     pub agenda: FxHashSet<String>,
     /// Words for meeting ([`StanceDef::meetings`]), lowercase.
@@ -1511,6 +1517,10 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         words,
         deontic: lower_set(&file.stance.deontic, &BASE.stance.deontic),
         outcomes: lower_set(&file.stance.outcomes, &BASE.stance.outcomes),
+        failures: list_or(&file.stance.failures, &BASE.stance.failures)
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         agenda: lower_set(&file.stance.agenda, &BASE.stance.agenda),
         meetings: lower_set(&file.stance.meetings, &BASE.stance.meetings),
         examples: file.examples,
@@ -1520,6 +1530,27 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         actor_by_alias,
         other_party,
     })
+}
+
+impl Lexicon {
+    /// Does one of the `failures` ("failed to", "without") end the text
+    /// right before `pos`, as a whole word? Then the cue at `pos` reports
+    /// something that did not happen.
+    pub fn failure_before(&self, text: &str, pos: usize) -> bool {
+        let before = text[..pos].trim_end();
+        let mut start = before.len().saturating_sub(40);
+        while !before.is_char_boundary(start) {
+            start += 1;
+        }
+        let lower = before[start..].to_lowercase();
+        self.failures.iter().any(|f| {
+            lower.ends_with(f.as_str())
+                && lower[..lower.len() - f.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
 }
 
 /// Every problem in a lexicon file, each as a sentence that says what to fix.
@@ -1797,6 +1828,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.conditions,
         &file.stance.anaphors,
         &file.stance.outcomes,
+        &file.stance.failures,
         &file.stance.agenda,
         &file.stance.meetings,
         &file.stance.not_attitudes,

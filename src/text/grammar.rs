@@ -25,6 +25,11 @@ pub fn verb_in_context(
     let first_raw = term.split_whitespace().next().unwrap_or("");
     let first = folded(first_raw);
     let first = first.as_ref();
+    // "a so-called “memorandum”", "the much-discussed plan": part of a
+    // hyphenated compound.
+    if text[..h.start].ends_with('-') {
+        return false;
+    }
     if first.ends_with("ing") {
         return !ing_as_adjective(text, sentence, h, first);
     }
@@ -131,7 +136,9 @@ fn base_form_is_verb(
     if prev.ends_with([',', ';']) {
         // "Washington's plan, which was presented to Kyiv, calls for": the
         // comma closes a relative clause, and the verb is the main clause's.
-        return closes_relative_clause(text, h.start);
+        // "The head of the delegation, Vladimir Medinsky, says": the comma
+        // closes an apposition naming the subject.
+        return closes_relative_clause(text, h.start) || name_then_comma(text, h, hits, lex);
     }
     // "the European text", "a Russian proposal": a capitalised modifier
     // after a determiner makes a noun phrase (a side or name right before
@@ -166,6 +173,22 @@ fn base_form_is_verb(
         || lex.words.bodies.contains(prev_l)
         // "the US plan calls for": a document speaks for its owner.
         || lex.words.documents.contains(prev_l)
+}
+
+/// Does a person's name end right before the comma before cue `h`, with
+/// another comma earlier in the sentence (an apposition it closes)?
+fn name_then_comma(text: &str, h: &Hit, hits: &[Hit], lex: &Lexicon) -> bool {
+    let i = hits.partition_point(|m| m.start < h.start);
+    hits[i.saturating_sub(3)..i].iter().any(|m| {
+        m.end <= h.start
+            && text[m.end..h.start].trim() == ","
+            && text[..m.start].trim_end().ends_with(',')
+            && lex
+                .term(m)
+                .meanings
+                .iter()
+                .any(|x| matches!(x, Meaning::Actor(_)))
+    })
 }
 
 /// Does the comma right before `at` close a relative clause opened by
