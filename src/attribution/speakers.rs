@@ -420,6 +420,27 @@ pub(super) fn remember_sentence(s: &Scope, subjects: &CueSubjects, memory: &mut 
 /// The last group (source, side or body) a sentence names, for "they" and
 /// "it" in the next one ("Russia's foreign ministry dug in. It rejected …").
 pub(super) fn remember_groups(s: &Scope, memory: &mut Memory) {
+    // "Russia's foreign ministry dug in.": a side's adjective before a body
+    // noun names the side as a group, though no mention was made of it.
+    for h in s.hits {
+        let adjective = s.lex.term(h).meanings.iter().find_map(|m| match m {
+            crate::lexicon::Meaning::PartyAdjective(i) => Some(*i),
+            _ => None,
+        });
+        if let Some(i) = adjective
+            && s.text[h.end..s.sentence.end]
+                .split_whitespace()
+                .take(2)
+                .any(|w| {
+                    s.lex
+                        .words
+                        .bodies
+                        .contains(&w.trim_end_matches([',', '.', ';', ':']).to_lowercase())
+                })
+        {
+            memory.group = Some((String::new(), i));
+        }
+    }
     for m in s.mentions {
         match &m.who {
             Who::Source(i) => {

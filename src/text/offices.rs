@@ -47,6 +47,16 @@ pub(super) fn note_offices(
 }
 
 fn is_office(w: &str, lex: &Lexicon) -> bool {
+    // Called for every word around every name: fold short ASCII words on the
+    // stack rather than allocate a lowercase copy of each.
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        return std::str::from_utf8(b).is_ok_and(|l| lex.words.office_nouns.contains(l));
+    }
     lex.words.office_nouns.contains(&w.to_lowercase())
 }
 
