@@ -405,6 +405,25 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
     text[a..b].split_whitespace().count()
 }
 
+/// Is there a copula ("is", "remains", "would be") between an issue phrase
+/// and a cue after it, with at most two words after the copula ("is a red
+/// line", "is simply not acceptable")?
+fn copula_between(text: &str, a: usize, b: usize) -> bool {
+    if b <= a || text[a..b].contains([',', ';', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = text[a..b].split_whitespace().collect();
+    words
+        .iter()
+        .rposition(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "remains" | "remain" | "remained"
+            )
+        })
+        .is_some_and(|k| words.len() - k - 1 <= 2)
+}
+
 /// A sentence or clause break between two points stops a cue's reach.
 fn clause_break(text: &str, a: usize, b: usize) -> bool {
     b > a && (text[a..b].contains([';', '?', '!']) || text[a..b].contains(". "))
@@ -691,10 +710,30 @@ fn score_tokens(
             .take_while(|a| words_between(text, a.end, t.start) <= 3)
             .find(|a| !owned(a))
             .map(|a| a.start);
+        // "X is a prerequisite for ending hostilities": a predicate noun with
+        // its article judges the copula's subject, not what follows it.
+        let predicate_noun = |a: &Tok| {
+            let w = &text[a.start..a.end];
+            let article = ["a ", "an ", "the "].iter().any(|p| {
+                w.len() > p.len() && w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+            });
+            // "… as a prerequisite for", "… is a condition for".
+            let prev = text[s.sentence.start..a.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            article
+                && matches!(
+                    prev.as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "remains" | "remain" | "as"
+                )
+        };
         let before = toks
             .iter()
             .rev()
             .filter(|a| a.end <= t.start && matches!(a.token, Token::Attitude(_)))
+            .filter(|a| !predicate_noun(a))
             .filter(|a| owned(a) && nearest_other.is_none_or(|o| a.start > o))
             .find(|a| {
                 // Another issue's phrase in between takes the cue for itself:
@@ -754,7 +793,11 @@ fn score_tokens(
                 .find(|a| {
                     // An open cue may follow closely ("… could be"), a demand
                     // right after its object ("sanctions relief must come first").
+                    // "territorial concessions are unacceptable", "the
+                    // withdrawal … remains a key condition": any attitude as
+                    // the predicate of a copula judges its subject.
                     let reach = match a.token {
+                        Token::Attitude(_) if copula_between(text, t.end, a.start) => 8,
                         Token::Attitude(Attitude::Open) => 6,
                         Token::Attitude(Attitude::Support) => 1,
                         _ => return false,
@@ -1362,6 +1405,23 @@ mod tests {
         // Without a list the cue stops at the first issue of its clause.
         let got = stances_of(
             "Putin said Russia agreed to a prisoner exchange at the end of the talks, a ceasefire being far off.",
+        );
+        assert!(!has(&got, "russia", "ceasefire=2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_copulas_predicate_judges_its_subject() {
+        let got = stances_of("Zelensky said territorial concessions are a red line.");
+        assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+        let got = stances_of(
+            "Peskov said the withdrawal of Ukrainian troops from Donbas remains a key condition for Russia.",
+        );
+        assert!(has(&got, "russia", "territory=2"), "{got:?}");
+        let got = stances_of("Putin said a ceasefire was possible.");
+        assert!(has(&got, "russia", "ceasefire=1"), "{got:?}");
+        // The predicate noun judges its subject, not what it is a condition for.
+        let got = stances_of(
+            "Peskov said control over Donbas was a prerequisite for ending hostilities.",
         );
         assert!(!has(&got, "russia", "ceasefire=2"), "{got:?}");
     }
