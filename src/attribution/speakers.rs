@@ -1109,6 +1109,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_preposition_modifies_a_noun() {
+        // "of US support": a noun, not "the US supports".
+        assert!(
+            who("The talks took place amid signals of a reduction of US support and Europe's exclusion from the peace talks.")
+                .is_empty()
+        );
+        assert_eq!(
+            who("The US supports the peace talks.")[0].1,
+            "united_states"
+        );
+    }
+
+    #[test]
     fn a_dash_apposition_is_no_attribution() {
         // "— a demand Kyiv has rejected" describes the demand: Russia's
         // reported statement stays, and nothing is quoted.

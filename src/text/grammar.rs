@@ -159,6 +159,21 @@ fn base_form_is_verb(
     {
         return false;
     }
+    // "the reduction of US support", "amid Russian demands": a name after a
+    // preposition modifies the noun that follows it.
+    let after_preposition_name = {
+        let mut words = text[..h.start].split_whitespace().rev();
+        let _name = words.next();
+        words.next().is_some_and(|w| {
+            matches!(
+                lowercase(w).as_ref(),
+                "of" | "for" | "with" | "from" | "about" | "into" | "amid" | "despite" | "without"
+            )
+        })
+    };
+    if after_preposition_name && prev.starts_with(char::is_uppercase) {
+        return false;
+    }
     mention_right_before(text, h, hits, lex)
         || (!determined || prev_l.ends_with('s'))
             && (prev.chars().next().is_some_and(|c| c.is_uppercase()))
