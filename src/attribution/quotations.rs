@@ -8,7 +8,7 @@ use super::speakers::{
     CueSubjects, Memory, Speaker, list_speaker, participle_subject, personal_speaker, resolve,
 };
 use super::{Kind, Scope, Statement};
-use crate::text::{CueKind, Quote, is_title_case_name};
+use crate::text::{CueKind, Mention, Quote, is_title_case_name};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -142,7 +142,18 @@ fn choose_cue(
             let ci = reporting_cue(s, nearest, subjects);
             (Some(ci), ci != nearest)
         }
-        (_, None) => (after, false),
+        // "The “most important” outcome was the “commitment …,” Macron
+        // said": with no cue before, a fragment takes the sentence's
+        // trailing attribution after its last quotation.
+        (_, None) => (
+            after.or_else(|| {
+                let last_close = quotes.last().map_or(q.close, |l| l.close.max(q.close));
+                cues.iter()
+                    .enumerate()
+                    .position(|(ci, c)| c.start >= last_close && subjects[ci].is_some())
+            }),
+            false,
+        ),
     }
 }
 
@@ -298,13 +309,54 @@ fn label_speaker(s: &Scope, qi: usize, memory: &Memory) -> Option<Speaker> {
     let label = before.strip_suffix(':')?.trim_end();
     let from = s.sentence.start + (before.len() - before.trim_start().len());
     let to = s.sentence.start + label.len();
-    let m = s.mentions.iter().find(|m| m.start == from && m.end == to)?;
+    // "Zelensky on the Easter truce: “…”": the label may name the topic.
+    let topic = |m: &Mention| {
+        s.text[m.end..to].strip_prefix(" on ").is_some_and(|t| {
+            t.split_whitespace().count() <= 8 && !t.contains([',', ';', '.', '"', '“', '”'])
+        })
+    };
+    let m = s
+        .mentions
+        .iter()
+        .find(|m| m.start == from && (m.end == to || (m.end < to && topic(m))))?;
     resolve(&m.who, s.lex, memory).filter(|sp| sp.2)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn more_quotation_shapes() {
+        // A fragment before another, both before the trailing attribution.
+        let got = run(
+            "The “most important” outcome was the “U.S. commitment to work with us,” French President Emmanuel Macron said.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|g| g.2 == "Emmanuel Macron"), "{got:?}");
+        // "As X put it", "referred to … as", a headline's "…, Says X", a
+        // label naming its topic, a statement that speaks.
+        assert_eq!(
+            run("As Zelensky put it, “there can be no reward for waging war.”")[0].2,
+            "Volodymyr Zelensky"
+        );
+        assert_eq!(
+            run("Zakharova referred to the troops as “legitimate military targets.”")[0].2,
+            "Maria Zakharova"
+        );
+        assert_eq!(
+            run("US Must Now \"Convince\" Russia To Accept Ceasefire Proposal, Says Zelensky")[0].2,
+            "Volodymyr Zelensky"
+        );
+        assert_eq!(
+            run("Zelensky on the Easter truce: “Ukraine is ready for mirror steps”")[0].2,
+            "Volodymyr Zelensky"
+        );
+        assert_eq!(
+            run("“The talks were constructive,” the joint statement said.")[0].2,
+            "joint statement"
+        );
+    }
 
     #[test]
     fn interrupted_quotation_gives_two_statements_by_one_speaker() {

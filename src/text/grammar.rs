@@ -138,7 +138,9 @@ fn base_form_is_verb(
         // comma closes a relative clause, and the verb is the main clause's.
         // "The head of the delegation, Vladimir Medinsky, says": the comma
         // closes an apposition naming the subject.
-        return closes_relative_clause(text, h.start) || name_then_comma(text, h, hits, lex);
+        return closes_relative_clause(text, h.start)
+            || name_then_comma(text, h, hits, lex)
+            || inverted_before_name(text, h);
     }
     // "the European text", "a Russian proposal": a capitalised modifier
     // after a determiner makes a noun phrase (a side or name right before
@@ -188,6 +190,18 @@ fn base_form_is_verb(
         || lex.words.bodies.contains(prev_l)
         // "the US plan calls for": a document speaks for its owner.
         || lex.words.documents.contains(prev_l)
+}
+
+/// "…, says Zelensky." / "…, Says Zelensky" (a headline): after a comma, a
+/// verb followed by a capitalised name that ends the sentence is inverted
+/// reporting, not a noun.
+fn inverted_before_name(text: &str, h: &Hit) -> bool {
+    let rest = &text[h.end..];
+    let line_end = rest
+        .find(['\n', '.', ';', '"', '“', '”'])
+        .unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..line_end].split_whitespace().collect();
+    !words.is_empty() && words.len() <= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Does a person's name end right before the comma before cue `h`, with

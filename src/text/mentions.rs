@@ -83,10 +83,10 @@ pub(super) fn mentions_in(
     }
     // People the lexicon does not know: capitalised names.
     unknown_names(text, sentence, hits, quotes, lex, known, &mut out);
-    if hits
-        .iter()
-        .any(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechVerb))
-    {
+    if hits.iter().any(|h| {
+        lex.meanings_with_parts(h)
+            .any(|m| matches!(m, Meaning::SpeechVerb | Meaning::QuoteVerb))
+    }) {
         body_mentions(text, sentence, hits, lex, known, &mut out);
     }
     out.sort_by_key(|m| m.start);

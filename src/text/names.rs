@@ -689,7 +689,19 @@ fn speech_cue_adjacent(
                         && w != "to"
                         && (AUXILIARIES.contains(&w)
                             || SUBJECT_WORDS.contains(&w)
-                            || w.ends_with("ly"))
+                            || w.ends_with("ly")
+                            || matches!(
+                                w,
+                                "again"
+                                    | "also"
+                                    | "still"
+                                    | "already"
+                                    | "now"
+                                    | "just"
+                                    | "earlier"
+                                    | "later"
+                                    | "previously"
+                            ))
                 })
                 || time_phrase(between, lex))
                 && !between.contains(',')
