@@ -405,6 +405,11 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
     text[a..b].split_whitespace().count()
 }
 
+/// Forms of "be" and "remain" that link a subject to its predicate.
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "remains", "remain", "remained",
+];
+
 /// Is there a copula ("is", "remains", "would be") between an issue phrase
 /// and a cue after it, with at most two words after the copula ("is a red
 /// line", "is simply not acceptable")?
@@ -415,12 +420,7 @@ fn copula_between(text: &str, a: usize, b: usize) -> bool {
     let words: Vec<&str> = text[a..b].split_whitespace().collect();
     words
         .iter()
-        .rposition(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "is" | "are" | "was" | "were" | "be" | "been" | "remains" | "remain" | "remained"
-            )
-        })
+        .rposition(|w| COPULAS.contains(&w.to_ascii_lowercase().as_str()))
         .is_some_and(|k| words.len() - k - 1 <= 2)
 }
 
@@ -723,11 +723,7 @@ fn score_tokens(
                 .next_back()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            article
-                && matches!(
-                    prev.as_str(),
-                    "is" | "are" | "was" | "were" | "be" | "been" | "remains" | "remain" | "as"
-                )
+            article && (prev == "as" || COPULAS.contains(&prev.as_str()))
         };
         let before = toks
             .iter()

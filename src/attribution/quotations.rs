@@ -5,7 +5,8 @@
 use super::content::has_that_clause;
 use super::said_on::said_on;
 use super::speakers::{
-    CueSubjects, Memory, Speaker, list_speaker, participle_subject, personal_speaker, resolve,
+    CueSubjects, Memory, Speaker, infinitive_of_noun, list_speaker, participle_subject,
+    personal_speaker, resolve,
 };
 use super::{Kind, Scope, Statement};
 use crate::text::{CueKind, Mention, Quote, is_title_case_name};
@@ -171,10 +172,10 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
     }
     // "with Putin urging Kyiv not to derail the “progress”": an infinitive's
     // fragment is the urging participle's, whose subject is found later.
-    let infinitive = {
-        let b = s.text[s.sentence.start..cues[ci].start].trim_end();
-        b.ends_with(" to") && !infinitive_after_noun(b)
-    };
+    let infinitive = s.text[s.sentence.start..cues[ci].start]
+        .trim_end()
+        .ends_with(" to")
+        && !infinitive_of_noun(s, &cues[ci]);
     let Some(speech) = (0..ci).rev().find(|&j| {
         (cues[j].kind == CueKind::Speech && subjects[j].is_some())
             || (infinitive && cues[j].is_participle(s.text))
@@ -195,23 +196,6 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
                     .any(|w| w.eq_ignore_ascii_case(first))
         });
     if own_clause { ci } else { speech }
-}
-
-/// "the need to", "a bid to": "to" after a determiner's noun opens the
-/// noun's infinitive, not a verb's.
-fn infinitive_after_noun(before_to: &str) -> bool {
-    let mut words = before_to
-        .strip_suffix(" to")
-        .unwrap_or("")
-        .split_whitespace()
-        .rev();
-    let _noun = words.next();
-    words.next().is_some_and(|d| {
-        matches!(
-            d.to_lowercase().as_str(),
-            "a" | "an" | "the" | "its" | "their"
-        )
-    })
 }
 
 /// The speaker of the chosen cue `ci`, marking the cues it uses. A cue with
@@ -336,26 +320,30 @@ mod tests {
         assert!(got.iter().all(|g| g.2 == "Emmanuel Macron"), "{got:?}");
         // "As X put it", "referred to … as", a headline's "…, Says X", a
         // label naming its topic, a statement that speaks.
-        assert_eq!(
-            run("As Zelensky put it, “there can be no reward for waging war.”")[0].2,
-            "Volodymyr Zelensky"
-        );
-        assert_eq!(
-            run("Zakharova referred to the troops as “legitimate military targets.”")[0].2,
-            "Maria Zakharova"
-        );
-        assert_eq!(
-            run("US Must Now \"Convince\" Russia To Accept Ceasefire Proposal, Says Zelensky")[0].2,
-            "Volodymyr Zelensky"
-        );
-        assert_eq!(
-            run("Zelensky on the Easter truce: “Ukraine is ready for mirror steps”")[0].2,
-            "Volodymyr Zelensky"
-        );
-        assert_eq!(
-            run("“The talks were constructive,” the joint statement said.")[0].2,
-            "joint statement"
-        );
+        for (text, speaker) in [
+            (
+                "As Zelensky put it, “there can be no reward for waging war.”",
+                "Volodymyr Zelensky",
+            ),
+            (
+                "Zakharova referred to the troops as “legitimate military targets.”",
+                "Maria Zakharova",
+            ),
+            (
+                "US Must Now \"Convince\" Russia To Accept Ceasefire Proposal, Says Zelensky",
+                "Volodymyr Zelensky",
+            ),
+            (
+                "Zelensky on the Easter truce: “Ukraine is ready for mirror steps”",
+                "Volodymyr Zelensky",
+            ),
+            (
+                "“The talks were constructive,” the joint statement said.",
+                "joint statement",
+            ),
+        ] {
+            assert_eq!(run(text)[0].2, speaker, "{text}");
+        }
     }
 
     #[test]

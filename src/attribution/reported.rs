@@ -5,8 +5,8 @@
 use super::content::{content_span, trim_tail};
 use super::said_on::said_on;
 use super::speakers::{
-    CueSubjects, Memory, coordinated, joint_party, own_named_subject, personal_speaker, resolve,
-    subject_start,
+    CueSubjects, Memory, coordinated, cue_ends_near, joint_party, own_named_subject,
+    personal_speaker, resolve, subject_start,
 };
 use super::{Kind, Scope, Statement};
 use crate::lexicon::{Hit, Meaning};
@@ -60,6 +60,7 @@ pub(super) fn reported_statements(
             || demanded_of_subject(s, cue)
             || infinitive_of_object(s, ci)
             || s.lex.failure_before(text, cue.start)
+            || object_relative(s, ci)
         {
             continue;
         }
@@ -204,6 +205,36 @@ fn infinitive_of_object(s: &Scope, ci: usize) -> bool {
             gap.is_empty() || matches!(gap, "the" | "both")
         }
     })
+}
+
+/// "the territory … that Russia wants as a price": a position verb's object
+/// is the noun before the relative "that"/"which", not the words after it, so
+/// it makes no statement of its own (the attitude is read, as someone
+/// else's, inside the statement around it).
+fn object_relative(s: &Scope, ci: usize) -> bool {
+    // "a ceasefire — which Moscow has said is impossible": a speech verb's
+    // content follows it even inside a relative clause.
+    if s.cues[ci].kind == CueKind::Speech {
+        return false;
+    }
+    let Some(subject) = subject_start(&s.cues[ci], s.mentions) else {
+        return false;
+    };
+    let before = s.text[s.sentence.start..subject].trim_end();
+    let Some(b) = before
+        .strip_suffix(" that")
+        .or_else(|| before.strip_suffix(" which"))
+    else {
+        return false;
+    };
+    let at = s.sentence.start + b.trim_end().len();
+    // "… elements that Israel has also demanded, including that it disarm":
+    // an elaboration after the verb restates its object, so it stays.
+    let after = s.text[s.cues[ci].end..s.sentence.end].trim_start_matches(' ');
+    let elaborated = [", including", ", such as", ", namely", ":", " —", " –"]
+        .iter()
+        .any(|m| after.starts_with(m));
+    !elaborated && !cue_ends_near(s.text, at, s.cues[ci].start, s.cues)
 }
 
 /// "Moscow has not yet announced …": a negated speech verb reports no

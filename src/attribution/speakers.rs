@@ -230,7 +230,7 @@ fn cue_subject(
 
 /// Does the "to" right before `cue` follow a speech or attitude noun
 /// ("refusal to", "calls to") or a noun after a determiner ("the need to")?
-fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
+pub(super) fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
     let before = s.text[s.sentence.start..cue.start].trim_end();
     let Some(to_start) = before
         .strip_suffix(" to")
@@ -907,8 +907,10 @@ pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> 
     mentions.iter().any(|m| {
         let close = m.end <= cue.start && text[m.end..cue.start].split_whitespace().count() <= 3;
         let before = text[..m.start].trim_end();
-        // "…, while Kyiv rejected", "said that Russia and Ukraine agreed to":
-        // a side opening a clause of its own holds its own position.
+        // "…, while Kyiv rejected", "said that Russia and Ukraine agreed to",
+        // "the elements that Israel has demanded": a side opening a clause of
+        // its own holds its own position (a relative clause whose object is
+        // the noun before it is `object_relative` in `reported.rs`).
         let opens_clause = before.ends_with([',', ';'])
             || before.ends_with(" but")
             || before.ends_with(" while")
@@ -919,6 +921,18 @@ pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> 
                 Who::Party(_) => opens_clause,
                 _ => false,
             }
+    })
+}
+
+/// Does a cue before `limit` end at `at`, at most two words before it in
+/// the same clause ("said that", "told reporters that")? Then a "that" at
+/// `at` opens what was said, not a relative clause.
+pub(super) fn cue_ends_near(text: &str, at: usize, limit: usize, cues: &[Cue]) -> bool {
+    cues.iter().any(|c| {
+        c.end <= at && c.start < limit && {
+            let gap = &text[c.end..at];
+            gap.split_whitespace().count() <= 2 && !gap.contains([',', ';'])
+        }
     })
 }
 
@@ -1106,6 +1120,25 @@ mod tests {
             "The head of the Russian delegation, Vladimir Medinsky, says that Russia has offered Ukraine a “concrete ceasefire”.",
         );
         assert!(got.iter().all(|w| w.0 == "Vladimir Medinsky"), "{got:?}");
+    }
+
+    #[test]
+    fn a_position_verb_in_an_object_relative_makes_no_statement() {
+        // Russia wants the territory, not "as a price for ending the war".
+        let got = run(
+            "They remained far apart on the fate of territory in the east that Russia wants as a price for ending the war, Zelensky said.",
+        );
+        assert!(got.iter().all(|s| s.3 == "ukraine"), "{got:?}");
+        // An elaboration after the verb restates its object: Moscow's demand.
+        let got = who(
+            "Kyiv failed to address key elements of the plan that Moscow has also demanded, including that it withdraw.",
+        );
+        assert!(got.iter().any(|w| w.1 == "russia"), "{got:?}");
+        // A speech verb's content follows it even in a relative clause.
+        let got = who(
+            "The talks failed to reach a ceasefire - which Moscow has said is impossible to achieve before certain conditions are met.",
+        );
+        assert!(got.iter().any(|w| w.1 == "russia"), "{got:?}");
     }
 
     #[test]

@@ -166,12 +166,9 @@ fn base_form_is_verb(
     let after_preposition_name = {
         let mut words = text[..h.start].split_whitespace().rev();
         let _name = words.next();
-        words.next().is_some_and(|w| {
-            matches!(
-                lowercase(w).as_ref(),
-                "of" | "for" | "with" | "from" | "about" | "into" | "amid" | "despite" | "without"
-            )
-        })
+        words
+            .next()
+            .is_some_and(|w| NOUN_PREPOSITIONS.contains(&lowercase(w).as_ref()))
     };
     if after_preposition_name && prev.starts_with(char::is_uppercase) {
         return false;
@@ -356,6 +353,12 @@ pub const AUXILIARIES: &[&str] = &[
     "doesn't",
     "don't",
 ];
+/// Prepositions after which a name modifies the noun that follows ("the
+/// reduction of US support", "amid Russian demands").
+const NOUN_PREPOSITIONS: &[&str] = &[
+    "of", "for", "with", "from", "about", "into", "amid", "despite", "without",
+];
+
 /// Words after which a verb form is a noun or an adjective ("the talks",
 /// "a proposed deal", "for talks").
 const DETERMINERS: &[&str] = &[

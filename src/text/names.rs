@@ -661,6 +661,20 @@ fn side_named_in(hits: &[Hit], range: Range<usize>, lex: &Lexicon) -> Option<usi
     })
 }
 
+/// Adverbs without "-ly" that stand between a subject and its verb ("the
+/// ministry has again referred to", "Novak also said").
+const VERB_ADVERBS: &[&str] = &[
+    "again",
+    "also",
+    "still",
+    "already",
+    "now",
+    "just",
+    "earlier",
+    "later",
+    "previously",
+];
+
 /// Does a speech or position cue stand right after `[start, end)` ("Novak
 /// said", "Novak has also said"), or right before it after a quotation or
 /// comma ("…,” conceded Novak")?
@@ -690,18 +704,7 @@ fn speech_cue_adjacent(
                         && (AUXILIARIES.contains(&w)
                             || SUBJECT_WORDS.contains(&w)
                             || w.ends_with("ly")
-                            || matches!(
-                                w,
-                                "again"
-                                    | "also"
-                                    | "still"
-                                    | "already"
-                                    | "now"
-                                    | "just"
-                                    | "earlier"
-                                    | "later"
-                                    | "previously"
-                            ))
+                            || VERB_ADVERBS.contains(&w))
                 })
                 || time_phrase(between, lex))
                 && !between.contains(',')
