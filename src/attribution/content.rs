@@ -27,12 +27,21 @@ pub(super) fn content_span(
     let first_word = text[start..end].split_whitespace().next().unwrap_or("");
     let short = text[start..end].split_whitespace().count() <= 4;
     let time_only = short && lex.words.time_words.contains(first_word);
+    let preposition = lex.words.prepositions.contains(first_word);
     if end > start
         && !time_only
         && cue.kind != CueKind::Position
-        && lex.words.prepositions.contains(first_word)
+        && (preposition || TRAILING_ADVERBIALS.contains(&first_word))
     {
-        return None; // "hinted at this concern": no stated content
+        // "Twenty-six nations will provide guarantees, Macron said after a
+        // summit.": only an adverbial follows the cue; the words before the
+        // subject's comma are what was said.
+        if let Some(before) = clause_before_subject(text, sentence, cue, mentions) {
+            return Some(before);
+        }
+        if preposition {
+            return None; // "hinted at this concern": no stated content
+        }
     }
     // "The talks were productive, said President Novak.": an inverted
     // subject after the cue is no content; what was said is before it.
@@ -53,6 +62,10 @@ pub(super) fn content_span(
             .map(|i| sentence.start + i)?;
         start = skip_framing(text, skip_dateline(text, sentence.start, clause), clause);
         end = trim_tail(text, start, clause);
+        // "On Monday, the Kremlin said in response.": a time phrase is no content.
+        if time_phrase(text, start, clause, lex) >= end {
+            return None;
+        }
     }
     // "according to X, Y said": the content follows the source's comma.
     if cue.kind == CueKind::SourceFirst {
@@ -65,6 +78,50 @@ pub(super) fn content_span(
         return Some(from..trim_tail(text, from, cue.start));
     }
     (end > start).then_some(start..end)
+}
+
+/// Words that open an adverbial after a speech verb ("said after the summit",
+/// "said following talks", "said ahead of the vote"), never its content.
+const TRAILING_ADVERBIALS: &[&str] = &[
+    "after",
+    "following",
+    "before",
+    "ahead",
+    "upon",
+    "alongside",
+    "while",
+    "when",
+    "as",
+    "shortly",
+    "late",
+    "earlier",
+    "later",
+];
+
+/// "Twenty-six nations have pledged guarantees, Macron said …": a subject
+/// right after a comma that closes a clause of at least four words; that
+/// clause (past a dateline or framing phrase).
+fn clause_before_subject(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    mentions: &[Mention],
+) -> Option<Range<usize>> {
+    let subj = subject_start(cue, mentions)?;
+    let lead = text[sentence.start..subj].trim_end();
+    // The subject follows the comma directly, or after its title words
+    // ("…, French President Emmanuel Macron said").
+    let comma = lead.rfind(", ").map(|i| sentence.start + i)?;
+    let titles = &text[comma + 2..subj];
+    if !titles
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || w == "the")
+    {
+        return None;
+    }
+    let start = skip_framing(text, skip_dateline(text, sentence.start, comma), comma);
+    let end = trim_tail(text, start, comma);
+    (text[start..end].split_whitespace().count() >= 4).then_some(start..end)
 }
 
 /// "…, said (Ukrainian President) Novak": the cue follows a comma and its

@@ -559,6 +559,23 @@ mod tests {
     }
 
     #[test]
+    fn an_adverbial_after_a_trailing_verb_leaves_the_content_before_it() {
+        let got = run(
+            "Twenty-six nations have pledged to provide guarantees to Ukraine, \
+             French President Emmanuel Macron said after a summit meeting on Thursday.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("Twenty-six nations"), "{got:?}");
+        assert_eq!(got[0].2, "Emmanuel Macron", "{got:?}");
+        let got = run("The talks will resume in Geneva next week, Peskov said at a briefing.");
+        assert!(got[0].1.starts_with("The talks will resume"), "{got:?}");
+        // An opening phrase is too short to be what was said.
+        let got = run("On Monday, the Kremlin said in response.");
+        assert!(got.is_empty(), "{got:?}");
+        assert!(run("Witkoff hinted at this concern.").is_empty());
+    }
+
+    #[test]
     fn a_medium_quoting_someone_as_saying_reports_their_words() {
         let got = run("Interfax quoted Peskov as saying that the talks would continue.");
         assert_eq!(got.len(), 1, "{got:?}");

@@ -83,6 +83,9 @@ pub fn may_hold_digit(s: &str) -> bool {
 pub fn is_time_word(w: &str, lex: &Lexicon) -> bool {
     let w = w.trim_end_matches([',', '.']);
     lex.words.time_words.contains(w)
+        // "On Monday" opening a sentence.
+        || (w.starts_with(char::is_uppercase)
+            && lex.words.time_words.contains(w.to_ascii_lowercase().as_str()))
         || month_number(w).is_some()
         || matches!(
             w.to_ascii_lowercase().as_str(),
