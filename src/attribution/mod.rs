@@ -16,6 +16,7 @@
 
 mod content;
 mod passive;
+mod plans;
 mod quotations;
 mod reported;
 mod said_on;
@@ -182,6 +183,7 @@ fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>)
         speakers::remember_subject(s.mentions, memory);
         speakers::remember_groups(s, memory);
         speakers::remember_list(s, memory);
+        plans::remember_owner(s, None, memory);
         return;
     }
     let mut subjects = CueSubjects::find(s, memory);
@@ -191,6 +193,7 @@ fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>)
     reported::possessive_statements(s, memory, out);
     speakers::remember_sentence(s, &subjects, memory);
     speakers::remember_list(s, memory);
+    plans::remember_owner(s, Some(&subjects), memory);
 }
 
 #[cfg(test)]

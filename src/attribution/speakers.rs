@@ -28,6 +28,8 @@ pub(super) struct Memory {
     /// The speaker introducing a list ("Medinsky named three results:"),
     /// and the number of the list's latest sentence.
     pub(super) list: Option<(Speaker, usize)>,
+    /// The owner of the last document (plan, proposal) the article named.
+    pub(super) document_owner: Option<Speaker>,
 }
 
 /// Marks that open an item of a list.
@@ -222,6 +224,9 @@ fn cue_subject(
             antecedent_in_sentence(s, m).or_else(|| resolve(&m.who, s.lex, memory))
         }
         Some(m) => resolve(&m.who, s.lex, memory),
+        // "The 28-point plan would see Ukraine …": a document speaks for
+        // its owner.
+        None if cue.kind == CueKind::Position => super::plans::document_owner(s, cue, memory),
         None => None,
     };
     // "…, and added that": a coordinated cue shares the previous subject.

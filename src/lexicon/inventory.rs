@@ -121,6 +121,11 @@ pub fn irregular_pasts(inv: &InventoryFile) -> Vec<String> {
 /// Every form of a lemma: the given forms, or the regular inflections of its
 /// first word ("point out" → points out, pointed out, pointing out). A lemma
 /// starting with "be" ("be open to") takes every form of "be".
+/// Modal verbs: a lemma headed by one ("would see") is its only form.
+const MODALS: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "shall", "should",
+];
+
 pub fn forms(lemma: &str, given: Option<&[String]>) -> Vec<Form> {
     let mk = |t: String| Form {
         participle: t
@@ -137,6 +142,10 @@ pub fn forms(lemma: &str, given: Option<&[String]>) -> Vec<Form> {
         Some((h, r)) => (h, format!(" {r}")),
         None => (lemma, String::new()),
     };
+    // "would see": a modal does not inflect.
+    if MODALS.contains(&head) {
+        return vec![mk(lemma.to_string())];
+    }
     let heads: Vec<String> = if head == "be" {
         [
             "is", "are", "was", "were", "be", "been", "being", "'s", "’s",

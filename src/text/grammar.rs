@@ -225,12 +225,21 @@ fn closes_relative_clause(text: &str, at: usize) -> bool {
         return false;
     };
     let clause = &before[open + 2..];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    // "The plan, drawn up by Witkoff, includes": a participle opens a
+    // reduced relative clause just as "which" does.
+    let participle =
+        (first.len() > 4 && first.ends_with("ed") && first.starts_with(char::is_lowercase))
+            || IRREGULAR_PARTICIPLES.contains(&first);
     clause.split_whitespace().count() <= 20
-        && matches!(
-            clause.split_whitespace().next(),
-            Some("which" | "who" | "whose")
-        )
+        && (matches!(first, "which" | "who" | "whose") || participle)
 }
+
+/// Past participles that do not end in "-ed" ("The plan, drawn up by …,").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "drawn", "written", "given", "taken", "shown", "known", "seen", "chosen", "driven", "made",
+    "sent", "put", "set", "brought", "sought", "held", "led", "laid", "built", "thrown",
+];
 
 /// Does a mention of a possible speaker (a side, person, role, source,
 /// medium or pronoun) end right before `h`, with only spaces between?

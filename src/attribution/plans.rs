@@ -1,0 +1,190 @@
+//! Documents that speak for their owners: "The 28-point plan would see
+//! Ukraine hand over …" states what the plan's owner proposes, when the
+//! article said whose plan it is ("the US plan", "Washington's proposal",
+//! "the draft, drawn up by Witkoff, …", "Washington proposed a peace plan").
+//!
+//! In: a sentence's [`Scope`], its cue and mentions; the document's
+//! [`Memory`]. Out: the owner of a bare document that is a cue's subject,
+//! and, after each sentence, the owner the sentence names for later ones.
+
+use super::Scope;
+use super::speakers::{CueSubjects, Memory, Speaker, resolve};
+use crate::text::{AUXILIARIES, Cue, Mention, Who, owns_document};
+
+/// Adverbs between a document and its verb ("The plan would also see").
+const ADVERBS: &[&str] = &[
+    "also",
+    "reportedly",
+    "further",
+    "then",
+    "even",
+    "still",
+    "now",
+    "effectively",
+    "apparently",
+    "essentially",
+    "notably",
+    "explicitly",
+    "only",
+    "allegedly",
+    "reportedly,",
+    "additionally",
+];
+
+/// Words that may open the document's noun phrase: definite ones, which
+/// refer back to a document named before ("A joint document envisions"
+/// introduces a new one, whose owner the article has not said).
+const DETERMINERS: &[&str] = &["the", "this", "that", "its", "their", "his", "her", "such"];
+
+/// Connectives a sentence may open with before its subject.
+const OPENERS: &[&str] = &["but", "and", "however,", "yet", "meanwhile,", "instead,"];
+
+/// The owner of a bare document that is the subject of `cue` ("The plan
+/// would see …", "The peace proposal, drawn up by Witkoff, would …"): an
+/// agent in the apposition, a side or person named in the noun phrase, or
+/// the last owner the article named.
+pub(super) fn document_owner(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Speaker> {
+    let (np, aside) = document_subject(s, cue)?;
+    let in_range = |m: &&Mention, r: &std::ops::Range<usize>| m.start >= r.start && m.end <= r.end;
+    let agent = aside.as_ref().and_then(|a| {
+        s.mentions
+            .iter()
+            .filter(|m| in_range(m, a))
+            .find(|m| s.text[..m.start].trim_end().ends_with(" by"))
+    });
+    let named = s.mentions.iter().find(|m| in_range(m, &np));
+    match agent.or(named) {
+        Some(m) => resolve(&m.who, s.lex, memory),
+        None => memory.document_owner.clone(),
+    }
+}
+
+/// The noun phrase (and its apposition between commas) of a document that
+/// opens the sentence and is the subject of `cue`.
+fn document_subject(
+    s: &Scope,
+    cue: &Cue,
+) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
+    let text = s.text;
+    let mut start = s.sentence.start
+        + (text[s.sentence.clone()].len() - text[s.sentence.clone()].trim_start().len());
+    // Past an opening connective ("But the plan would …").
+    if let Some(w) = text[start..cue.start].split_whitespace().next()
+        && OPENERS.contains(&w.to_lowercase().as_str())
+    {
+        start += text[start..].find(w).unwrap_or(0) + w.len();
+        start += text[start..].len() - text[start..].trim_start().len();
+    }
+    // Back from the cue past auxiliaries and adverbs.
+    let mut end = cue.start;
+    loop {
+        let head = text[start..end].trim_end();
+        let Some(last) = head.rsplit(' ').next() else {
+            break;
+        };
+        if last.len() < head.len()
+            && (AUXILIARIES.contains(&last) || ADVERBS.contains(&last.to_lowercase().as_str()))
+        {
+            end = start + head.len() - last.len();
+        } else {
+            end = start + head.len();
+            break;
+        }
+    }
+    let head = &text[start..end];
+    // "The plan, revealed after secret talks, would …": one apposition.
+    let (np_end, aside) = match head.find(", ") {
+        Some(i) if head.ends_with(',') => (start + i, Some(start + i + 2..end - 1)),
+        Some(_) => return None,
+        None => (end, None),
+    };
+    let np = &text[start..np_end];
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let last = words.last()?.trim_end_matches([',', '.']).to_lowercase();
+    let is_document = |w: &str| s.lex.words.documents.contains(w);
+    let two =
+        (words.len() >= 2).then(|| format!("{} {}", words[words.len() - 2], last).to_lowercase());
+    (words.len() <= 6
+        && DETERMINERS.contains(&first.as_str())
+        && (is_document(&last) || two.as_deref().is_some_and(is_document))
+        && !np.contains(['"', '“', '(']))
+    .then_some((start..np_end, aside))
+}
+
+/// After a sentence: the owner of a document it names ("the US plan",
+/// "Washington's proposal", "drafted by Witkoff", "Washington proposed a
+/// new peace plan"), for a later "The plan would …".
+pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: &mut Memory) {
+    let text = s.text;
+    for m in s.mentions {
+        if matches!(m.who, Who::Media | Who::Pronoun(_) | Who::Role(_)) {
+            continue;
+        }
+        let rest = &text[m.end..s.sentence.end];
+        let possessive = ["'s", "’s"].into_iter().find(|p| rest.starts_with(p));
+        let owns = owns_document(text, m.end + possessive.map_or(0, str::len), s.lex);
+        // "a plan drawn up by Witkoff": the agent of a document's participle.
+        let before = text[s.sentence.start..m.start].trim_end();
+        let agent = before.ends_with(" by")
+            && before.split_whitespace().rev().take(6).any(|w| {
+                s.lex
+                    .words
+                    .documents
+                    .contains(&w.trim_end_matches(',').to_lowercase())
+            });
+        if (owns || agent)
+            && let Some(sp) = resolve(&m.who, s.lex, memory)
+        {
+            memory.document_owner = Some(sp);
+        }
+    }
+    // "Washington proposed a new peace plan": a cue's subject whose object
+    // is a document.
+    let Some(subjects) = subjects else { return };
+    for (ci, cue) in s.cues.iter().enumerate() {
+        if let Some(sp) = &subjects.subjects[ci]
+            && text[cue.end..s.sentence.end]
+                .split_whitespace()
+                .take(4)
+                .any(|w| {
+                    s.lex
+                        .words
+                        .documents
+                        .contains(&w.trim_end_matches([',', '.', ';']).to_lowercase())
+                })
+        {
+            memory.document_owner = Some(sp.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    #[test]
+    fn a_bare_document_speaks_for_its_owner() {
+        let got = run("Washington has proposed a new peace plan. \
+             The 28-point plan would see Ukraine hand over the rest of Donbas to Russia.");
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("Ukraine hand over") && g.3 == "united_states"),
+            "{got:?}"
+        );
+        let got = run("Washington has proposed a new peace plan. \
+             The plan, drawn up by Witkoff, includes the withdrawal of Ukrainian troops.");
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("the withdrawal") && g.2 == "Steve Witkoff"),
+            "{got:?}"
+        );
+        // A new, indefinite document has no known owner; nor has a plan the
+        // article never said was anyone's.
+        let got = run("Washington has proposed a new peace plan. \
+             A joint document envisions rebuilding Ukraine's forces.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = run("The plan would see Ukraine hand over the rest of Donbas.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
