@@ -262,6 +262,32 @@ pub(super) fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
         })
 }
 
+/// "cede territory to Russia", "talks with the Kremlin": a side right
+/// after a preposition (over "the") is its object. ("head of the Russian
+/// delegation" is a side's role, not an object; "by" is a passive's agent.)
+fn side_as_object(text: &str, from: usize, start: usize) -> bool {
+    let mut words = text[from..start].split_whitespace().rev();
+    let mut w = words.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = words.next().unwrap_or("");
+    }
+    matches!(
+        w,
+        "to" | "with"
+            | "from"
+            | "against"
+            | "for"
+            | "toward"
+            | "towards"
+            | "into"
+            | "than"
+            | "between"
+            | "among"
+            | "on"
+            | "at"
+    )
+}
+
 /// The nearest person of the pronoun's gender before pronoun mention `m`
 /// in its own sentence.
 /// A person after a preposition ("held a call with Putin, which he
@@ -531,6 +557,11 @@ fn find_subject<'m>(
         .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .filter(|m| !object_of_earlier(text, m, mentions, lex))
+        // "demanded that Ukraine cede territory to Russia, … and abandon":
+        // a side after a preposition is an object, never the subject.
+        .filter(|m| {
+            !(matches!(m.who, Who::Party(_)) && side_as_object(text, region_start, m.start))
+        })
         .collect();
     let before = without_apposition(text, before, region_start, cue.start, lex);
     // "it" stands for a body or side: after people, with the sides.
