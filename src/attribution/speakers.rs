@@ -30,6 +30,61 @@ pub(super) struct Memory {
     pub(super) list: Option<(Speaker, usize)>,
     /// The owner of the last document (plan, proposal) the article named.
     pub(super) document_owner: Option<Speaker>,
+    /// Who issued the last statement the article named ("the US and Ukraine
+    /// said in a joint statement"), for a later "the statement said".
+    pub(super) statement: Option<Speaker>,
+}
+
+/// Nouns for a text a side issues; "the statement said" is its issuer's.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "readout",
+    "communique",
+    "communiqué",
+    "declaration",
+];
+
+fn names_statement(words: &str) -> bool {
+    words.split_whitespace().any(|w| {
+        STATEMENT_NOUNS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        )
+    })
+}
+
+/// "…, the joint statement said": a statement with no side of its own is
+/// the one the article said who issued.
+fn issued_statement(sp: Speaker, lex: &Lexicon, memory: &Memory) -> Speaker {
+    match &memory.statement {
+        Some(issuer) if sp.1 == lex.other_party && names_statement(&sp.0) => {
+            // A named person's statement is theirs; a side's keeps its
+            // name as written ("joint statement"), on the issuer's side.
+            if issuer.2 && !issuer.0.is_empty() {
+                issuer.clone()
+            } else {
+                (sp.0, issuer.1, sp.2)
+            }
+        }
+        _ => sp,
+    }
+}
+
+/// After a sentence: a side's or person's statement it names ("said in a
+/// joint statement", "A joint US-Ukraine statement … said").
+fn remember_statement(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
+    for (ci, cue) in s.cues.iter().enumerate() {
+        let Some(sp) = &subjects.subjects[ci] else {
+            continue;
+        };
+        let after = &s.text[cue.end..word_offset(s.text, cue.end, 6).min(s.sentence.end)];
+        if sp.1 != s.lex.other_party
+            && (names_statement(&s.text[s.sentence.start..cue.start]) || names_statement(after))
+        {
+            memory.statement = Some(sp.clone());
+        }
+    }
 }
 
 /// Marks that open an item of a list.
@@ -230,7 +285,9 @@ fn cue_subject(
         None => None,
     };
     // "…, and added that": a coordinated cue shares the previous subject.
-    resolved.or_else(|| if coordinated_cue { shared() } else { None })
+    resolved
+        .map(|sp| issued_statement(sp, s.lex, memory))
+        .or_else(|| if coordinated_cue { shared() } else { None })
 }
 
 /// Does the "to" right before `cue` follow a speech or attitude noun
@@ -434,6 +491,7 @@ pub(super) fn remember_subject(mentions: &[Mention], memory: &mut Memory) {
 /// (source or side) for "they", and its first named speaker.
 pub(super) fn remember_sentence(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
     let sentence_speaker = subjects.speaker.clone();
+    remember_statement(s, subjects, memory);
     remember_subject(s.mentions, memory);
     remember_groups(s, memory);
     // The group that spoke outranks one that was only named ("It said
@@ -989,6 +1047,23 @@ mod tests {
     /// (speaker, party) of every statement.
     fn who(text: &str) -> Vec<(String, String)> {
         run(text).into_iter().map(|s| (s.2, s.3)).collect()
+    }
+
+    #[test]
+    fn the_statement_is_its_issuers() {
+        let got = who(
+            "A joint US-Ukraine statement released by Washington said the talks were useful. \
+             “The talks were constructive,” the joint statement said.",
+        );
+        assert!(got.iter().all(|g| g.1 == "united_states"), "{got:?}");
+        assert_eq!(got.last().unwrap().0, "joint statement", "{got:?}");
+        // A person's statement is theirs.
+        let got = who("Zelensky said in a statement that the talks were useful. \
+             “The talks were constructive,” the statement added.");
+        assert_eq!(got.last().unwrap().0, "Volodymyr Zelensky", "{got:?}");
+        // With no issuer named, the statement stays as written.
+        let got = who("“The talks were constructive,” the statement said.");
+        assert_eq!(got, vec![("statement".to_string(), "other".to_string())]);
     }
 
     #[test]
