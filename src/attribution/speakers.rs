@@ -319,6 +319,12 @@ pub(super) fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
         })
 }
 
+/// Words that open a new clause inside a sentence.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "before", "because", "since", "while", "when", "until", "once", "although", "though",
+    "whereas", "but",
+];
+
 /// "cede territory to Russia", "talks with the Kremlin": a side right
 /// after a preposition (over "the") is its object. ("head of the Russian
 /// delegation" is a side's role, not an object; "by" is a passive's agent.)
@@ -651,9 +657,16 @@ fn find_subject<'m>(
     let side_in_own_clause = || {
         let m = before.last().filter(|m| matches!(m.who, Who::Party(_)))?;
         let gap = text[m.end..cue.start].trim();
-        let person_before_comma = before
-            .iter()
-            .any(|p| p.is_personal() && p.end <= m.start && text[p.end..m.start].contains(','));
+        // "… will meet Hnatov after Moscow indicated …": a comma or a
+        // subordinator between them starts the side's own clause.
+        let person_before_comma = before.iter().any(|p| {
+            p.is_personal()
+                && p.end <= m.start
+                && (text[p.end..m.start].contains(',')
+                    || text[p.end..m.start]
+                        .split_whitespace()
+                        .any(|w| CLAUSE_OPENERS.contains(&w)))
+        });
         (gap.split_whitespace().count() <= 3 && !gap.contains(',') && person_before_comma)
             .then_some(m)
     };
@@ -1047,6 +1060,18 @@ mod tests {
     /// (speaker, party) of every statement.
     fn who(text: &str) -> Vec<(String, String)> {
         run(text).into_iter().map(|s| (s.2, s.3)).collect()
+    }
+
+    #[test]
+    fn a_side_in_its_own_subordinate_clause_is_the_subject() {
+        let got = who(
+            "Witkoff will meet Umerov and Hnatov after Moscow indicated that it will not budge on territory.",
+        );
+        assert!(
+            got.contains(&(String::new(), "russia".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0 == "Andriy Hnatov"), "{got:?}");
     }
 
     #[test]
