@@ -300,7 +300,34 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
             });
         }
     }
+    without_as_condition(text, &mut out);
     out
+}
+
+/// "will not allow a ceasefire without the release of our hostages", "no
+/// deal without guarantees": after a refusal or a negation in its clause,
+/// "without" names what the refusal is conditional on, a prerequisite,
+/// not a negation ("ended the talks without agreeing" stays one).
+fn without_as_condition(text: &str, toks: &mut [Tok]) {
+    for i in 0..toks.len() {
+        if !matches!(toks[i].token, Token::Negator)
+            || !text[toks[i].start..toks[i].end].eq_ignore_ascii_case("without")
+        {
+            continue;
+        }
+        // A negation ("will not", "no", "never") close before, in the same
+        // clause: "denounced him as “a dictator without elections”" is no
+        // refusal of elections.
+        let refused = toks[..i].iter().rev().any(|t| {
+            let gap = &text[t.end..toks[i].start];
+            !gap.contains(['.', ';', '?', '!', ',', '—'])
+                && gap.split_whitespace().count() <= 8
+                && (t.negating || matches!(t.token, Token::Negator))
+        });
+        if refused {
+            toks[i].token = Token::Condition;
+        }
+    }
 }
 
 /// Is one of the six words before `pos` a word for meeting ("were
@@ -1596,6 +1623,18 @@ mod tests {
         );
         assert!(has(&got, "ukraine", "territory=1"), "{got:?}");
         assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
+    }
+
+    #[test]
+    fn without_after_a_refusal_names_a_prerequisite() {
+        let got = stances_of(
+            "Zelensky said Ukraine will not accept a ceasefire without security guarantees.",
+        );
+        assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
+        assert!(got.iter().any(|g| g.1.starts_with("ceasefire=-")), "{got:?}");
+        // Not after a refusal: "without" negates.
+        let got = stances_of("Zelensky said the talks ended without a ceasefire.");
+        assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");
     }
 
     #[test]

@@ -42,6 +42,7 @@ const STATEMENT_NOUNS: &[&str] = &[
     "communique",
     "communiqué",
     "declaration",
+    "announcement",
 ];
 
 fn names_statement(words: &str) -> bool {
@@ -55,9 +56,15 @@ fn names_statement(words: &str) -> bool {
 }
 
 /// "…, the joint statement said": a statement with no side of its own is
-/// the one the article said who issued.
+/// the one the article said who issued, else the body or side that spoke
+/// last ("Netanyahu's office said … The announcement added …").
 fn issued_statement(sp: Speaker, lex: &Lexicon, memory: &Memory) -> Speaker {
-    match &memory.statement {
+    let last_group = memory
+        .group
+        .as_ref()
+        .filter(|g| g.1 != lex.other_party)
+        .map(|(n, p)| (n.clone(), *p, !n.is_empty()));
+    match memory.statement.as_ref().or(last_group.as_ref()) {
         Some(issuer) if sp.1 == lex.other_party && names_statement(&sp.0) => {
             // A named person's statement is theirs; a side's keeps its
             // name as written ("joint statement"), on the issuer's side.
