@@ -1631,7 +1631,10 @@ mod tests {
             "Zelensky said Ukraine will not accept a ceasefire without security guarantees.",
         );
         assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
-        assert!(got.iter().any(|g| g.1.starts_with("ceasefire=-")), "{got:?}");
+        assert!(
+            got.iter().any(|g| g.1.starts_with("ceasefire=-")),
+            "{got:?}"
+        );
         // Not after a refusal: "without" negates.
         let got = stances_of("Zelensky said the talks ended without a ceasefire.");
         assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");

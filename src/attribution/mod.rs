@@ -120,6 +120,12 @@ pub fn attribute_with_warnings(
             ));
         }
     }
+    // "What did Hamas say?": a statement must say something (a word).
+    out.retain(|s| {
+        analysed.text[s.span.clone()]
+            .chars()
+            .any(char::is_alphanumeric)
+    });
     for (i, s) in out.iter_mut().enumerate() {
         s.index = i;
     }

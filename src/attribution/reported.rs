@@ -559,6 +559,20 @@ mod tests {
     }
 
     #[test]
+    fn a_second_headline_clause_after_a_dash_is_no_attribution() {
+        let got = run("Kyiv accepts the ceasefire deal - Putin dismisses proposal");
+        assert!(!got.iter().any(|g| g.0 == "direct"), "{got:?}");
+        let got = run("We will not give up our land - Zelensky says");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "direct" && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+        // A statement must say something.
+        assert!(run("What did the Kremlin say?").is_empty());
+    }
+
+    #[test]
     fn an_adverbial_after_a_trailing_verb_leaves_the_content_before_it() {
         let got = run(
             "Twenty-six nations have pledged to provide guarantees to Ukraine, \

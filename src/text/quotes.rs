@@ -233,8 +233,18 @@ fn dash_quote(text: &str, para: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> O
     let tail_range = para.start + dash + len..para.end;
     // "… - rejected by Kyiv as capitulation" is a reduced passive, not an
     // attribution: a speech verb followed by "by" attributes nothing.
+    // "Hamas accepts deal - Netanyahu dismisses proposal": a verb of
+    // attitude with an object after it is a second headline clause, not an
+    // attribution ("- Netanyahu dismisses", "- rejects Netanyahu" are).
     let speech = hits_in(hits, &tail_range).iter().any(|h| {
-        lex.term(h).meanings.contains(&Meaning::SpeechVerb) && !text[h.end..].starts_with(" by ")
+        let meanings = &lex.term(h).meanings;
+        let object_after = meanings.iter().any(|m| matches!(m, Meaning::Attitude(_)))
+            && text[h.end..tail_range.end]
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase));
+        meanings.contains(&Meaning::SpeechVerb)
+            && !text[h.end..].starts_with(" by ")
+            && !object_after
     });
     if !speech {
         return None;
