@@ -285,6 +285,15 @@ fn cue_subject(
         Some(m) if matches!(m.who, Who::Pronoun(Pronoun::He | Pronoun::She)) => {
             antecedent_in_sentence(s, m).or_else(|| resolve(&m.who, s.lex, memory))
         }
+        // "Both Trump and Zelensky said they hoped …": "they" after a verb
+        // of the same sentence is that verb's subject, not the last group
+        // the article named.
+        Some(m)
+            if m.who == Who::Pronoun(Pronoun::They)
+                && let Some(sp) = earlier.iter().rev().flatten().next() =>
+        {
+            Some(sp.clone())
+        }
         Some(m) => resolve(&m.who, s.lex, memory),
         // "The 28-point plan would see Ukraine …": a document speaks for
         // its owner.
@@ -1079,6 +1088,13 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.0 == "Andriy Hnatov"), "{got:?}");
+    }
+
+    #[test]
+    fn they_after_a_verb_of_the_sentence_is_its_subject() {
+        let got = who("The Kremlin met the envoy in Moscow on Monday. \
+             Zelensky said they hoped the talks would resume.");
+        assert!(got.iter().all(|g| g.1 == "ukraine"), "{got:?}");
     }
 
     #[test]
