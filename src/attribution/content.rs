@@ -108,7 +108,7 @@ fn clause_before_subject(
     mentions: &[Mention],
 ) -> Option<Range<usize>> {
     let subj = subject_start(cue, mentions)?;
-    let lead = text[sentence.start..subj].trim_end();
+    let lead = &text[sentence.start..subj];
     // The subject follows the comma directly, or after its title words
     // ("…, French President Emmanuel Macron said").
     let comma = lead.rfind(", ").map(|i| sentence.start + i)?;

@@ -581,6 +581,12 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1.starts_with("Twenty-six nations"), "{got:?}");
         assert_eq!(got[0].2, "Emmanuel Macron", "{got:?}");
+        let got = run(
+            "The stoppage will cost Boeing more than $1 billion per month, \
+             S&P Global Ratings said Tuesday as it issued a negative outlook.",
+        );
+        assert!(got[0].1.starts_with("The stoppage"), "{got:?}");
+        assert_eq!(got[0].2, "S&P Global Ratings", "{got:?}");
         let got = run("The talks will resume in Geneva next week, Peskov said at a briefing.");
         assert!(got[0].1.starts_with("The talks will resume"), "{got:?}");
         // An opening phrase is too short to be what was said.
