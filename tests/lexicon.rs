@@ -518,4 +518,13 @@ fn a_phrase_in_a_word_list_is_reported() {
         text.contains("not_names") && text.contains("\"Gaza Strip\" is a phrase"),
         "{text}"
     );
+    // So is a phrase among the statement nouns.
+    let f = write(
+        tmp.path(),
+        "statements.toml",
+        &format!("{SMALL}\n[text]\nstatements = [\"joint statement\"]\n"),
+    );
+    let (code, text) = check(&f);
+    assert_ne!(code, 0, "{text}");
+    assert!(text.contains("[text] statements"), "{text}");
 }

@@ -9,27 +9,7 @@
 
 use super::Scope;
 use super::speakers::{CueSubjects, Memory, Speaker, resolve};
-use crate::text::{AUXILIARIES, Cue, Mention, Who, owns_document};
-
-/// Adverbs between a document and its verb ("The plan would also see").
-const ADVERBS: &[&str] = &[
-    "also",
-    "reportedly",
-    "further",
-    "then",
-    "even",
-    "still",
-    "now",
-    "effectively",
-    "apparently",
-    "essentially",
-    "notably",
-    "explicitly",
-    "only",
-    "allegedly",
-    "reportedly,",
-    "additionally",
-];
+use crate::text::{AUXILIARIES, Cue, Mention, Who, is_verb_adverb, owns_document};
 
 /// Words that may open the document's noun phrase: definite ones, which
 /// refer back to a document named before ("A joint document envisions"
@@ -44,7 +24,7 @@ const OPENERS: &[&str] = &["but", "and", "however,", "yet", "meanwhile,", "inste
 /// agent in the apposition, a side or person named in the noun phrase, or
 /// the last owner the article named.
 pub(super) fn document_owner(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Speaker> {
-    let (np, aside) = document_subject(s, cue)?;
+    let (np, aside) = bare_document(s, cue)?;
     let in_range = |m: &&Mention, r: &std::ops::Range<usize>| m.start >= r.start && m.end <= r.end;
     let agent = aside.as_ref().and_then(|a| {
         s.mentions
@@ -61,7 +41,7 @@ pub(super) fn document_owner(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Sp
 
 /// The noun phrase (and its apposition between commas) of a document that
 /// opens the sentence and is the subject of `cue`.
-fn document_subject(
+fn bare_document(
     s: &Scope,
     cue: &Cue,
 ) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
@@ -82,9 +62,7 @@ fn document_subject(
         let Some(last) = head.rsplit(' ').next() else {
             break;
         };
-        if last.len() < head.len()
-            && (AUXILIARIES.contains(&last) || ADVERBS.contains(&last.to_lowercase().as_str()))
-        {
+        if last.len() < head.len() && (AUXILIARIES.contains(&last) || is_verb_adverb(last)) {
             end = start + head.len() - last.len();
         } else {
             end = start + head.len();

@@ -4,7 +4,8 @@
 use super::Scope;
 use crate::lexicon::{Lexicon, Meaning, Pronoun};
 use crate::text::{
-    AUXILIARIES, Cue, CueKind, Mention, Quote, Who, after_preposition, owns_document, word_offset,
+    AUXILIARIES, Cue, CueKind, Mention, OBJECT_PREPOSITIONS, Quote, Who, after_preposition,
+    owns_document, word_offset,
 };
 use jiff::civil::Date;
 use std::ops::Range;
@@ -35,23 +36,15 @@ pub(super) struct Memory {
     pub(super) statement: Option<Speaker>,
 }
 
-/// Nouns for a text a side issues; "the statement said" is its issuer's.
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "readout",
-    "communique",
-    "communiqué",
-    "declaration",
-    "announcement",
-];
-
-fn names_statement(words: &str) -> bool {
+/// Does `words` hold a noun for a text a side issues (the lexicon's
+/// `[text] statements`, "statement", "readout")?
+fn names_statement(words: &str, lex: &Lexicon) -> bool {
     words.split_whitespace().any(|w| {
-        STATEMENT_NOUNS.contains(
-            &w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .as_str(),
-        )
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lex.words
+            .statements
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
     })
 }
 
@@ -59,21 +52,20 @@ fn names_statement(words: &str) -> bool {
 /// the one the article said who issued, else the body or side that spoke
 /// last ("Netanyahu's office said … The announcement added …").
 fn issued_statement(sp: Speaker, lex: &Lexicon, memory: &Memory) -> Speaker {
-    let last_group = memory
-        .group
-        .as_ref()
-        .filter(|g| g.1 != lex.other_party)
-        .map(|(n, p)| (n.clone(), *p, !n.is_empty()));
-    match memory.statement.as_ref().or(last_group.as_ref()) {
-        Some(issuer) if sp.1 == lex.other_party && names_statement(&sp.0) => {
-            // A named person's statement is theirs; a side's keeps its
-            // name as written ("joint statement"), on the issuer's side.
-            if issuer.2 && !issuer.0.is_empty() {
-                issuer.clone()
-            } else {
-                (sp.0, issuer.1, sp.2)
-            }
+    if sp.1 != lex.other_party || !names_statement(&sp.0, lex) {
+        return sp;
+    }
+    if let Some(issuer) = &memory.statement {
+        // A named person's statement is theirs; a side's keeps its name
+        // as written ("joint statement"), on the issuer's side.
+        if issuer.2 && !issuer.0.is_empty() {
+            return issuer.clone();
         }
+        return (sp.0, issuer.1, sp.2);
+    }
+    match &memory.group {
+        Some((n, p)) if *p != lex.other_party && !n.is_empty() => (n.clone(), *p, true),
+        Some((_, p)) if *p != lex.other_party => (sp.0, *p, sp.2),
         _ => sp,
     }
 }
@@ -87,7 +79,8 @@ fn remember_statement(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
         };
         let after = &s.text[cue.end..word_offset(s.text, cue.end, 6).min(s.sentence.end)];
         if sp.1 != s.lex.other_party
-            && (names_statement(&s.text[s.sentence.start..cue.start]) || names_statement(after))
+            && (names_statement(&s.text[s.sentence.start..cue.start], s.lex)
+                || names_statement(after, s.lex))
         {
             memory.statement = Some(sp.clone());
         }
@@ -350,21 +343,7 @@ fn side_as_object(text: &str, from: usize, start: usize) -> bool {
     if w.eq_ignore_ascii_case("the") {
         w = words.next().unwrap_or("");
     }
-    matches!(
-        w,
-        "to" | "with"
-            | "from"
-            | "against"
-            | "for"
-            | "toward"
-            | "towards"
-            | "into"
-            | "than"
-            | "between"
-            | "among"
-            | "on"
-            | "at"
-    )
+    w != "of" && w != "by" && OBJECT_PREPOSITIONS.contains(&w)
 }
 
 /// The nearest person of the pronoun's gender before pronoun mention `m`

@@ -295,6 +295,10 @@ pub struct TextDef {
     /// position, and so is "Washington's proposal demands …" or "the
     /// Russian memorandum insists …".
     pub documents: Option<Vec<String>>,
+    /// Nouns for texts a side issues ("statement", "readout"): "the
+    /// statement said" is whoever the article said issued it, else the body
+    /// or side that spoke last. Single words; they are also `bodies`.
+    pub statements: Option<Vec<String>>,
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
@@ -322,6 +326,8 @@ pub struct Words {
     pub hypotheticals: FxHashSet<String>,
     /// Nouns for documents that speak for their owner, lowercase.
     pub documents: FxHashSet<String>,
+    /// Nouns for texts a side issues ("statement"), lowercase.
+    pub statements: FxHashSet<String>,
 }
 
 impl Words {
@@ -1464,6 +1470,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
         documents: lower_set(&file.text.documents, &BASE.text.documents),
+        statements: lower_set(&file.text.statements, &BASE.text.statements),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
         venues: lower_set(&file.text.venues, &BASE.text.venues),
         bodies: lower_set(&file.text.bodies, &BASE.text.bodies),
@@ -1746,6 +1753,7 @@ fn phrases_in_word_lists(text: &TextDef) -> Vec<String> {
         ("honorifics", &text.honorifics),
         ("honorifics_she", &text.honorifics_she),
         ("office_nouns", &text.office_nouns),
+        ("statements", &text.statements),
     ];
     let mut problems = Vec::new();
     for (name, list) in lists {
@@ -1844,6 +1852,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.subordinators,
         &file.text.hypotheticals,
         &file.text.documents,
+        &file.text.statements,
         &file.text.official_nouns,
         &file.text.prepositions,
         &file.text.venues,

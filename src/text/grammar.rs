@@ -145,13 +145,9 @@ fn base_form_is_verb(
     // "the European text", "a Russian proposal": a capitalised modifier
     // after a determiner makes a noun phrase (a side or name right before
     // was caught above).
-    let determined = {
-        let mut words = text[..h.start].split_whitespace().rev();
-        let _prev = words.next();
-        words
-            .next()
-            .is_some_and(|w| DETERMINERS.contains(&lowercase(w).as_ref()))
-    };
+    // The word before `prev` ("the" in "the European text").
+    let second = lowercase(text[..h.start].split_whitespace().nth_back(1).unwrap_or(""));
+    let determined = DETERMINERS.contains(&second.as_ref());
     // "the Berlin talks", "the Geneva meeting": after a determiner and a
     // name, a meeting word is a noun ("the Kremlin says" stays a verb).
     if determined
@@ -163,13 +159,7 @@ fn base_form_is_verb(
     }
     // "the reduction of US support", "amid Russian demands": a name after a
     // preposition modifies the noun that follows it.
-    let after_preposition_name = {
-        let mut words = text[..h.start].split_whitespace().rev();
-        let _name = words.next();
-        words
-            .next()
-            .is_some_and(|w| NOUN_PREPOSITIONS.contains(&lowercase(w).as_ref()))
-    };
+    let after_preposition_name = NOUN_PREPOSITIONS.contains(&second.as_ref());
     if after_preposition_name && prev.starts_with(char::is_uppercase) {
         return false;
     }
@@ -299,6 +289,29 @@ pub const SUBJECT_WORDS: &[&str] = &[
     "first",
     "since",
 ];
+/// Adverbs that stand between a subject and its verb ("Novak also said",
+/// "The plan would further require"), besides any "-ly" word.
+const VERB_ADVERBS: &[&str] = &[
+    "again",
+    "also",
+    "still",
+    "already",
+    "now",
+    "just",
+    "earlier",
+    "later",
+    "previously",
+    "further",
+    "then",
+    "even",
+    "only",
+];
+
+/// Is `w` (lowercase) an adverb that may stand between a subject and its verb?
+pub fn is_verb_adverb(w: &str) -> bool {
+    w.ends_with("ly") || VERB_ADVERBS.contains(&w)
+}
+
 /// Auxiliaries (and "to", "continue"): after them a base form is a verb.
 /// Prepositions that make a name an object, not a subject ("held a call
 /// with Putin", "a letter to Zelensky").

@@ -28,7 +28,9 @@ mod sentences;
 mod words;
 
 pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE};
-pub use grammar::{AUXILIARIES, after_preposition, verb_in_context};
+pub use grammar::{
+    AUXILIARIES, OBJECT_PREPOSITIONS, after_preposition, is_verb_adverb, verb_in_context,
+};
 pub use hits::{hits_in, scan_document};
 pub use mentions::owns_document;
 pub use mentions::{Mention, Who};

@@ -3,7 +3,7 @@
 //! the side their titles name.
 
 use super::cues::cue_kind;
-use super::grammar::{AUXILIARIES, SUBJECT_WORDS, verb_in_context};
+use super::grammar::{AUXILIARIES, SUBJECT_WORDS, is_verb_adverb, verb_in_context};
 use super::hits::hits_in;
 use super::mentions::{Introduced, Mention, Who};
 use super::offices::office_holder;
@@ -662,20 +662,6 @@ fn side_named_in(hits: &[Hit], range: Range<usize>, lex: &Lexicon) -> Option<usi
     })
 }
 
-/// Adverbs without "-ly" that stand between a subject and its verb ("the
-/// ministry has again referred to", "Novak also said").
-const VERB_ADVERBS: &[&str] = &[
-    "again",
-    "also",
-    "still",
-    "already",
-    "now",
-    "just",
-    "earlier",
-    "later",
-    "previously",
-];
-
 /// Does a speech or position cue stand right after `[start, end)` ("Novak
 /// said", "Novak has also said"), or right before it after a quotation or
 /// comma ("…,” conceded Novak")?
@@ -704,8 +690,7 @@ fn speech_cue_adjacent(
                         && w != "to"
                         && (AUXILIARIES.contains(&w)
                             || SUBJECT_WORDS.contains(&w)
-                            || w.ends_with("ly")
-                            || VERB_ADVERBS.contains(&w))
+                            || is_verb_adverb(w))
                 })
                 || time_phrase(between, lex))
                 && !between.contains(',')
