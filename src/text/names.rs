@@ -23,8 +23,10 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     // or an O'/D' prefix ("O’Brien"). An abbreviation before the name ("Mr.",
     // "Sen.") is read with it: honorifics stay, the lexicon's titles and any
     // other abbreviation are stripped (see `strip_titles`).
-    // An initialism joined by "&" ("S&P Global Ratings", "AT&T") is a word.
-    let word = r"(?:\p{Lu}{1,3}&\p{Lu}{1,3}|(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?)";
+    // An initialism joined by "&" ("S&P Global Ratings", "AT&T") is a word
+    // (ASCII only: bounded repeats of a Unicode class would cost the
+    // compiled pattern megabytes).
+    let word = r"(?:[A-Z]{1,3}&[A-Z]{1,3}|(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?)";
     Regex::new(&format!(
         r"(?:(?-u:\b)\p{{Lu}}\p{{Ll}}{{1,3}}\.\s)?(?-u:\b){word}(?:\s(?:(?:van|von|de|der|den|da|di|du|bin|ibn|al|el|le|la)\s){{0,2}}{word}){{0,6}}"
     ))
