@@ -247,7 +247,11 @@ fn read_sentence(
         .iter()
         .any(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun));
     let attributable = !(cues.is_empty() && qlo == qhi) || has_noun;
-    let mentions = mentions_in(text, &range, shits, quotes, lex, known, attributable);
+    let mut mentions = mentions_in(text, &range, shits, quotes, lex, known, attributable);
+    // A name the sentence splitter cut ("J.D. | Vance") belongs to neither
+    // sentence whole; later stages slice from a mention's end to the
+    // sentence's end, so a mention must end inside its sentence.
+    mentions.retain(|m| m.end <= range.end);
     (
         Sentence {
             range,

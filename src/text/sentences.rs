@@ -304,7 +304,12 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, lex: &Lexicon) -> 
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase());
-    w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) && next_is_capital
+    // "J.D. Vance", "J.R.R. Tolkien": initials run together, each a single
+    // capital.
+    let initials = w
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    initials && next_is_capital
 }
 
 #[cfg(test)]
@@ -321,6 +326,20 @@ mod tests {
             2,
             "{:?}",
             s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn run_together_initials_do_not_end_sentences() {
+        let lex = Lexicon::default_lexicon();
+        let text = "Trump and US Vice-President J.D. Vance met him. He left.";
+        let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &[], &lex);
+        assert_eq!(
+            s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            [
+                "Trump and US Vice-President J.D. Vance met him.",
+                "He left."
+            ]
         );
     }
 
