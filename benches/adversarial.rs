@@ -15,7 +15,10 @@
 //! speech cue every few words); an HTML page of 3.3 MB nested 270,000
 //! elements deep; one 50 MB document on a single line; a 10 MB single line
 //! with no full stop at all (clauses joined by commas, a speech cue in every
-//! tenth); a lexicon with a 10,000-byte term and
+//! tenth); one long article of 1 MB and of 4 MB (ordinary reported
+//! statements with attitudes, so time per MB shows whether a stage looks
+//! back over the whole document before each cue); a lexicon with a
+//! 10,000-byte term and
 //! one with 10^5 actors (both refused by `lexicon check`, so timed to the
 //! refusal), a lexicon at the actor cap (20,000) analysing the bundled corpus;
 //! a 20 MB JSONL file of 20,000 records; and a hostile corpus (deep HTML, a
@@ -126,6 +129,26 @@ fn cue_dense(bytes: usize) -> String {
         i += 1;
     }
     s.push_str("end.\n");
+    s
+}
+
+/// One article of about `bytes` bytes of ordinary reported statements, each
+/// with an attitude and an issue: time per MB must not grow with its length.
+fn long_article(bytes: usize) -> String {
+    let names = ["Peskov", "Zelensky", "Rubio", "Witkoff", "Lavrov", "Sybiha"];
+    let mut s = String::from("2026-02-18\n\n");
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&format!(
+            "{} said on day {i} that Kyiv rejected the plan {i} and wanted a ceasefire \
+             before talks on territory number {i}. ",
+            names[i % names.len()]
+        ));
+        if i % 5 == 4 {
+            s.push_str("\n\n");
+        }
+        i += 1;
+    }
     s
 }
 
@@ -250,6 +273,16 @@ fn main() {
         let c = corpus_with(dir, &format!("cue{kb}"), "cue.txt", text.as_bytes());
         let a = analyze(&c, &format!("cue{kb}"), &[]);
         cases.push((name, text.len(), Box::new(move || a.clone())));
+    }
+    for mb in [1usize, 4] {
+        let text = long_article(mb * 1_000_000);
+        let c = corpus_with(dir, &format!("long{mb}"), "long.txt", text.as_bytes());
+        let a = analyze(&c, &format!("long{mb}"), &[]);
+        cases.push((
+            format!("one article of {mb} MB"),
+            text.len(),
+            Box::new(move || a.clone()),
+        ));
     }
     {
         let html = deep_html(270_000);

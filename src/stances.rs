@@ -1170,7 +1170,8 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
 /// relative pronoun after a comma belongs to the thing the clause
 /// describes, not to the speaker (at most one auxiliary in between).
 fn relative_subject(before: &str) -> bool {
-    let Some(i) = before.rfind(", which ") else {
+    // (Bounded: the text before an attitude is the whole document so far.)
+    let Some(i) = crate::text::rfind_near_end(before, ", which ", 1) else {
         return false;
     };
     let between = before[i + ", which ".len()..].split_whitespace();

@@ -163,7 +163,7 @@ fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
     s.lex
         .deontic
         .iter()
-        .any(|d| padded.contains(&format!(" {d} ")))
+        .any(|d| crate::text::contains_spaced(&padded, d))
 }
 
 /// "with Putin urging Kyiv not to derail the talks": the subject of an

@@ -211,7 +211,8 @@ fn name_then_comma(text: &str, h: &Hit, hits: &[Hit], lex: &Lexicon) -> bool {
 /// ", which" or ", who" earlier in the text (at most 20 words back)?
 fn closes_relative_clause(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end().trim_end_matches(',');
-    let Some(open) = before.rfind(", ") else {
+    // (Bounded: `before` is the whole document up to `at`.)
+    let Some(open) = super::words::rfind_near_end(before, ", ", 20) else {
         return false;
     };
     let clause = &before[open + 2..];

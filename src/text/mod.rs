@@ -36,7 +36,10 @@ pub use mentions::owns_document;
 pub use mentions::{Mention, Who};
 pub use quotes::{Quote, find_quotes, in_quote};
 pub use sentences::{Cuts, MAX_SENTENCE_BYTES, split_sentences, split_sentences_with_cuts};
-pub use words::{is_time_word, is_title_case_name, may_hold_digit, offset_in, word_offset};
+pub use words::{
+    contains_spaced, is_time_word, is_title_case_name, may_hold_digit, offset_in, rfind_near_end,
+    word_offset,
+};
 
 use crate::documents::Document;
 use crate::lexicon::{Hit, Lexicon, Meaning};

@@ -24,6 +24,53 @@ pub fn word_offset(text: &str, from: usize, n: usize) -> usize {
     text.len()
 }
 
+/// The last occurrence of `pat` in `s` whose tail (the text after it)
+/// could hold at most `max_words` words: `s.rfind(pat)` when that tail is
+/// that short, else perhaps `None`, searching only the last `max_words` + 1
+/// words (so a caller that rejects a longer tail anyway scans a bounded
+/// window, not the whole text before a position).
+pub fn rfind_near_end(s: &str, pat: &str, max_words: usize) -> Option<usize> {
+    let mut from = tail_start(s, max_words + 1).saturating_sub(pat.len());
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    s[from..].rfind(pat).map(|i| from + i)
+}
+
+/// `s.contains(&format!(" {phrase} "))` without building the pattern.
+pub fn contains_spaced(s: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return s.contains("  ");
+    }
+    let mut from = 0;
+    while let Some(i) = s[from..].find(phrase) {
+        let at = from + i;
+        if s[..at].ends_with(' ') && s[at + phrase.len()..].starts_with(' ') {
+            return true;
+        }
+        // The next start: one character on (matches may overlap).
+        from = at + s[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// The byte where the `n`-th word from the end of `s` starts (0 when `s`
+/// has fewer words).
+fn tail_start(s: &str, n: usize) -> usize {
+    let (mut words, mut word_start) = (0, None);
+    for (i, c) in s.char_indices().rev() {
+        if !c.is_whitespace() {
+            word_start = Some(i);
+        } else if let Some(w) = word_start.take() {
+            words += 1;
+            if words == n {
+                return w;
+            }
+        }
+    }
+    0
+}
+
 /// The pieces of `s` each ending in one whitespace character, the last
 /// perhaps not: the same as `s.split_inclusive(char::is_whitespace)`, found
 /// faster. The sentence layer splits every word of many sentences; the std
@@ -136,7 +183,7 @@ pub fn is_title_case_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_title_case_name, words_inclusive};
+    use super::{contains_spaced, is_title_case_name, rfind_near_end, tail_start, words_inclusive};
 
     #[test]
     fn title_case_names() {
@@ -182,6 +229,51 @@ mod tests {
             let ours: Vec<&str> = words_inclusive(&s).collect();
             let std: Vec<&str> = s.split_inclusive(char::is_whitespace).collect();
             assert_eq!(ours, std, "{c:?}");
+        }
+    }
+
+    /// Bounded search agrees with `rfind` wherever the tail is short enough,
+    /// and finds nothing only where the tail is too long.
+    #[test]
+    fn rfind_near_end_is_rfind_for_short_tails() {
+        let cases = [
+            ("The war, which has halted", ", which ", 1),
+            ("The war, which halted", ", which ", 1),
+            ("a, b, c d e f", ", ", 2),
+            ("a, b c d e f g", ", ", 2),
+            ("no pattern here at all", ", ", 20),
+            ("Ünïcödé, wörds   with  spaces", ", ", 3),
+            (", x", ", ", 0),
+            ("", ", ", 3),
+        ];
+        for (s, pat, n) in cases {
+            let full = s
+                .rfind(pat)
+                .filter(|&i| s[i + pat.len()..].split_whitespace().count() <= n);
+            let near = rfind_near_end(s, pat, n)
+                .filter(|&i| s[i + pat.len()..].split_whitespace().count() <= n);
+            assert_eq!(full, near, "{s:?} {pat:?} {n}");
+        }
+        assert_eq!(tail_start("a bb  ccc", 2), 2);
+        assert_eq!(tail_start("a bb", 5), 0);
+    }
+
+    #[test]
+    fn contains_spaced_is_contains_of_the_spaced_phrase() {
+        for (s, p) in [
+            (" we must go ", "must"),
+            (" we mustn't go ", "must"),
+            (" xab ab ab ", "ab ab"),
+            (" needs to ", "needs to"),
+            ("must ", "must"),
+            (" é é ", "é"),
+            (" ", ""),
+        ] {
+            assert_eq!(
+                contains_spaced(s, p),
+                s.contains(&format!(" {p} ")),
+                "{s:?} {p:?}"
+            );
         }
     }
 }
