@@ -48,6 +48,8 @@ struct BoilerplateFile {
     drop_with_heading: Vec<String>,
     #[serde(default)]
     stop: Vec<String>,
+    #[serde(default)]
+    cut_tail: Vec<String>,
 }
 
 /// Compiled boilerplate rules.
@@ -57,6 +59,9 @@ pub struct Boilerplate {
     all: RegexSet,
     n_stop: usize,
     n_drop: usize,
+    /// `cut_tail` rules as one pattern: where a paragraph's tail is a
+    /// teaser ("… for cash. Read more: Zelenskyy to hold talks …").
+    cut_tail: Option<regex::Regex>,
 }
 
 /// What a boilerplate rule says about a line.
@@ -83,6 +88,7 @@ impl Boilerplate {
             all.drop.extend(f.drop);
             all.drop_with_heading.extend(f.drop_with_heading);
             all.stop.extend(f.stop);
+            all.cut_tail.extend(f.cut_tail);
         }
         // `\b` is an ASCII word boundary here: Unicode word boundaries would
         // force the slowest regex engine on every line of every article.
@@ -91,6 +97,7 @@ impl Boilerplate {
             (&all.stop, "stop"),
             (&all.drop, "drop"),
             (&all.drop_with_heading, "drop_with_heading"),
+            (&all.cut_tail, "cut_tail"),
         ] {
             for r in list {
                 regex::Regex::new(&fix(r))
@@ -104,10 +111,21 @@ impl Boilerplate {
             .chain(&all.drop_with_heading)
             .map(fix)
             .collect();
+        let cut_tail = (!all.cut_tail.is_empty())
+            .then(|| {
+                let alternatives: Vec<String> = all
+                    .cut_tail
+                    .iter()
+                    .map(|r| format!("(?:{})", fix(r)))
+                    .collect();
+                regex::Regex::new(&alternatives.join("|"))
+            })
+            .transpose()?;
         Ok(Boilerplate {
             all: RegexSet::new(&patterns)?,
             n_stop: all.stop.len(),
             n_drop: all.drop.len(),
+            cut_tail,
         })
     }
 
@@ -138,7 +156,17 @@ impl Boilerplate {
             if trimmed.is_empty() {
                 continue;
             }
-            let range = start + lead..start + lead + trimmed.len();
+            let mut range = start + lead..start + lead + trimmed.len();
+            // A teaser at the end of a paragraph is cut off; the paragraph
+            // before it stays.
+            if let Some(m) = self.cut_tail.as_ref().and_then(|r| r.find(trimmed)) {
+                let kept_len = trimmed[..m.start()].trim_end().len();
+                if kept_len == 0 {
+                    continue;
+                }
+                range.end = range.start + kept_len;
+            }
+            let trimmed = &text[range.clone()];
             if trimmed.len() <= MAX_BOILERPLATE_LINE {
                 match self.rule(trimmed) {
                     LineRule::Keep => {}
@@ -962,6 +990,26 @@ mod tests {
             doc.warnings
                 .iter()
                 .any(|w| w.contains("file name 2026-03-01"))
+        );
+    }
+
+    #[test]
+    fn a_teaser_run_into_a_paragraph_is_cut() {
+        let rules = Boilerplate::default_rules();
+        let text = "Ukraine would lease land for cash. Read more: Zelenskyy to hold talks with Trump\n\
+                    The talks went on. Also read: the plan, which the envoy explained.\n";
+        let kept: Vec<&str> = rules
+            .paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "Ukraine would lease land for cash.",
+                // A full stop after it: article text, not a teaser.
+                "The talks went on. Also read: the plan, which the envoy explained."
+            ]
         );
     }
 

@@ -227,18 +227,26 @@ fn content_end(
 ) -> usize {
     let end = later
         .iter()
-        .find(|c| {
-            coordinated(text, cue.end, c.start)
+        .find_map(|c| {
+            if coordinated(text, cue.end, c.start)
                 || (c.start > start && coordinated(text, start, c.start))
                 // "…, calling Zelensky “illegitimate”" is the quotation's attribution.
                 || c.is_participle(text)
+            {
+                return Some(
+                    text[..c.start]
+                        .trim_end()
+                        .strip_suffix("and")
+                        .map_or(c.start, |s| s.len()),
+                );
+            }
+            // "…declared a ceasefire, after Washington said it could …":
+            // another speaker's clause after a subordinator is not content.
+            (c.kind == CueKind::Speech && c.start > start)
+                .then(|| subordinate_speech(text, start, c.start))
+                .flatten()
         })
-        .map_or(sentence.end, |c| {
-            text[..c.start]
-                .trim_end()
-                .strip_suffix("and")
-                .map_or(c.start, |s| s.len())
-        });
+        .unwrap_or(sentence.end);
     // "While Russia and Ukraine agreed to a prisoner exchange, prospects …":
     // a statement in an opening subordinate clause ends with that clause.
     let opener = text[sentence.start..cue.start]
@@ -252,6 +260,63 @@ fn content_end(
     } else {
         end
     }
+}
+
+/// Does only an adverbial follow cue `c` to the sentence's end ("…, Peskov
+/// said.", "…, he told reporters on Monday.", "…, Macron said after a
+/// summit")? Such a cue attributes what came before it; "…, and Kyiv agreed
+/// to a ceasefire." says something of its own.
+pub(super) fn nothing_said_after(
+    text: &str,
+    sentence: &Range<usize>,
+    c: &Cue,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> bool {
+    let mut at = skip_audience(text, past_medium(text, c.end, mentions), sentence.end, lex);
+    for _ in 0..3 {
+        let next = skip_phrase(text, at, sentence.end, lex);
+        if next == at {
+            break;
+        }
+        at = next;
+    }
+    // Up to the full stop: "…, the US TV channel said. -- ANI" ends there.
+    let rest = &text[at..sentence.end];
+    let rest = rest[..rest.find(['.', '!', '?']).unwrap_or(rest.len())]
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric());
+    let first = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
+    rest.is_empty()
+        || TRAILING_ADVERBIALS.contains(&first.as_str())
+        || lex.words.prepositions.contains(first.as_str())
+        || is_time_word(&first, lex)
+}
+
+/// Subordinators that open another speaker's clause after a comma (not
+/// "as": "…, as Peskov put it" attributes what comes before it).
+const CLAUSE_SUBORDINATORS: &[&str] = &[
+    "after", "before", "while", "whereas", "although", "though", "since", "because", "when",
+    "until", "once",
+];
+
+/// The comma before ", after Washington said" when a speech cue at `cue`
+/// opens, with its subject (at most six words, no comma), a subordinate
+/// clause inside the content that starts at `start`.
+fn subordinate_speech(text: &str, start: usize, cue: usize) -> Option<usize> {
+    let between = &text[start..cue];
+    let comma = crate::text::rfind_near_end(between, ", ", 7)?;
+    let mut words = between[comma + 2..].split_whitespace();
+    let sub = words.next()?;
+    let subject = words.count();
+    (CLAUSE_SUBORDINATORS.contains(&sub)
+        && (1..=6).contains(&subject)
+        && !between[comma + 2..].contains(','))
+    .then_some(start + comma)
 }
 
 /// Does "that" follow the cue within four words ("said that", "told
@@ -430,4 +495,46 @@ pub(super) fn trim_tail(text: &str, start: usize, end: usize) -> usize {
         c.is_whitespace() || c == ',' || c == '.' || c == ';' || c == ':' || c == '—'
     });
     start + s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    /// "…, after Washington said …": the subordinate clause is another
+    /// speaker's statement, not the first cue's content.
+    #[test]
+    fn a_subordinate_speech_clause_ends_the_content() {
+        let got = run(
+            "Putin declared a unilateral Easter ceasefire, after Washington said \
+             it could abandon peace talks within days.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1 == "a unilateral Easter ceasefire" && g.3 == "russia"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("it could abandon") && g.3 == "united_states"),
+            "{got:?}"
+        );
+        // A later cue with words of its own after it is no trailing
+        // attribution: the first statement stays.
+        let got = run("Putin said the talks would resume, and Kyiv agreed to a ceasefire.");
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("the talks would resume") && g.3 == "russia"),
+            "{got:?}"
+        );
+        // A trailing one ends the sentence, perhaps with an adverbial or a credit.
+        for t in [
+            "Russia is ready for talks, Peskov told reporters on Monday.",
+            "Russia is ready for talks, the Kremlin said.",
+        ] {
+            let got = run(t);
+            assert_eq!(got.len(), 1, "{t}: {got:?}");
+            assert_eq!(got[0].1, "Russia is ready for talks", "{t}: {got:?}");
+        }
+    }
 }

@@ -9,7 +9,7 @@
 
 use super::Scope;
 use super::speakers::{CueSubjects, Memory, Speaker, resolve};
-use crate::text::{AUXILIARIES, Cue, Mention, Who, is_verb_adverb, owns_document};
+use crate::text::{AUXILIARIES, Cue, Mention, Who, is_verb_adverb, offset_in, owns_document};
 
 /// Words that may open the document's noun phrase: definite ones, which
 /// refer back to a document named before ("A joint document envisions"
@@ -37,6 +37,39 @@ pub(super) fn document_owner(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Sp
         Some(m) => resolve(&m.who, s.lex, memory),
         None => memory.document_owner.clone(),
     }
+}
+
+/// "Reports of the proposal indicate it would ask Ukraine to …": an "it"
+/// whose nearest antecedent in its sentence is a definite document (no
+/// person or side named between them) is that document, and speaks for its
+/// owner: `Some(owner)` (`Some(None)` when the article named none), `None`
+/// when "it" is not such a document.
+pub(super) fn document_it(s: &Scope, it: &Mention, memory: &Memory) -> Option<Option<Speaker>> {
+    let text = s.text;
+    let before = &text[s.sentence.start..it.start];
+    let words: Vec<&str> = before.split_whitespace().rev().take(12).collect();
+    let k = words.iter().position(|w| {
+        let w = w.trim_end_matches([',', '.', ';', ':']).to_lowercase();
+        s.lex.words.documents.contains(&w)
+    })?;
+    let definite = words[k + 1..]
+        .iter()
+        .take(3)
+        .any(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+    // Nothing named may stand between the document word and "it".
+    let doc_at = s.sentence.start + offset_in(before, words[k]);
+    let named_between = s
+        .mentions
+        .iter()
+        .any(|m| m.start >= doc_at && m.end <= it.start && !is_pronoun(m));
+    // In the same clause, close by, and not inside a quotation.
+    let between = &text[doc_at..it.start];
+    let same_clause = k <= 5 && !between.contains([',', ';', '“', '”', '"']);
+    (definite && same_clause && !named_between).then(|| memory.document_owner.clone())
+}
+
+fn is_pronoun(m: &Mention) -> bool {
+    matches!(m.who, Who::Pronoun(_))
 }
 
 /// The noun phrase (and its apposition between commas) of a document that
@@ -140,6 +173,21 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn it_after_a_document_is_the_document() {
+        let got = run("Washington has proposed a new peace plan. \
+             Reports of the plan indicate it would ask Ukraine to cede territory.");
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("Ukraine to cede") && g.3 == "united_states"),
+            "{got:?}"
+        );
+        // Not across a clause or a quotation: "it" is whoever spoke.
+        let got = run("The union rejected the offer. \
+             “We will ask members about the offer,” it said.");
+        assert!(got.iter().all(|g| g.3 != "united_states"), "{got:?}");
+    }
 
     #[test]
     fn a_bare_document_speaks_for_its_owner() {

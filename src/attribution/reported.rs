@@ -286,6 +286,7 @@ fn trailing_cue(s: &Scope, ci: usize, subjects: &CueSubjects) -> Option<(usize, 
             && !subjects.media[j]
             && text[c.end..s.sentence.end].split_whitespace().count() <= 4
             && text[cue.end..c.start].contains(", ")
+            && super::content::nothing_said_after(text, s.sentence, c, s.mentions, s.lex)
     })?;
     let other = side.is_some()
         && subjects.subjects[j]

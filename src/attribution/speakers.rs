@@ -263,6 +263,13 @@ fn cue_subject(
         // "It said …" is a body or side named before ("The union said …");
         // "it" with none before, or before a position verb ("it would
         // propose"), is a thing, not a speaker.
+        // "Reports of the proposal indicate it would ask …": the document.
+        Some(m)
+            if is_it(text, m)
+                && let Some(owner) = super::plans::document_it(s, m, memory) =>
+        {
+            owner
+        }
         Some(m) if is_it(text, m) => {
             if cue.kind == CueKind::Speech || it_opens_sentence_with(s, m, cue) {
                 memory
