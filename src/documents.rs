@@ -1038,7 +1038,7 @@ mod tests {
     #[test]
     fn generic_boilerplate_is_dropped() {
         let rules = Boilerplate::default_rules();
-        let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nThe envoy said more.\n";
+        let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nMacron welcomes Zelenskiy as he arrives for a summit in Paris, France, September 4, 2025. REUTERS/Sarah Meyssonnier\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nThe envoy said more.\n";
         let paras: Vec<&str> = rules
             .paragraphs(text)
             .into_iter()
