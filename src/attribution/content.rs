@@ -243,7 +243,7 @@ fn content_end(
             // "…declared a ceasefire, after Washington said it could …":
             // another speaker's clause after a subordinator is not content.
             (c.kind == CueKind::Speech && c.start > start)
-                .then(|| subordinate_speech(text, start, c.start))
+                .then(|| subordinate_speech(text, start, c.start, lex))
                 .flatten()
         })
         .unwrap_or(sentence.end);
@@ -273,14 +273,8 @@ pub(super) fn nothing_said_after(
     mentions: &[Mention],
     lex: &Lexicon,
 ) -> bool {
-    let mut at = skip_audience(text, past_medium(text, c.end, mentions), sentence.end, lex);
-    for _ in 0..3 {
-        let next = skip_phrase(text, at, sentence.end, lex);
-        if next == at {
-            break;
-        }
-        at = next;
-    }
+    let at = skip_audience(text, past_medium(text, c.end, mentions), sentence.end, lex);
+    let at = skip_phrases(text, at, sentence.end, lex);
     // Up to the full stop: "…, the US TV channel said. -- ANI" ends there.
     let rest = &text[at..sentence.end];
     let rest = rest[..rest.find(['.', '!', '?']).unwrap_or(rest.len())]
@@ -297,23 +291,16 @@ pub(super) fn nothing_said_after(
         || is_time_word(&first, lex)
 }
 
-/// Subordinators that open another speaker's clause after a comma (not
-/// "as": "…, as Peskov put it" attributes what comes before it).
-const CLAUSE_SUBORDINATORS: &[&str] = &[
-    "after", "before", "while", "whereas", "although", "though", "since", "because", "when",
-    "until", "once",
-];
-
 /// The comma before ", after Washington said" when a speech cue at `cue`
 /// opens, with its subject (at most six words, no comma), a subordinate
 /// clause inside the content that starts at `start`.
-fn subordinate_speech(text: &str, start: usize, cue: usize) -> Option<usize> {
+fn subordinate_speech(text: &str, start: usize, cue: usize, lex: &Lexicon) -> Option<usize> {
     let between = &text[start..cue];
     let comma = crate::text::rfind_near_end(between, ", ", 7)?;
     let mut words = between[comma + 2..].split_whitespace();
     let sub = words.next()?;
     let subject = words.count();
-    (CLAUSE_SUBORDINATORS.contains(&sub)
+    (lex.words.is_subordinator(sub)
         && (1..=6).contains(&subject)
         && !between[comma + 2..].contains(','))
     .then_some(start + comma)
@@ -397,19 +384,24 @@ fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
 /// "Tuesday") and a venue phrase ("in a statement", "at a news conference",
 /// "on Telegram") right after a speech verb, when a clause follows them.
 fn skip_time_and_venue(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
-    let mut at = start;
+    let at = skip_phrases(text, start, end, lex);
+    // Only when words follow that can start a clause (not "said on Friday.").
+    let rest = text[at..end].trim_start_matches([' ', ',']);
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if rest.split_whitespace().count() < 2 || lex.words.prepositions.contains(first) {
+        return start;
+    }
+    at
+}
+
+/// Up to three time or venue phrases in a row from `at`; where they end.
+fn skip_phrases(text: &str, mut at: usize, end: usize, lex: &Lexicon) -> usize {
     for _ in 0..3 {
         let next = skip_phrase(text, at, end, lex);
         if next == at {
             break;
         }
         at = next;
-    }
-    // Only when words follow that can start a clause (not "said on Friday.").
-    let rest = text[at..end].trim_start_matches([' ', ',']);
-    let first = rest.split_whitespace().next().unwrap_or("");
-    if rest.split_whitespace().count() < 2 || lex.words.prepositions.contains(first) {
-        return start;
     }
     at
 }

@@ -188,12 +188,7 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
     let own_clause = between.contains([';', '—', '–'])
         || between.split(", ").skip(1).any(|clause| {
             let first = clause.split_whitespace().next().unwrap_or("");
-            first == "but"
-                || s.lex
-                    .words
-                    .subordinators
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(first))
+            first == "but" || s.lex.words.is_subordinator(first)
         });
     if own_clause { ci } else { speech }
 }

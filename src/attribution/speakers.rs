@@ -987,12 +987,7 @@ fn in_relative_clause(text: &str, m: &Mention, cue: &Cue, sentence_start: usize)
 /// the cue follows it directly ("if Trump says").
 fn after_subordinator(text: &str, m: &Mention, cue: &Cue, lex: &Lexicon) -> bool {
     let word = text[..m.start].split_whitespace().last().unwrap_or("");
-    let sub = lex
-        .words
-        .subordinators
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(word))
-        || matches!(word, "unless" | "whether");
+    let sub = lex.words.is_subordinator(word) || matches!(word, "unless" | "whether");
     sub && text[m.end..cue.start].split_whitespace().count() > 2
 }
 

@@ -335,6 +335,12 @@ impl Words {
     pub fn is_honorific(&self, w: &str) -> bool {
         self.honorifics.contains(w.strip_suffix('.').unwrap_or(w))
     }
+
+    /// "after", "While", "because" …: a word that opens a subordinate
+    /// clause (the list is capitalised; any case matches).
+    pub fn is_subordinator(&self, w: &str) -> bool {
+        self.subordinators.iter().any(|s| s.eq_ignore_ascii_case(w))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -317,30 +317,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn abbreviations_do_not_end_sentences() {
+    fn abbreviations_and_initials_do_not_end_sentences() {
         let lex = Lexicon::default_lexicon();
-        let text = "Mr. Zelensky met U.S. envoys on Feb. 17. They talked.";
-        let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &[], &lex);
-        assert_eq!(
-            s.len(),
-            2,
-            "{:?}",
-            s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>()
-        );
-    }
-
-    #[test]
-    fn run_together_initials_do_not_end_sentences() {
-        let lex = Lexicon::default_lexicon();
-        let text = "Trump and US Vice-President J.D. Vance met him. He left.";
-        let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &[], &lex);
-        assert_eq!(
-            s.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
-            [
-                "Trump and US Vice-President J.D. Vance met him.",
-                "He left."
-            ]
-        );
+        for (text, want) in [
+            (
+                "Mr. Zelensky met U.S. envoys on Feb. 17. They talked.",
+                &["Mr. Zelensky met U.S. envoys on Feb. 17.", "They talked."],
+            ),
+            // Run-together initials.
+            (
+                "Trump and US Vice-President J.D. Vance met him. He left.",
+                &[
+                    "Trump and US Vice-President J.D. Vance met him.",
+                    "He left.",
+                ],
+            ),
+        ] {
+            let s = split_sentences(text, std::slice::from_ref(&(0..text.len())), &[], &[], &lex);
+            let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(got, want);
+        }
     }
 
     /// An over-long sentence is cut into pieces of at most the cap, in
