@@ -379,6 +379,77 @@ fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>
     );
 }
 
+/// "Macron reiterated the demand for an unconditional ceasefire", "stressed
+/// the need for security guarantees": a nominalised attitude that is the
+/// object of the statement's own speech verb is the speaker's attitude,
+/// though as a noun the sentence's tokens leave it out. Only the head of the
+/// object counts: at most a determiner and two modifiers before it, a
+/// complement ("for", "of", "to", "that", "on") after it.
+fn object_noun_token(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>) {
+    let Some(c) = &s.cue_span else { return };
+    if c.end > s.span.start || !matches!(s.kind, Kind::Indirect | Kind::Reported) {
+        return;
+    }
+    let from = hits.partition_point(|h| h.start < c.start);
+    let cue_means = |m: Meaning| {
+        hits[from..]
+            .iter()
+            .take_while(|h| h.start == c.start)
+            .any(|h| lex.term(h).meanings.contains(&m))
+    };
+    let plain_speech = cue_means(Meaning::SpeechVerb)
+        && !hits[from..]
+            .iter()
+            .take_while(|h| h.start == c.start)
+            .any(|h| lex.term(h).meanings.iter().any(|m| matches!(m, Meaning::Attitude(_))));
+    if !plain_speech {
+        return;
+    }
+    let next = hits.partition_point(|h| h.start < c.end);
+    // "the demand" is also an anaphor term: its parts say it is the noun.
+    let Some(h) = hits[next..].iter().take_while(|h| h.start < s.span.end).find(|h| {
+        lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun)
+            && lex.meanings_with_parts(h).any(|m| matches!(m, Meaning::Attitude(_)))
+    }) else {
+        return;
+    };
+    let words: Vec<&str> = text[c.end..h.start].split_whitespace().collect();
+    let modifiers = words.iter().skip_while(|w| DETERMINERS.contains(w)).count();
+    let plain = words
+        .iter()
+        .all(|w| w.chars().all(|ch| ch.is_lowercase() || ch == '-'));
+    let after = text[h.end..s.span.end].split_whitespace().next().unwrap_or("");
+    if !plain || modifiers > 2 || !matches!(after, "for" | "of" | "to" | "that" | "on") {
+        return;
+    }
+    let Some(att) = lex.meanings_with_parts(h).find_map(|m| match m {
+        Meaning::Attitude(a) => Some(a),
+        _ => None,
+    }) else {
+        return;
+    };
+    // With a complement after it, "the demand for …" refers to nothing before.
+    toks.retain(|t| !(t.start == h.start && matches!(t.token, Token::Anaphor)));
+    if toks.iter().any(|t| t.start == h.start) {
+        return;
+    }
+    let at = toks.partition_point(|t| t.start < h.start);
+    toks.insert(
+        at,
+        Tok {
+            start: h.start,
+            end: h.end,
+            token: Token::Attitude(att),
+            negating: false,
+        },
+    );
+}
+
+/// Words that open a noun phrase before its modifiers.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+];
+
 /// Is the statement's cue a passive inside its words ("the plan was
 /// rejected by Kyiv")? Attribution makes such statements (`passive.rs`).
 fn is_passive(text: &str, s: &Statement) -> bool {
@@ -602,6 +673,7 @@ impl<'a> Scorer<'a> {
         let sc = scope(self.text, s);
         let mut toks = self.tokens_within(&s.sentence, &sc);
         own_cue_token(s, self.lex, self.hits, &mut toks);
+        object_noun_token(self.text, s, self.lex, self.hits, &mut toks);
         let (text, lex, hits) = (self.text, self.lex, self.hits);
         let sentence_toks = self.sentence_tokens(&s.sentence);
         score_tokens(text, s, lex, hits, &sc, toks, sentence_toks, antecedent)
@@ -1417,6 +1489,19 @@ mod tests {
             "Trump again postponed sanctions, despite Putin's refusal to publicly commit to a ceasefire.",
         );
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_nominalised_attitude_after_a_speech_verb_is_the_speakers() {
+        let got = stances_of("Macron reiterated the demand for an unconditional ceasefire.");
+        assert!(has(&got, "europe", "ceasefire=2"), "{got:?}");
+        let got = stances_of("Zelensky stressed the need for robust security guarantees.");
+        assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
+        // Only the head of the object: a noun deeper in it is someone's else.
+        let got = stances_of(
+            "Zelensky described the meeting with Trump as the demand for an unconditional ceasefire.",
+        );
+        assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");
     }
 
     #[test]

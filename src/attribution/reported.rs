@@ -58,6 +58,7 @@ pub(super) fn reported_statements(
             || inside_trailing(s, ci, subjects)
             || hypothetical(s, cue)
             || demanded_of_subject(s, cue)
+            || directive_complement(s, ci)
             || infinitive_of_object(s, ci)
             || s.lex.failure_before(text, cue.start)
             || object_relative(s, ci)
@@ -164,6 +165,67 @@ fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
         .deontic
         .iter()
         .any(|d| crate::text::contains_spaced(&padded, d))
+}
+
+/// "The plan demanded that Ukraine cede territory … and abandon its
+/// ambition to join NATO", "Moscow suggested that Kyiv transfer …": a
+/// clause in the subjunctive (a bare verb after its subject) after an
+/// attitude of support ("demand", "propose", "urge") is what that
+/// attitude's subject wants of the clause's subject, not a position of the
+/// clause's subject; its words stay in the demand's statement. "Peskov
+/// insisted that Kyiv was not ready" (a finite verb) is an assertion.
+fn directive_complement(s: &Scope, ci: usize) -> bool {
+    let (text, cue) = (s.text, &s.cues[ci]);
+    s.cues[..ci].iter().any(|c| {
+        let supports = s.hits.iter().any(|h| {
+            h.start == c.start
+                && h.end == c.end
+                && s.lex.meanings_with_parts(h).any(|m| {
+                    matches!(
+                        m,
+                        Meaning::Attitude(crate::lexicon::Attitude::Support | crate::lexicon::Attitude::Open)
+                    )
+                })
+        });
+        if !text[c.end..cue.start].starts_with(" that ") {
+            return false;
+        }
+        let at = c.end + " that ".len();
+        let Some(m) = s.mentions.iter().find(|m| m.start == at) else {
+            return false;
+        };
+        supports
+            && bare_verb_after(text, m.end)
+            && s.mentions
+                .iter()
+                .filter(|o| o.start > m.end && o.end <= cue.start)
+                .all(|o| !opens_clause(s, o.start))
+    })
+}
+
+/// Is the word after `pos` a bare verb ("cede", "be", "not"): lowercase,
+/// no auxiliary, no third-person -s or past -ed?
+fn bare_verb_after(text: &str, pos: usize) -> bool {
+    let Some(w) = text[pos..].split_whitespace().next() else {
+        return false;
+    };
+    let finite = matches!(
+        w,
+        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "does" | "did" | "do"
+    ) || crate::text::AUXILIARIES.contains(&w)
+        || (w.ends_with('s') && !w.ends_with("ss"))
+        || w.ends_with("ed");
+    w.chars().all(|c| c.is_ascii_lowercase()) && !finite
+}
+
+/// Does the word before `pos` open a clause of its own (a comma, "and",
+/// "but", a subordinator): is a mention there a new subject?
+fn opens_clause(s: &Scope, pos: usize) -> bool {
+    let before = s.text[s.sentence.start..pos].trim_end();
+    let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    before.ends_with([',', ';', '—', '–'])
+        || matches!(w, "and" | "or" | "but" | "while" | "whereas")
+        || s.lex.words.is_subordinator(w)
 }
 
 /// "with Putin urging Kyiv not to derail the talks": the subject of an
@@ -548,6 +610,17 @@ fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>, attitude: bool) -
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_subjunctive_clause_after_a_demand_is_no_position_of_its_subject() {
+        let got = run(
+            "Russia demanded that Ukraine cede territory to Russia, limit its army, and abandon its ambition to join NATO.",
+        );
+        assert!(!got.iter().any(|g| g.3 == "ukraine"), "{got:?}");
+        // A finite verb is an assertion; a clause of its own keeps its subject.
+        let got = run("Russia demanded that Ukraine withdraw, while Kyiv rejected the plan.");
+        assert!(got.iter().any(|g| g.3 == "ukraine"), "{got:?}");
+    }
 
     #[test]
     fn a_negation_in_the_content_does_not_negate_a_trailing_verb() {
