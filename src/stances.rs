@@ -401,16 +401,27 @@ fn object_noun_token(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit], tok
         && !hits[from..]
             .iter()
             .take_while(|h| h.start == c.start)
-            .any(|h| lex.term(h).meanings.iter().any(|m| matches!(m, Meaning::Attitude(_))));
+            .any(|h| {
+                lex.term(h)
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Attitude(_)))
+            });
     if !plain_speech {
         return;
     }
     let next = hits.partition_point(|h| h.start < c.end);
     // "the demand" is also an anaphor term: its parts say it is the noun.
-    let Some(h) = hits[next..].iter().take_while(|h| h.start < s.span.end).find(|h| {
-        lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun)
-            && lex.meanings_with_parts(h).any(|m| matches!(m, Meaning::Attitude(_)))
-    }) else {
+    let Some(h) = hits[next..]
+        .iter()
+        .take_while(|h| h.start < s.span.end)
+        .find(|h| {
+            lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun)
+                && lex
+                    .meanings_with_parts(h)
+                    .any(|m| matches!(m, Meaning::Attitude(_)))
+        })
+    else {
         return;
     };
     let words: Vec<&str> = text[c.end..h.start].split_whitespace().collect();
@@ -418,7 +429,10 @@ fn object_noun_token(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit], tok
     let plain = words
         .iter()
         .all(|w| w.chars().all(|ch| ch.is_lowercase() || ch == '-'));
-    let after = text[h.end..s.span.end].split_whitespace().next().unwrap_or("");
+    let after = text[h.end..s.span.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     if !plain || modifiers > 2 || !matches!(after, "for" | "of" | "to" | "that" | "on") {
         return;
     }

@@ -75,6 +75,9 @@ pub(super) fn passive_statements(
 /// of what is scored.
 pub(super) fn be_before(s: &Scope, cue: &Cue) -> Option<usize> {
     let before = &s.text[s.sentence.start..cue.start];
+    if let Some(noun_end) = reduced_relative(s, cue) {
+        return Some(noun_end);
+    }
     let mut end = before.trim_end().len();
     for _ in 0..2 {
         let word_start = after_last_space(&before[..end]);
@@ -100,6 +103,41 @@ pub(super) fn be_before(s: &Scope, cue: &Cue) -> Option<usize> {
     None
 }
 
+/// "the proposal floated by Washington", "a demand backed by Kyiv's
+/// allies": a participle right after a common noun, with an agent, is a
+/// reduced relative clause; the noun ends the passive's subject.
+fn reduced_relative(s: &Scope, cue: &Cue) -> Option<usize> {
+    let verb = s.text[cue.start..cue.end].split_whitespace().next()?;
+    let participle = ["ed", "en", "wn", "ught"].iter().any(|e| verb.ends_with(e));
+    if !participle || !s.text[cue.end..s.sentence.end].starts_with(" by ") {
+        return None;
+    }
+    let before = s.text[s.sentence.start..cue.start].trim_end();
+    let word = &before[after_last_space(before)..];
+    let noun = word.len() > 2
+        && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !is_adverb(word)
+        && !BE.contains(&word)
+        && !NOT_NOUNS.contains(&word)
+        && !crate::text::AUXILIARIES.contains(&word);
+    // Only in an apposition ("…, a demand backed by Kyiv's allies", "…, in
+    // a move cheered by European allies"): "is seeking a guarantee backed
+    // by the US" describes what is sought, and "the proposal floated by
+    // Washington" is its owner's (a speech noun, `possessive_statements`).
+    let appositive = before
+        .rsplit(char::is_whitespace)
+        .take(4)
+        .any(|w| w.ends_with([',', '—', '–']) || matches!(w, "—" | "–" | "-"));
+    (noun && appositive).then_some(s.sentence.start + before.len())
+}
+
+/// Words a participle may follow that are no noun it describes ("has
+/// backed", "and backed", "who backed").
+const NOT_NOUNS: &[&str] = &[
+    "has", "have", "had", "having", "and", "but", "not", "never", "also", "who", "which", "that",
+    "get", "got", "gets", "getting", "then", "just", "already", "again", "jointly", "once",
+];
+
 /// Where the last word of `s` starts: after its last whitespace (of any
 /// width in bytes), or 0.
 fn after_last_space(s: &str) -> usize {
@@ -124,9 +162,33 @@ pub(super) fn agent_after<'m>(s: &'m Scope, cue: &Cue) -> Option<&'m Mention> {
     };
     let at = cue.end + " by ".len() + skip;
     let by_at = cue.end + " by ".len();
-    s.mentions
+    let m = s
+        .mentions
         .iter()
-        .find(|m| m.start == at || m.start == by_at)
+        .find(|m| m.start == at || m.start == by_at)?;
+    possessed_head(s.text, m, s.mentions)
+}
+
+/// "by Ukraine's Western allies": a possessor is not who acts; the mention
+/// it owns is, when the lexicon knows one ("Western allies"), else no one
+/// ("Ukraine's allies"). Any other mention is itself.
+pub(super) fn possessed_head<'m>(
+    text: &str,
+    m: &'m Mention,
+    mentions: &'m [Mention],
+) -> Option<&'m Mention> {
+    let own = &text[m.start..m.end];
+    let after = &text[m.end..];
+    let possessive = own.ends_with("'s")
+        || own.ends_with("’s")
+        || after.starts_with("'s ")
+        || after.starts_with("’s ");
+    if !possessive {
+        return Some(m);
+    }
+    mentions
+        .iter()
+        .find(|o| o.start > m.end && text[m.end..o.start].split_whitespace().count() <= 2)
 }
 
 /// Where the clause that goes on after the agent ends: at the next comma,
@@ -236,6 +298,22 @@ mod tests {
                 .1
                 .starts_with("its demands for territorial concessions - rejected by Kyiv")
         );
+    }
+
+    #[test]
+    fn an_appositive_participle_with_an_agent_is_the_agents_position() {
+        let got = run("Zelensky called for a ceasefire, a demand backed by Kyiv's Western allies.");
+        assert!(
+            got.iter()
+                .any(|g| g.3 == "europe" && g.1.starts_with("a demand backed")),
+            "{got:?}"
+        );
+        // The possessor is not the agent; a description of what is sought
+        // is no one's position.
+        let got = run("Zelensky called for a ceasefire, a demand backed by Ukraine's allies.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = run("Zelensky is seeking a security guarantee backed by the United States.");
+        assert!(!got.iter().any(|g| g.3 == "united_states"), "{got:?}");
     }
 
     #[test]

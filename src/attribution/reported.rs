@@ -59,6 +59,7 @@ pub(super) fn reported_statements(
             || hypothetical(s, cue)
             || demanded_of_subject(s, cue)
             || directive_complement(s, ci)
+            || gerund_of_accusation(s, cue)
             || infinitive_of_object(s, ci)
             || s.lex.failure_before(text, cue.start)
             || object_relative(s, ci)
@@ -183,7 +184,9 @@ fn directive_complement(s: &Scope, ci: usize) -> bool {
                 && s.lex.meanings_with_parts(h).any(|m| {
                     matches!(
                         m,
-                        Meaning::Attitude(crate::lexicon::Attitude::Support | crate::lexicon::Attitude::Open)
+                        Meaning::Attitude(
+                            crate::lexicon::Attitude::Support | crate::lexicon::Attitude::Open
+                        )
                     )
                 })
         });
@@ -201,6 +204,19 @@ fn directive_complement(s: &Scope, ci: usize) -> bool {
                 .filter(|o| o.start > m.end && o.end <= cue.start)
                 .all(|o| !opens_clause(s, o.start))
     })
+}
+
+/// "Russia blamed Kyiv and its allies for blocking peace talks", "accused
+/// Moscow of rejecting the truce": a gerund after "for" or "of" is the act
+/// the sentence's subject ascribes to its object, not a position the object
+/// stated; it stays in the words of the statement around it.
+fn gerund_of_accusation(s: &Scope, cue: &Cue) -> bool {
+    let verb = s.text[cue.start..cue.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let before = s.text[s.sentence.start..cue.start].trim_end();
+    verb.ends_with("ing") && (before.ends_with(" for") || before.ends_with(" of"))
 }
 
 /// Is the word after `pos` a bare verb ("cede", "be", "not"): lowercase,
@@ -404,8 +420,25 @@ fn trim_previous(s: &Scope, cue: &Cue, out: &mut [Statement]) {
             || left.ends_with(" or")
             || left.ends_with(" nor");
         if new_end > prev.span.start && !coordination_only {
-            prev.span.end = new_end;
+            prev.span.end = without_clause_opener(s, prev.span.start, new_end);
         }
+    }
+}
+
+/// "… — a demand backed by its allies — while": the word that opens the
+/// next speaker's clause ("while", "but", a subordinator) is not part of
+/// the content before it.
+fn without_clause_opener(s: &Scope, start: usize, end: usize) -> usize {
+    let left = &s.text[start..end];
+    let Some(i) = left.rfind(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) else {
+        return end;
+    };
+    let last = &left[i..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–'));
+    let opener = matches!(*last, "while" | "but" | "whereas") || s.lex.words.is_subordinator(last);
+    if opener && i > 0 {
+        trim_tail(s.text, start, start + i)
+    } else {
+        end
     }
 }
 
@@ -577,9 +610,10 @@ fn by_owner<'m>(text: &str, h: &Hit, mentions: &'m [Mention]) -> Option<&'m Ment
     };
     let offset = |w: &str| h.end + offset_in(rest, w);
     let (by_end, owner_at) = (offset(by) + by.len(), offset(owner));
-    mentions.iter().find(|m| {
+    let m = mentions.iter().find(|m| {
         m.start == owner_at || (m.start > by_end && m.start < owner_at && m.end > owner_at)
-    })
+    })?;
+    super::passive::possessed_head(text, m, mentions)
 }
 
 /// Only when a clause follows: "demand that", "proposal for", "call to"
@@ -610,6 +644,23 @@ fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>, attitude: bool) -
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_gerund_after_blame_or_accuse_is_no_position_of_the_accused() {
+        let got = run("Russia blamed Kyiv and its Western allies for blocking peace talks.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, "russia", "{got:?}");
+    }
+
+    #[test]
+    fn a_clause_after_an_unspaced_dash_and_while_is_its_subjects_own() {
+        let got = run(
+            "Ukraine has called for a ceasefire—a demand backed by its allies—while Russia has proposed only a pause.",
+        );
+        assert!(got.iter().any(|g| g.3 == "russia"), "{got:?}");
+        let kyiv = got.iter().find(|g| g.3 == "ukraine").unwrap();
+        assert!(!kyiv.1.contains("while"), "{got:?}");
+    }
 
     #[test]
     fn a_subjunctive_clause_after_a_demand_is_no_position_of_its_subject() {

@@ -1015,10 +1015,12 @@ pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> 
         // "the elements that Israel has demanded": a side opening a clause of
         // its own holds its own position (a relative clause whose object is
         // the noun before it is `object_relative` in `reported.rs`).
-        let opens_clause = before.ends_with([',', ';'])
-            || before.ends_with(" but")
-            || before.ends_with(" while")
-            || before.ends_with(" that");
+        // "…allies—while Russia has proposed": a dash joins words unspaced.
+        let last = before
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
+            .next()
+            .unwrap_or("");
+        let opens_clause = before.ends_with([',', ';']) || matches!(last, "but" | "while" | "that");
         close
             && match m.who {
                 Who::Person(..) => true,
