@@ -1171,7 +1171,11 @@ fn governs_complement(text: &str, from: usize, to: usize) -> bool {
     // Adverbs do not change what governs what: "refused to publicly commit".
     let kept: Vec<&str> = text[from..to]
         .split_whitespace()
-        .filter(|w| !(w.len() > 4 && w.ends_with("ly")))
+        .filter(|w| {
+            let adverb = (w.len() > 4 && w.ends_with("ly"))
+                || matches!(*w, "further" | "also" | "still" | "then" | "now" | "soon");
+            !adverb
+        })
         .collect();
     let between = kept.join(" ");
     let between = between.as_str();
@@ -1194,7 +1198,13 @@ fn governs_complement(text: &str, from: usize, to: usize) -> bool {
         return false;
     }
     let mut plain = 0;
-    for w in &words[1..] {
+    // "call for European nations to halt": the infinitive's "to" after the
+    // noun phrase is no part of it.
+    let np = match words.last() {
+        Some(&"to") if words.len() > 1 => &words[1..words.len() - 1],
+        _ => &words[1..],
+    };
+    for w in np {
         let modifier = w
             .chars()
             .next()
@@ -1516,6 +1526,17 @@ mod tests {
             "Zelensky described the meeting with Trump as the demand for an unconditional ceasefire.",
         );
         assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_split_infinitive_after_its_noun_phrase_is_governed() {
+        let got = stances_of(
+            "Zelensky called for European nations to further halt imports of Russian oil.",
+        );
+        assert!(has(&got, "ukraine", "sanctions_economy=-2"), "{got:?}");
+        // "further" before a noun is still a modifier.
+        let got = stances_of("Russia and Ukraine agreed to further talks.");
+        assert!(has(&got, "russia", "talks_process=2"), "{got:?}");
     }
 
     #[test]

@@ -50,7 +50,10 @@ pub fn verb_in_context(
         .trim_start_matches(['“', '"', '(', '‘']);
     let prev_l = lowercase(prev);
     let prev_l = prev_l.as_ref();
-    if DETERMINERS.contains(&prev_l) {
+    // "further talks" is a noun phrase, "to further halt" a split infinitive.
+    let split_infinitive = prev_l == "further"
+        && lowercase(text[..h.start].split_whitespace().nth_back(1).unwrap_or("")) == "to";
+    if DETERMINERS.contains(&prev_l) && !split_infinitive {
         return false;
     }
     let past = first.ends_with("ed") || lex.irregular_past.contains(first);
@@ -169,6 +172,10 @@ fn base_form_is_verb(
         || SUBJECT_WORDS.contains(&prev_l)
         || AUXILIARIES.contains(&prev_l)
         || prev_l.ends_with("ly")
+        // "to further halt imports", "would also accept": an adverb that
+        // splits an infinitive or a verb group.
+        || (matches!(prev_l, "further" | "also" | "not" | "never" | "still" | "then" | "now" | "soon")
+            && (second == "to" || AUXILIARIES.contains(&second.as_ref())))
         // After a quotation ("…,” says Novak), not after a plain comma
         // ("…, hopes for a breakthrough remain slim").
         || prev.ends_with(['”', '"', '’', '—', '–'])
