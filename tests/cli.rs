@@ -875,8 +875,9 @@ fn eval_on_the_unseen_outlet_sets_does_not_regress() {
         // (quotation F1 0.913, speaker 0.842, coverage 0.647, sign 0.789);
         // floors a little under that.
         ("holdout-2026-g", 0.90, 0.83, 0.63, 0.77),
-        // Held out: scored blind on 2026-12-06 with the code of 4b626ee
-        // (quotation F1 0.943, speaker 0.885, coverage 0.553, sign 0.773);
+        // Scored blind on 2026-12-06 with the code of 4b626ee (quotation F1
+        // 0.943, speaker 0.885, coverage 0.553, sign 0.773); a dev set since
+        // the eighth session;
         // floors a little under that. At 56c90bc (the session's last rules,
         // none written from it): coverage 0.591, sign among covered 0.734
         // (right sign of all gold 0.427 -> 0.434); sign floor under that.
