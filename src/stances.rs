@@ -924,7 +924,11 @@ fn score_tokens(
             toks.iter()
                 .rev()
                 .filter(|x| x.end <= o.start && matches!(x.token, Token::Attitude(_)))
-                .find(|x| owned(x) && governs_complement(text, x.end, o.start))
+                .find(|x| {
+                    owned(x)
+                        && governs_complement(text, x.end, o.start)
+                        && !asserted_clause(text, x.end, o)
+                })
                 .map(|_| o)
         };
         // "the ceasefire proposal was rejected by Kyiv": the passive's own
@@ -1326,6 +1330,30 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
             })
 }
 
+/// "Peskov insisted that Ukraine rejects the talks": a that-clause whose
+/// verb is finite reports what the other side does, an assertion the
+/// speaker's attitude does not compose with; "demanded that Ukraine accept
+/// the plan" (a bare verb) is a demand that does.
+fn asserted_clause(text: &str, from: usize, other: &Tok) -> bool {
+    let between = text[from..other.start].trim_start();
+    if !between.starts_with("that ") {
+        return false;
+    }
+    let verb = text[other.start..other.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let aux_before = text[from..other.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            AUXILIARIES.contains(&w.to_lowercase().as_str())
+                || matches!(w, "has" | "had" | "have" | "is" | "was" | "are" | "were")
+        });
+    aux_before || verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss"))
+}
+
 /// Whether the word right before `pos` names a side other than the
 /// statement's ("European" in "the European ceasefire push").
 fn other_side_before(text: &str, pos: usize, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> bool {
@@ -1536,6 +1564,15 @@ mod tests {
         assert!(has(&got, "ukraine", "sanctions_economy=-2"), "{got:?}");
         // "further" before a noun is still a modifier.
         let got = stances_of("Russia and Ukraine agreed to further talks.");
+        assert!(has(&got, "russia", "talks_process=2"), "{got:?}");
+    }
+
+    #[test]
+    fn an_asserted_clause_of_another_side_does_not_compose_with_the_cue() {
+        let got = stances_of("Peskov insisted that Ukraine rejects the talks.");
+        assert!(!has(&got, "russia", "talks_process=-2"), "{got:?}");
+        assert!(has(&got, "ukraine", "talks_process=-2"), "{got:?}");
+        let got = stances_of("Peskov demanded that Ukraine accept the peace plan.");
         assert!(has(&got, "russia", "talks_process=2"), "{got:?}");
     }
 
