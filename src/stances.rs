@@ -12,7 +12,10 @@
 
 use crate::attribution::{Kind, Statement};
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
-use crate::text::{AUXILIARIES, hits_in, may_hold_digit, verb_in_context};
+use crate::text::{
+    AUXILIARIES, FINITE_AUXILIARIES, finite_verb, hits_in, is_verb_adverb, may_hold_digit,
+    verb_in_context,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -361,22 +364,29 @@ fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>
     else {
         return;
     };
-    let Some(att) = lex.term(h).meanings.iter().find_map(|m| match m {
-        Meaning::Attitude(a) => Some(*a),
+    if let Some(att) = attitude_in(lex.term(h).meanings.iter().copied()) {
+        insert_attitude(toks, h, att);
+    }
+}
+
+/// The first attitude among `meanings`.
+fn attitude_in(mut meanings: impl Iterator<Item = Meaning>) -> Option<Attitude> {
+    meanings.find_map(|m| match m {
+        Meaning::Attitude(a) => Some(a),
         _ => None,
-    }) else {
-        return;
+    })
+}
+
+/// Put an attitude token for hit `h` among the sorted tokens.
+fn insert_attitude(toks: &mut Vec<Tok>, h: &Hit, att: Attitude) {
+    let at = toks.partition_point(|t| t.start < h.start);
+    let tok = Tok {
+        start: h.start,
+        end: h.end,
+        token: Token::Attitude(att),
+        negating: false,
     };
-    let at = toks.partition_point(|t| t.start < c.start);
-    toks.insert(
-        at,
-        Tok {
-            start: c.start,
-            end: c.end,
-            token: Token::Attitude(att),
-            negating: false,
-        },
-    );
+    toks.insert(at, tok);
 }
 
 /// "Macron reiterated the demand for an unconditional ceasefire", "stressed
@@ -390,42 +400,26 @@ fn object_noun_token(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit], tok
     if c.end > s.span.start || !matches!(s.kind, Kind::Indirect | Kind::Reported) {
         return;
     }
+    // The cue reports speech and states no attitude of its own.
     let from = hits.partition_point(|h| h.start < c.start);
-    let cue_means = |m: Meaning| {
-        hits[from..]
-            .iter()
-            .take_while(|h| h.start == c.start)
-            .any(|h| lex.term(h).meanings.contains(&m))
-    };
-    let plain_speech = cue_means(Meaning::SpeechVerb)
-        && !hits[from..]
-            .iter()
-            .take_while(|h| h.start == c.start)
-            .any(|h| {
-                lex.term(h)
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Attitude(_)))
-            });
+    let at_cue = || hits[from..].iter().take_while(|h| h.start == c.start);
+    let plain_speech = at_cue().any(|h| lex.term(h).meanings.contains(&Meaning::SpeechVerb))
+        && !at_cue().any(|h| attitude_in(lex.term(h).meanings.iter().copied()).is_some());
     if !plain_speech {
         return;
     }
-    let next = hits.partition_point(|h| h.start < c.end);
     // "the demand" is also an anaphor term: its parts say it is the noun.
-    let Some(h) = hits[next..]
+    let next = hits.partition_point(|h| h.start < c.end);
+    let Some((h, att)) = hits[next..]
         .iter()
         .take_while(|h| h.start < s.span.end)
-        .find(|h| {
-            lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun)
-                && lex
-                    .meanings_with_parts(h)
-                    .any(|m| matches!(m, Meaning::Attitude(_)))
-        })
+        .filter(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun))
+        .find_map(|h| attitude_in(lex.meanings_with_parts(h)).map(|a| (h, a)))
     else {
         return;
     };
     let words: Vec<&str> = text[c.end..h.start].split_whitespace().collect();
-    let modifiers = words.iter().skip_while(|w| DETERMINERS.contains(w)).count();
+    let modifiers = words.iter().skip_while(|w| NP_OPENERS.contains(w)).count();
     let plain = words
         .iter()
         .all(|w| w.chars().all(|ch| ch.is_lowercase() || ch == '-'));
@@ -436,33 +430,12 @@ fn object_noun_token(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit], tok
     if !plain || modifiers > 2 || !matches!(after, "for" | "of" | "to" | "that" | "on") {
         return;
     }
-    let Some(att) = lex.meanings_with_parts(h).find_map(|m| match m {
-        Meaning::Attitude(a) => Some(a),
-        _ => None,
-    }) else {
-        return;
-    };
     // With a complement after it, "the demand for …" refers to nothing before.
     toks.retain(|t| !(t.start == h.start && matches!(t.token, Token::Anaphor)));
-    if toks.iter().any(|t| t.start == h.start) {
-        return;
+    if !toks.iter().any(|t| t.start == h.start) {
+        insert_attitude(toks, h, att);
     }
-    let at = toks.partition_point(|t| t.start < h.start);
-    toks.insert(
-        at,
-        Tok {
-            start: h.start,
-            end: h.end,
-            token: Token::Attitude(att),
-            negating: false,
-        },
-    );
 }
-
-/// Words that open a noun phrase before its modifiers.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
-];
 
 /// Is the statement's cue a passive inside its words ("the plan was
 /// rejected by Kyiv")? Attribution makes such statements (`passive.rs`).
@@ -1176,8 +1149,7 @@ fn governs_complement(text: &str, from: usize, to: usize) -> bool {
     let kept: Vec<&str> = text[from..to]
         .split_whitespace()
         .filter(|w| {
-            let adverb = (w.len() > 4 && w.ends_with("ly"))
-                || matches!(*w, "further" | "also" | "still" | "then" | "now" | "soon");
+            let adverb = (w.len() > 4 && w.ends_with("ly")) || is_verb_adverb(w);
             !adverb
         })
         .collect();
@@ -1348,10 +1320,10 @@ fn asserted_clause(text: &str, from: usize, other: &Tok) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| {
-            AUXILIARIES.contains(&w.to_lowercase().as_str())
-                || matches!(w, "has" | "had" | "have" | "is" | "was" | "are" | "were")
+            let w = w.to_lowercase();
+            AUXILIARIES.contains(&w.as_str()) || FINITE_AUXILIARIES.contains(&w.as_str())
         });
-    aux_before || verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss"))
+    aux_before || finite_verb(&verb)
 }
 
 /// Whether the word right before `pos` names a side other than the

@@ -9,8 +9,8 @@ use super::speakers::{
     personal_speaker, resolve, subject_start,
 };
 use super::{Kind, Scope, Statement};
-use crate::lexicon::{Hit, Meaning};
-use crate::text::{Cue, CueKind, Mention, Who, in_quote, offset_in};
+use crate::lexicon::{Attitude, Hit, Meaning};
+use crate::text::{Cue, CueKind, Mention, Who, finite_verb, in_quote, offset_in};
 use std::ops::Range;
 
 /// "According to X, Y said …": a speech verb with a subject of its own in
@@ -178,18 +178,7 @@ fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
 fn directive_complement(s: &Scope, ci: usize) -> bool {
     let (text, cue) = (s.text, &s.cues[ci]);
     s.cues[..ci].iter().any(|c| {
-        let supports = s.hits.iter().any(|h| {
-            h.start == c.start
-                && h.end == c.end
-                && s.lex.meanings_with_parts(h).any(|m| {
-                    matches!(
-                        m,
-                        Meaning::Attitude(
-                            crate::lexicon::Attitude::Support | crate::lexicon::Attitude::Open
-                        )
-                    )
-                })
-        });
+        // Cheap text tests first: this runs for every pair of cues.
         if !text[c.end..cue.start].starts_with(" that ") {
             return false;
         }
@@ -197,6 +186,16 @@ fn directive_complement(s: &Scope, ci: usize) -> bool {
         let Some(m) = s.mentions.iter().find(|m| m.start == at) else {
             return false;
         };
+        let from = s.hits.partition_point(|h| h.start < c.start);
+        let supports = s.hits[from..]
+            .iter()
+            .take_while(|h| h.start == c.start)
+            .filter(|h| h.end == c.end)
+            .any(|h| {
+                s.lex
+                    .meanings_with_parts(h)
+                    .any(|m| matches!(m, Meaning::Attitude(Attitude::Support | Attitude::Open)))
+            });
         supports
             && bare_verb_after(text, m.end)
             && s.mentions
@@ -222,16 +221,10 @@ fn gerund_of_accusation(s: &Scope, cue: &Cue) -> bool {
 /// Is the word after `pos` a bare verb ("cede", "be", "not"): lowercase,
 /// no auxiliary, no third-person -s or past -ed?
 fn bare_verb_after(text: &str, pos: usize) -> bool {
-    let Some(w) = text[pos..].split_whitespace().next() else {
-        return false;
-    };
-    let finite = matches!(
-        w,
-        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "does" | "did" | "do"
-    ) || crate::text::AUXILIARIES.contains(&w)
-        || (w.ends_with('s') && !w.ends_with("ss"))
-        || w.ends_with("ed");
-    w.chars().all(|c| c.is_ascii_lowercase()) && !finite
+    text[pos..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !finite_verb(w))
 }
 
 /// Does the word before `pos` open a clause of its own (a comma, "and",
@@ -239,9 +232,13 @@ fn bare_verb_after(text: &str, pos: usize) -> bool {
 fn opens_clause(s: &Scope, pos: usize) -> bool {
     let before = s.text[s.sentence.start..pos].trim_end();
     let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    before.ends_with([',', ';', '—', '–'])
-        || matches!(w, "and" | "or" | "but" | "while" | "whereas")
-        || s.lex.words.is_subordinator(w)
+    before.ends_with([',', ';', '—', '–']) || matches!(w, "and" | "or") || clause_opener(s, w)
+}
+
+/// "while", "but", "whereas" or a subordinator: a word that opens the
+/// next clause.
+fn clause_opener(s: &Scope, w: &str) -> bool {
+    matches!(w, "while" | "but" | "whereas") || s.lex.words.is_subordinator(w)
 }
 
 /// "with Putin urging Kyiv not to derail the talks": the subject of an
@@ -434,8 +431,7 @@ fn without_clause_opener(s: &Scope, start: usize, end: usize) -> usize {
         return end;
     };
     let last = &left[i..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–'));
-    let opener = matches!(*last, "while" | "but" | "whereas") || s.lex.words.is_subordinator(last);
-    if opener && i > 0 {
+    if clause_opener(s, last) && i > 0 {
         trim_tail(s.text, start, start + i)
     } else {
         end

@@ -174,7 +174,7 @@ fn base_form_is_verb(
         || prev_l.ends_with("ly")
         // "to further halt imports", "would also accept": an adverb that
         // splits an infinitive or a verb group.
-        || (matches!(prev_l, "further" | "also" | "not" | "never" | "still" | "then" | "now" | "soon")
+        || ((is_verb_adverb(prev_l) || matches!(prev_l, "not" | "never"))
             && (second == "to" || AUXILIARIES.contains(&second.as_ref())))
         // After a quotation ("…,” says Novak), not after a plain comma
         // ("…, hopes for a breakthrough remain slim").
@@ -346,6 +346,21 @@ pub fn after_preposition(text: &str, from: usize, start: usize) -> bool {
         return OBJECT_PREPOSITIONS.contains(&lower.as_str());
     }
     false
+}
+
+/// Forms of "be", "have" and "do" that make a verb group finite.
+pub const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "does", "did", "do",
+];
+
+/// Is a lowercase word a finite verb form: an auxiliary or modal, or a form
+/// in -s or -ed ("rejects", "rejected"; not "cede", "discuss")? Telling an
+/// assertion ("that Kyiv rejects") from a subjunctive ("that Kyiv cede").
+pub fn finite_verb(w: &str) -> bool {
+    FINITE_AUXILIARIES.contains(&w)
+        || AUXILIARIES.contains(&w)
+        || (w.ends_with('s') && !w.ends_with("ss"))
+        || w.ends_with("ed")
 }
 
 pub const AUXILIARIES: &[&str] = &[

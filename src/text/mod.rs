@@ -29,7 +29,8 @@ mod words;
 
 pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE};
 pub use grammar::{
-    AUXILIARIES, OBJECT_PREPOSITIONS, after_preposition, is_verb_adverb, verb_in_context,
+    AUXILIARIES, FINITE_AUXILIARIES, OBJECT_PREPOSITIONS, after_preposition, finite_verb,
+    is_verb_adverb, verb_in_context,
 };
 pub use hits::{hits_in, scan_document};
 pub use mentions::owns_document;
