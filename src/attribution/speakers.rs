@@ -610,6 +610,14 @@ fn find_subject<'m>(
     if cue.kind == CueKind::SourceFirst {
         return after(6);
     }
+    // "…, agreed with Putin at a summit", "…, said to Witkoff": a name after
+    // a preposition is the verb's object, never its inverted subject.
+    let inverted_after = |words: usize| {
+        after(words).filter(|m| {
+            let lead = text[cue.start..m.start].split_whitespace().next_back();
+            !lead.is_some_and(|w| OBJECT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        })
+    };
     // "…,” said Harry Nedelcu": inverted only right after a quotation or comma.
     let before_cue = text[region_start.min(cue.start)..cue.start].trim_end();
     let inverted =
@@ -645,7 +653,7 @@ fn find_subject<'m>(
     // after the verb who ends the clause is its subject; names before the
     // comma are what was said ("… between Putin and Trump, said Ushakov").
     if before_cue.ends_with(',')
-        && let Some(m) = after(6).filter(|m| m.is_personal() || m.who == Who::Media)
+        && let Some(m) = inverted_after(6).filter(|m| m.is_personal() || m.who == Who::Media)
         && (text[m.end..sentence.end].trim_start().is_empty()
             || text[m.end..sentence.end]
                 .trim_start()
@@ -695,7 +703,7 @@ fn find_subject<'m>(
             if inverted {
                 // "…,” said Ukrainian defense minister Rustem Umerov": a title
                 // may stand between the verb and the name.
-                after(6).filter(|m| m.is_personal() || m.who == Who::Media)
+                inverted_after(6).filter(|m| m.is_personal() || m.who == Who::Media)
             } else {
                 None
             }
@@ -1059,6 +1067,25 @@ mod tests {
     /// (speaker, party) of every statement.
     fn who(text: &str) -> Vec<(String, String)> {
         run(text).into_iter().map(|s| (s.2, s.3)).collect()
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_no_inverted_subject() {
+        let got = who(
+            "Lavrov slammed the meeting as an attempt to change the US leader’s position, agreed with Putin at a summit in Alaska.",
+        );
+        assert!(!got.iter().any(|g| g.0 == "Vladimir Putin"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_role_is_who_speaks_whoever_held_the_office() {
+        // On 2026-02-18 the lexicon gives Ukraine's defence ministry to
+        // Shmyhal; the article names Umerov.
+        let got = who("“We are ready,” said Ukrainian defense minister Rustem Umerov.");
+        assert_eq!(
+            got,
+            vec![("Rustem Umerov".to_string(), "ukraine".to_string())]
+        );
     }
 
     #[test]

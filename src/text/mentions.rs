@@ -105,6 +105,8 @@ fn lexicon_mentions(
     known: &mut Introduced,
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
+    // Whether the last mention is a role ("defence minister"), not a name.
+    let mut last_is_role = false;
     for h in hits {
         if in_quote(quotes, h.start) {
             continue;
@@ -112,15 +114,26 @@ fn lexicon_mentions(
         let Some(who) = lexicon_who(text, h, lex, known) else {
             continue;
         };
-        // "Kremlin spokesman Dmitry Peskov": a role right before the name is the same person.
-        if let Some(last) = out.last()
+        let is_name = lex
+            .term(h)
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Actor(_)));
+        // "Kremlin spokesman Dmitry Peskov": a role right before the name is
+        // the same person; "defence minister Rustem Umerov" is Umerov even on
+        // a date the lexicon gives the office to someone else.
+        if let Some(last) = out.last_mut()
             && matches!(last.who, Who::Person(..))
-            && last.who == who
+            && matches!(who, Who::Person(..))
+            && (last.who == who || (last_is_role && is_name))
             && text[last.end..h.start].trim().is_empty()
         {
-            out.last_mut().unwrap().end = h.end;
+            last.end = h.end;
+            last.who = who;
+            last_is_role = false;
             continue;
         }
+        last_is_role = !is_name;
         // "Russia's" possessive before a person ("Russia's lead negotiator") is not a mention.
         out.push(Mention {
             start: h.start,
