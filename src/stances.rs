@@ -13,8 +13,8 @@
 use crate::attribution::{Kind, Statement};
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
 use crate::text::{
-    AUXILIARIES, FINITE_AUXILIARIES, finite_verb, hits_in, is_verb_adverb, may_hold_digit,
-    verb_in_context,
+    AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, finite_verb, hits_in, is_verb_adverb,
+    may_hold_digit, verb_in_context,
 };
 use regex::Regex;
 use std::ops::Range;
@@ -456,6 +456,20 @@ fn is_passive(text: &str, s: &Statement) -> bool {
             })
 }
 
+/// "a full ceasefire, which Moscow rejected": the statement is the noun
+/// phrase an object relative clause hangs on, its cue the clause's verb
+/// after it (as attribution reads it: the pronoun, then the subject, or an
+/// earlier coordinated clause, with no other break before the cue).
+fn is_relative_object(text: &str, s: &Statement) -> bool {
+    let Some(c) = &s.cue_span else { return false };
+    if c.start < s.span.end {
+        return false;
+    }
+    let between = text[s.span.end..c.start].trim_start_matches([',', ' ']);
+    (between.starts_with("which ") || between.starts_with("that "))
+        && !between.contains([';', ':', '"', '“', '”'])
+}
+
 /// Does one of the issue's phrases stand in the 300 bytes before `pos`
 /// (the sentence before, as a rule)?
 fn issue_named_before(pos: usize, issue: usize, lex: &Lexicon, hits: &[Hit]) -> bool {
@@ -698,7 +712,8 @@ fn score_tokens(
     antecedent: Antecedent,
 ) -> Vec<Stance> {
     let sc = sc.clone();
-    let passive = is_passive(text, s);
+    // The passive's and the object relative clause's own cue follows what it governs.
+    let cue_after_object = is_passive(text, s) || is_relative_object(text, s);
     let condition = toks
         .iter()
         .find(|t| matches!(t.token, Token::Condition))
@@ -904,11 +919,13 @@ fn score_tokens(
                 })
                 .map(|_| o)
         };
-        // "the ceasefire proposal was rejected by Kyiv": the passive's own
-        // cue governs what its subject names, whatever nouns stand there.
+        // "the ceasefire proposal was rejected by Kyiv", "the ceasefire
+        // proposal, which Kyiv rejected": the passive's or the relative
+        // clause's own cue governs what its object names, whatever nouns
+        // stand there.
         let passive_cue = || {
             toks.iter().find(|a| {
-                passive
+                cue_after_object
                     && a.start >= t.end
                     && s.cue_span.as_ref().is_some_and(|c| c.start == a.start)
                     && matches!(a.token, Token::Attitude(_))
@@ -1130,13 +1147,6 @@ fn intention_before<'t>(text: &'t str, scope: &Range<usize>, pos: usize) -> Opti
         (is_modal && personal && n - i - 1 <= 3).then_some(modal_word)
     })
 }
-
-/// Words that open a noun phrase: an attitude noun after them is the object
-/// of the attitude before them ("rejected the proposal to …").
-const NP_OPENERS: &[&str] = &[
-    "a", "an", "the", "any", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "such", "every", "all",
-];
 
 /// Whether the text between an outer attitude and an inner one makes the
 /// inner one its complement: nothing, "to", "to be" ("refused to accept"),
@@ -1479,6 +1489,16 @@ mod tests {
 
     /// (party, issue=stance) for every stance of every statement in `text`.
     fn stances_of(text: &str) -> Vec<(String, String)> {
+        scored(text).into_iter().map(|(p, i, _)| (p, i)).collect()
+    }
+
+    /// The cue traces of every stance in `text`.
+    fn cues_of(text: &str) -> Vec<String> {
+        scored(text).into_iter().map(|(_, _, c)| c).collect()
+    }
+
+    /// (party, issue=stance, cues) for every stance of every statement.
+    fn scored(text: &str) -> Vec<(String, String, String)> {
         let lex = Lexicon::default_lexicon();
         let d = from_text("t.txt", text, "", &Boilerplate::default_rules());
         let mut out = Vec::new();
@@ -1489,6 +1509,7 @@ mod tests {
                 out.push((
                     lex.party_id(s.party).to_string(),
                     format!("{}={}", lex.issues[st.issue].id, st.stance),
+                    st.cues,
                 ));
             }
             ante = antecedent_of(&d.text, &s, &lex, &hits).or(ante);
@@ -1498,6 +1519,37 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn an_object_relative_clause_judges_the_phrase_it_hangs_on() {
+        let got = stances_of("Officials discussed a full ceasefire, which Moscow rejected.");
+        assert_eq!(got, [("russia".to_string(), "ceasefire=-2".to_string())]);
+        // Two coordinated clauses, two sides, opposite stances.
+        let got = stances_of(
+            "Officials may discuss a partial or full cease-fire, which Ukraine agreed to last \
+             month but Moscow rejected.",
+        );
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+        assert!(!has(&got, "russia", "ceasefire=1"), "{got:?}");
+        // The clause's cue, not the noun in the phrase, decides.
+        let got = stances_of("Kyiv accepted the ceasefire proposal, which Russia rejected.");
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+        assert!(!has(&got, "russia", "ceasefire=2"), "{got:?}");
+        let got = stances_of(
+            "The Ukrainians were heading to London ready to talk about a 30-day interim ceasefire \
+             proposal that France and the U.K. appeared willing to support.",
+        );
+        assert_eq!(got, [("europe".to_string(), "ceasefire=2".to_string())]);
+        let trace = cues_of(
+            "The Ukrainians were heading to London ready to talk about a 30-day interim ceasefire \
+             proposal that France and the U.K. appeared willing to support.",
+        );
+        assert!(
+            trace.iter().any(|c| c.starts_with("support(+2)")),
+            "{trace:?}"
+        );
     }
 
     #[test]

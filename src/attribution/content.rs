@@ -4,7 +4,9 @@
 use super::speakers::{coordinated, subject_start};
 use crate::documents::month_number;
 use crate::lexicon::{Lexicon, Meaning};
-use crate::text::{Cue, CueKind, Mention, Who, is_time_word, word_offset};
+use crate::text::{
+    Cue, CueKind, Mention, NP_OPENERS, Who, cue_kind, is_time_word, offset_in, word_offset,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -27,6 +29,9 @@ pub(super) fn content_span(
     let first_word = text[start..end].split_whitespace().next().unwrap_or("");
     let short = text[start..end].split_whitespace().count() <= 4;
     let time_only = short && lex.words.time_words.contains(first_word);
+    // "which Ukraine agreed to last month but Moscow rejected": a clause of
+    // its own follows, nothing the cue governs.
+    let coordinator = matches!(first_word, "but" | "yet");
     let preposition = lex.words.prepositions.contains(first_word);
     if end > start
         && !time_only
@@ -51,12 +56,18 @@ pub(super) fn content_span(
         end = trim_tail(text, start, comma);
         return (end > start).then_some(start..end);
     }
-    if end <= start || time_only {
+    if end <= start || time_only || coordinator {
         // "…, two of the sources said." — the content is before the subject.
         if cue.kind == CueKind::SourceFirst {
             return None;
         }
         let subj = subject_start(cue, mentions)?;
+        // "a full ceasefire, which Moscow rejected": the relative pronoun is
+        // the cue's object; what was rejected is the phrase it stands for.
+        // Without a phrase it surely stands for, nothing is said here.
+        if let Some(np) = relative_antecedent(text, sentence, subj, lex) {
+            return np;
+        }
         let clause = text[sentence.start..subj]
             .rfind(", ")
             .map(|i| sentence.start + i)?;
@@ -78,6 +89,88 @@ pub(super) fn content_span(
         return Some(from..trim_tail(text, from, cue.start));
     }
     (end > start).then_some(start..end)
+}
+
+/// The noun phrase an object relative clause hangs on, when the subject at
+/// `subj` opens one ("a full ceasefire, which Moscow rejected", "the plan
+/// that Kyiv accepted") or opens the second of two coordinated ones ("a
+/// truce, which Ukraine agreed to last month but Moscow rejected"). The
+/// phrase runs back from the pronoun to its determiner or possessive (at
+/// most eight words, not past a comma, a preposition or a verb the lexicon
+/// knows). None: no such clause; `Some(None)`: a relative clause whose
+/// antecedent is not sure.
+fn relative_antecedent(
+    text: &str,
+    sentence: &Range<usize>,
+    subj: usize,
+    lex: &Lexicon,
+) -> Option<Option<Range<usize>>> {
+    let lead = text[sentence.start..subj].trim_end();
+    let ends_with_word = |s: &str, w: &str| {
+        s.strip_suffix(w)
+            .is_some_and(|b| b.is_empty() || b.ends_with([' ', ',']))
+    };
+    let pronoun_end = |s: &str| ["which", "that"].iter().any(|w| ends_with_word(s, w));
+    let relative = if pronoun_end(lead) {
+        lead
+    } else {
+        // The earlier conjunct: "which Ukraine agreed to last month but".
+        let conj = ["but", "and", "yet"]
+            .iter()
+            .find(|w| ends_with_word(lead, w))?;
+        let before = lead[..lead.len() - conj.len()].trim_end();
+        let open = ["which", "that"]
+            .iter()
+            .filter_map(|w| find_last_word(before, w).map(|i| i + w.len()))
+            .max()?;
+        let clause = &before[open..];
+        if clause.contains([',', ';', ':', '"', '“', '”']) || clause.split_whitespace().count() > 12
+        {
+            return None;
+        }
+        &before[..open]
+    };
+    let pronoun = if relative.ends_with("which") {
+        "which"
+    } else {
+        "that"
+    };
+    let np_end = relative[..relative.len() - pronoun.len()]
+        .trim_end()
+        .trim_end_matches(',')
+        .len();
+    let np_end = sentence.start + np_end;
+    // Walk back over the phrase's words to its opener.
+    let head = &text[sentence.start..np_end];
+    for (n, word) in head.split_whitespace().rev().enumerate() {
+        let at = sentence.start + offset_in(head, word);
+        if n >= 8 || word.contains([',', ';', ':', '"', '“', '”', '(', ')']) {
+            return Some(None);
+        }
+        let lower = word.to_lowercase();
+        if lex.words.prepositions.contains(lower.as_str()) || is_cue_word(text, at, lex) {
+            return Some(None);
+        }
+        if NP_OPENERS.contains(&lower.as_str()) || word.ends_with("'s") || word.ends_with("’s") {
+            return Some((np_end > at).then_some(at..np_end));
+        }
+    }
+    Some(None)
+}
+
+/// Does a speech or attitude verb of the lexicon start at `at`?
+fn is_cue_word(text: &str, at: usize, lex: &Lexicon) -> bool {
+    lex.term_at_start(&text[at..])
+        .is_some_and(|h| cue_kind(lex, &h).is_some())
+}
+
+/// The byte offset of the last whole-word `word` in `hay`.
+fn find_last_word(hay: &str, word: &str) -> Option<usize> {
+    hay.rmatch_indices(word).map(|(i, _)| i).find(|&i| {
+        let before_ok = hay[..i].ends_with([' ', ',']) || i == 0;
+        let after = &hay[i + word.len()..];
+        before_ok && (after.is_empty() || after.starts_with(' '))
+    })
 }
 
 /// Words that open an adverbial after a speech verb ("said after the summit",
@@ -492,6 +585,38 @@ pub(super) fn trim_tail(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    /// "a full ceasefire, which Moscow rejected": the object of an object
+    /// relative clause is the phrase before its pronoun, back to the
+    /// phrase's determiner; "said that Ukraine rejected" is no such clause.
+    #[test]
+    fn an_object_relative_clause_says_its_antecedent() {
+        let got = run("Officials discussed a full ceasefire, which Moscow rejected.");
+        assert!(
+            got.iter()
+                .any(|g| g.1 == "a full ceasefire" && g.3 == "russia"),
+            "{got:?}"
+        );
+        let got = run(
+            "They discussed a partial or full cease-fire, which Ukraine agreed to last month but Moscow rejected.",
+        );
+        for side in ["ukraine", "russia"] {
+            assert!(
+                got.iter()
+                    .any(|g| g.1 == "a partial or full cease-fire" && g.3 == side),
+                "{side}: {got:?}"
+            );
+        }
+        assert!(!got.iter().any(|g| g.1.starts_with("but")), "{got:?}");
+        // No determiner within reach: not sure what "which" stands for.
+        let got = run(
+            "Talks on Monday focused on the energy truce and prisoner swaps and ceasefire lines and maps and plans, which Moscow rejected.",
+        );
+        assert!(
+            !got.iter().any(|g| g.3 == "russia" && g.1.contains("maps")),
+            "{got:?}"
+        );
+    }
 
     /// "…, after Washington said …": the subordinate clause is another
     /// speaker's statement, not the first cue's content.

@@ -262,6 +262,14 @@ fn mention_right_before(text: &str, h: &Hit, hits: &[Hit], lex: &Lexicon) -> boo
     })
 }
 
+/// Words that open a noun phrase: an attitude noun after them is the object
+/// of the attitude before them ("rejected the proposal to …"); walking back
+/// from a noun, the phrase starts there ("a partial or full ceasefire").
+pub const NP_OPENERS: &[&str] = &[
+    "a", "an", "the", "any", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "such", "every", "all",
+];
+
 /// Words after which a base form is a verb ("he says", "will say", "to say").
 pub const SUBJECT_WORDS: &[&str] = &[
     "he",

@@ -27,10 +27,10 @@ mod roles;
 mod sentences;
 mod words;
 
-pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE};
+pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE, cue_kind};
 pub use grammar::{
-    AUXILIARIES, FINITE_AUXILIARIES, OBJECT_PREPOSITIONS, after_preposition, finite_verb,
-    is_verb_adverb, verb_in_context,
+    AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, OBJECT_PREPOSITIONS, after_preposition,
+    finite_verb, is_verb_adverb, verb_in_context,
 };
 pub use hits::{hits_in, scan_document};
 pub use mentions::owns_document;
