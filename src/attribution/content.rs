@@ -293,6 +293,7 @@ fn content_start(text: &str, sentence: &Range<usize>, cue: &Cue, lex: &Lexicon) 
         // object starts a relative clause, not the content.
         let infinitive = between.trim_start().starts_with("to ");
         if !infinitive
+            && !noun_complement(text, cue.end + pos, between, lex)
             && (!between.contains(',')
                 || between.trim_start().starts_with(',')
                 || between.trim().is_empty())
@@ -457,6 +458,40 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
     None
 }
 
+/// "repeated his criticism of Moscow's demand that Ukraine withdraw": the
+/// "that" at `that` completes an attitude noun at the end of the cue's
+/// object (`between` the cue and it), so the clause is part of what the cue
+/// governs, not its content on its own.
+fn noun_complement(text: &str, that: usize, between: &str, lex: &Lexicon) -> bool {
+    let mut words = between.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    // "said Friday that": no object before "that"; "said in a post after
+    // the agreement that": an adverbial, no object.
+    match words.next() {
+        None => return false,
+        Some(first)
+            if lex
+                .words
+                .prepositions
+                .contains(first.to_lowercase().as_str()) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    let at = that - (between.len() - between.trim_end().len()) - last.len();
+    lex.term_at_start(&text[at..that])
+        .filter(|h| h.end == last.len())
+        .is_some_and(|h| {
+            lex.term(&h)
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Attitude(_)))
+        })
+}
+
 fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {
     let rest = &text[start..end];
     let trimmed = rest.trim_start();
@@ -614,6 +649,35 @@ mod tests {
         );
         assert!(
             !got.iter().any(|g| g.3 == "russia" && g.1.contains("maps")),
+            "{got:?}"
+        );
+    }
+
+    /// "repeated his criticism of Moscow's demand that Ukraine withdraw":
+    /// the that-clause completes the attitude noun, so the cue's content is
+    /// the whole object; "said in a post after the agreement that …" has an
+    /// adverbial there, and the clause is the content.
+    #[test]
+    fn a_that_clause_after_an_attitude_noun_completes_the_noun() {
+        let got = run(
+            "Zelensky repeated his criticism of Moscow's demand that Ukraine withdraw from Donbas.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("his criticism of Moscow's demand") && g.3 == "ukraine"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|g| g.1.starts_with("Ukraine withdraw") && g.3 == "ukraine"),
+            "{got:?}"
+        );
+        let got = run(
+            "Umerov said in a Facebook post after the agreement that any movement of Russian vessels would be a violation.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("any movement") && g.3 == "ukraine"),
             "{got:?}"
         );
     }
