@@ -899,7 +899,11 @@ fn score_tokens(
                         Token::Attitude(Attitude::Support) => 1,
                         _ => return false,
                     };
-                    words_between(text, t.end, a.start) <= reach
+                    // "withdraw from Donetsk or accept buffer zones": a
+                    // coordinated verb has an object of its own.
+                    let coordinated = matches!(text[t.end..a.start].trim(), "or" | "and" | ",");
+                    !coordinated
+                        && words_between(text, t.end, a.start) <= reach
                         && !clause_break(text, t.end, a.start)
                         && condition.is_none_or(|c| c.start > a.start || after_condition)
                 })
@@ -989,7 +993,7 @@ fn score_tokens(
             if lex.failure_before(text, head.start) {
                 continue;
             }
-            if negated(text, &toks, head.start) {
+            if negated(text, &toks, head.start) || rhetorical_why(text, &s.sentence, head.start) {
                 // "No agreement on Donbas has been reached": an outcome not
                 // reached yet is no side's stance.
                 if lex.outcomes.contains(&word(head).to_lowercase()) {
@@ -1365,6 +1369,41 @@ fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
     }) || contracted_negation_before(text, pos)
 }
 
+/// "Why should Ukraine withdraw, but not Russia?", "why would we accept
+/// that?": a question opened by "why" and a modal asks for no reason to
+/// exist; it says the attitude at `pos` should not hold. "Why did Russia
+/// reject the plan?" asks about one that did.
+fn rhetorical_why(text: &str, sentence: &Range<usize>, pos: usize) -> bool {
+    let clause = &text[sentence.start.min(pos)..pos];
+    let mut words = clause.split_whitespace().rev().take(3);
+    let mut seen: Vec<String> = Vec::new();
+    for w in words.by_ref() {
+        if w.ends_with([',', ';', ':', '.']) {
+            return false;
+        }
+        let w = w
+            .trim_start_matches(['"', '“', '‘', '\'', '('])
+            .to_lowercase();
+        if w == "why" {
+            // The modal right after "why", or the attitude itself ("Why should").
+            let modal =
+                |m: &str| matches!(m, "should" | "would" | "must" | "can" | "could" | "shall");
+            return match seen.last() {
+                Some(next) => modal(next.as_str()),
+                None => modal(
+                    &text[pos..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase(),
+                ),
+            };
+        }
+        seen.push(w);
+    }
+    false
+}
+
 /// "should never have started and should have been ended": a negation does
 /// not reach across a coordinated clause or a comma.
 fn coordination_between(between: &str) -> bool {
@@ -1519,6 +1558,27 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn why_and_a_modal_ask_a_rhetorical_question() {
+        let got = stances_of("Zelensky said: “Why should Ukraine withdraw, but not Russia?”");
+        assert_eq!(got, [("ukraine".to_string(), "territory=-2".to_string())]);
+        let got = stances_of("“Why would we accept a ceasefire now?” Putin said.");
+        assert_eq!(got, [("russia".to_string(), "ceasefire=-2".to_string())]);
+        // A question about what happened is no such question.
+        let got = stances_of("“Why did Russia reject the ceasefire?” Zelensky asked.");
+        assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_coordinated_verb_does_not_take_the_phrase_before_it() {
+        // "accept" has its own object; it does not govern "Donetsk".
+        let got = stances_of(
+            "Zelensky pushed back on something: U.S. suggestions that Ukraine withdraw from \
+             parts of Donetsk or accept buffer zones.",
+        );
+        assert!(!has(&got, "ukraine", "territory=2"), "{got:?}");
     }
 
     #[test]

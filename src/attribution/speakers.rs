@@ -1078,6 +1078,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_coordinated_verb_is_no_subject() {
+        // "Donetsk or accept": the verb shares the subject of "withdraw".
+        let got = who(
+            "Zelenskyy pushed back on U.S. suggestions that Ukraine withdraw from parts of Donetsk or accept buffer zones. His position was unambiguous: “Why should Ukraine withdraw, but not Russia?”",
+        );
+        assert!(!got.iter().any(|g| g.0 == "Donetsk"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|g| g.0 == "Volodymyr Zelensky" || g.0.is_empty()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_after_a_role_is_who_speaks_whoever_held_the_office() {
         // On 2026-02-18 the lexicon gives Ukraine's defence ministry to
         // Shmyhal; the article names Umerov.

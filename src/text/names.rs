@@ -688,8 +688,10 @@ fn speech_cue_adjacent(
             let between = &text[end..h.start];
             (between.split_whitespace().count() <= 2
                 && between.split_whitespace().all(|w| {
+                    // "withdraw from Donetsk or accept buffer zones": a verb
+                    // after a coordinator shares the earlier verb's subject.
                     w.chars().all(|c| c.is_lowercase())
-                        && w != "to"
+                        && !matches!(w, "to" | "and" | "or" | "but")
                         && (AUXILIARIES.contains(&w)
                             || SUBJECT_WORDS.contains(&w)
                             || is_verb_adverb(w))
