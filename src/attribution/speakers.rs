@@ -1078,6 +1078,15 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_of_an_outlet_is_no_person() {
+        let got = who(
+            "Dmitriev visited Washington. Speaking later on Fox News’ Special Report, he dismissed the sanctions. “They will only lead to higher prices,” he said.",
+        );
+        assert!(!got.iter().any(|g| g.0 == "Special Report"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "Kirill Dmitriev"), "{got:?}");
+    }
+
+    #[test]
     fn a_name_before_a_coordinated_verb_is_no_subject() {
         // "Donetsk or accept": the verb shares the subject of "withdraw".
         let got = who(

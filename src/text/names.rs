@@ -96,8 +96,15 @@ pub(super) fn unknown_names(
     out: &mut Vec<Mention>,
 ) {
     let s = &text[sentence.start..sentence.end];
+    // Where the last outlet's name ended: "Fox News’ Special Report" is a
+    // programme of it, no person.
+    let mut outlet_end = None;
     for m in name_matches(s) {
+        if outlet_end.is_some_and(|e| owned_by(&text[e..sentence.start + m.start])) {
+            continue;
+        }
         if let Some(medium) = outlet(text, sentence, m.clone(), lex) {
+            outlet_end = Some(medium.end);
             // Only as a cue's subject or object ("NBC News reported", "told
             // the Wall Street Journal"): a credit ("(Xinhua) --") is not the
             // subject of the verbs after it.
@@ -136,6 +143,11 @@ pub(super) fn unknown_names(
         let who = person_named(text, sentence, &c, hits, lex, known);
         out.push(Mention { start, end, who });
     }
+}
+
+/// Is `between` only a possessive ending ("’ ", "'s ")?
+fn owned_by(between: &str) -> bool {
+    matches!(between, "’ " | "' " | "’s " | "'s ")
 }
 
 /// A run of capitalised words that names a news outlet ("NBC News", "the
