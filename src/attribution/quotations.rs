@@ -410,6 +410,48 @@ mod tests {
     }
 
     #[test]
+    fn a_fragment_in_a_speech_nouns_that_clause_is_its_owners() {
+        let got = run(
+            "The meeting came amid plans for tariffs on China if Beijing continues purchasing Russian oil, and Trump’s statements that the Ukrainians “want to go offensive”.",
+        );
+        let fragment = got.iter().find(|g| g.1 == "want to go offensive");
+        assert_eq!(
+            fragment.map(|g| (g.0.as_str(), g.2.as_str())),
+            Some(("partial", "Donald Trump")),
+            "{got:?}"
+        );
+        // An attitude noun's predicate quotes whoever reports it.
+        let got = run(
+            "Kremlin spokesman Dmitry Peskov said on Friday that Russia's insistence on Ukraine yielding the Donbas was \"a very important condition\".",
+        );
+        let fragment = got.iter().find(|g| g.1 == "a very important condition");
+        assert_eq!(
+            fragment.map(|g| g.2.as_str()),
+            Some("Dmitry Peskov"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn continue_before_an_infinitive_is_a_position_not_a_quotation_cue() {
+        let got = run(
+            "The EU will continue to keep Russian assets frozen until Russia pays reparations.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("to keep Russian assets frozen") && g.3 == "europe"),
+            "{got:?}"
+        );
+        // A quotation after it is still attributed ("Novak continued, “…”").
+        let got = run("Zelensky continued, “We will not give up our land.”");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "direct" && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn scare_quotes_are_not_statements() {
         let got = run(
             "Russia Effectively Blocks WhatsApp: A Shift Toward a “National Messenger” in the country.",

@@ -529,7 +529,7 @@ pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<St
         {
             continue;
         }
-        out.push(Statement {
+        let statement = Statement {
             index: 0,
             kind: if personal {
                 Kind::Indirect
@@ -543,7 +543,39 @@ pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<St
             span,
             sentence: s.sentence.clone(),
             said_on: said_on(text, s.sentence, Some(&cue), &[], s.published),
-        });
+        };
+        // Only a speech noun's own that-clause ("statements that …") is
+        // the owner's words; "Russia's insistence on … was “a very important
+        // condition”" quotes whoever reported it.
+        let that_clause = text[h.end..statement.span.start]
+            .split_whitespace()
+            .any(|w| w == "that");
+        if !attitude && that_clause {
+            claim_fragments(&statement, out);
+        }
+        out.push(statement);
+    }
+}
+
+/// "… if Beijing continues buying oil, and Trump's statements that the
+/// Ukrainians “want to go offensive”": a fragment inside the that-clause of
+/// a speech noun is its owner's words, whatever cue farther back took it
+/// first.
+fn claim_fragments(noun: &Statement, out: &mut [Statement]) {
+    let Some(at) = noun.cue_span.as_ref().map(|c| c.start) else {
+        return;
+    };
+    for st in out.iter_mut().filter(|st| {
+        st.kind == Kind::Partial
+            && st.sentence == noun.sentence
+            && noun.span.start <= st.span.start
+            && st.span.end <= noun.span.end + 3
+            && st.cue_span.as_ref().is_none_or(|c| c.start < at)
+    }) {
+        st.speaker.clone_from(&noun.speaker);
+        st.party = noun.party;
+        st.cue.clone_from(&noun.cue);
+        st.cue_span.clone_from(&noun.cue_span);
     }
 }
 

@@ -101,6 +101,25 @@ fn progressive(
     }
 }
 
+/// "The EU will continue to keep Russian assets frozen", "Beijing continues
+/// purchasing Russian oil": a quotation-only verb (not a participle) before
+/// an infinitive or a gerund attributes no quotation; it reports what its
+/// subject keeps doing, a position.
+fn aspectual(text: &str, sentence: &Range<usize>, h: &Hit, kind: CueKind) -> CueKind {
+    if kind != CueKind::QuoteOnly || text[h.start..h.end].ends_with("ing") {
+        return kind;
+    }
+    let next = text[h.end..sentence.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if next == "to" || (next.len() > 4 && next.ends_with("ing")) {
+        CueKind::Position
+    } else {
+        kind
+    }
+}
+
 /// The cues of a sentence (`hits` are those starting in it), at most
 /// [`MAX_CUES_PER_SENTENCE`]: hits outside quotations, used as verbs, and
 /// not right after a possessive; and whether the sentence had more cues than
@@ -125,7 +144,7 @@ pub fn sentence_cues(
             cue_kind(lex, h).map(|kind| Cue {
                 start: h.start,
                 end: h.end,
-                kind: progressive(text, sentence, h, kind, lex),
+                kind: aspectual(text, sentence, h, progressive(text, sentence, h, kind, lex)),
                 attitude: lex
                     .meanings_with_parts(h)
                     .any(|m| matches!(m, Meaning::Attitude(_))),
