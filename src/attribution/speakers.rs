@@ -1078,6 +1078,30 @@ mod tests {
     }
 
     #[test]
+    fn a_source_of_no_side_takes_the_side_its_phrase_names() {
+        for (t, side) in [
+            (
+                "Progress was made, according to a Ukrainian diplomatic source.",
+                "ukraine",
+            ),
+            (
+                "The meeting was postponed, CNN reported, citing its sources in the White House.",
+                "united_states",
+            ),
+            (
+                "Russian media, drawing on sources embedded within the Russian delegation, characterized the talks as \"very tense\".",
+                "russia",
+            ),
+        ] {
+            let got = who(t);
+            assert!(got.iter().any(|g| g.1 == side), "{t}: {got:?}");
+        }
+        // An analyst stays an analyst: the lexicon has no side's analyst.
+        let got = who("The plan is flawed, a Russian political analyst said.");
+        assert_eq!(got, vec![("analysts".to_string(), "other".to_string())]);
+    }
+
+    #[test]
     fn a_programme_of_an_outlet_is_no_person() {
         let got = who(
             "Dmitriev visited Washington. Speaking later on Fox News’ Special Report, he dismissed the sanctions. “They will only lead to higher prices,” he said.",

@@ -114,6 +114,10 @@ fn lexicon_mentions(
         let Some(who) = lexicon_who(text, h, lex, known) else {
             continue;
         };
+        let who = match who {
+            Who::Source(i) => Who::Source(source_side(text, h, i, hits, lex)),
+            who => who,
+        };
         let is_name = lex
             .term(h)
             .meanings
@@ -142,6 +146,76 @@ fn lexicon_mentions(
         });
     }
     out
+}
+
+/// The source a source phrase of no side stands for when its noun phrase
+/// names a side: "a Ukrainian diplomatic source", "sources in the White
+/// House", "a source close to the Kremlin", "sources embedded within the
+/// Russian delegation" are that side's source (the lexicon's source of that
+/// side with the same noun, if it has one: an analyst stays an analyst).
+fn source_side(text: &str, h: &Hit, i: usize, hits: &[Hit], lex: &Lexicon) -> usize {
+    let src = &lex.sources[i];
+    if src.party != lex.other_party {
+        return i;
+    }
+    let side_of = |o: &Hit| {
+        lex.term(o).meanings.iter().find_map(|m| match *m {
+            Meaning::Party(p) | Meaning::PartyAdjective(p) | Meaning::PartyBody(p) => Some(p),
+            Meaning::Actor(a) => Some(lex.actors[a].party),
+            _ => None,
+        })
+    };
+    let plain = |between: &str| {
+        !between.contains([',', ';', ':', '"', '“', '”', '(', ')', '.'])
+            && between
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase))
+    };
+    // Before it, with at most two plain modifiers between ("senior", "diplomatic").
+    let k = hits.partition_point(|o| o.start < h.start);
+    let before = hits[..k]
+        .iter()
+        .rev()
+        .find(|o| o.end <= h.start)
+        .filter(|o| {
+            let between = &text[o.end..h.start];
+            between.split_whitespace().count() <= 2 && plain(between)
+        });
+    // After it: a place or closeness ("in", "at", "within", "close to"),
+    // perhaps after a participle ("embedded within"), then the side's words.
+    let after = || {
+        let rest = &text[h.end..text.floor_char_boundary(text.len().min(h.end + 80))];
+        let mut words = rest.split_whitespace();
+        let mut first = words.next()?;
+        if first.ends_with("ed") {
+            first = words.next()?;
+        }
+        if !matches!(
+            first,
+            "in" | "at" | "within" | "inside" | "close" | "near" | "from"
+        ) {
+            return None;
+        }
+        hits[k..]
+            .iter()
+            .filter(|o| o.start >= h.end)
+            .take_while(|o| o.start <= h.end + 60 && plain_gap(text, h.end, o.start))
+            .find_map(|o| side_of(o))
+    };
+    let side = before.and_then(|o| side_of(o)).or_else(after);
+    side.and_then(|p| {
+        lex.sources
+            .iter()
+            .position(|o| o.party == p && o.noun == src.noun)
+    })
+    .unwrap_or(i)
+}
+
+/// No punctuation and at most six words between `a` and `b`.
+fn plain_gap(text: &str, a: usize, b: usize) -> bool {
+    let between = &text[a..b];
+    !between.contains([',', ';', ':', '"', '“', '”', '(', ')', '.'])
+        && between.split_whitespace().count() <= 6
 }
 
 /// Who a lexicon term names, people and roles before sides. A role held by
