@@ -21,7 +21,11 @@ pub(super) fn content_span(
     mentions: &[Mention],
     lex: &Lexicon,
 ) -> Option<Range<usize>> {
-    let start = past_medium(text, content_start(text, sentence, cue, lex), mentions);
+    let start = past_medium(
+        text,
+        content_start(text, sentence, cue, later, lex),
+        mentions,
+    );
     let end = content_end(text, sentence, cue, later, start, lex);
     let end = before_trailing_medium(text, start, end, later, mentions);
     let mut start = skip_ws_punct(text, start, end);
@@ -282,7 +286,13 @@ fn past_medium(text: &str, at: usize, mentions: &[Mention]) -> usize {
 
 /// Where the content starts: after "that", or past an audience ("told
 /// reporters", "told Axios") and a time or venue phrase.
-fn content_start(text: &str, sentence: &Range<usize>, cue: &Cue, lex: &Lexicon) -> usize {
+fn content_start(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    later: &[Cue],
+    lex: &Lexicon,
+) -> usize {
     let mut start = cue.end;
     // Skip an audience ("told reporters", "told Axios") and anything up to "that".
     let window_end = word_offset(text, cue.end, 8).min(sentence.end);
@@ -292,7 +302,13 @@ fn content_start(text: &str, sentence: &Range<usize>, cue: &Cue, lex: &Lexicon) 
         // "refuses to give up land that Russia …": "that" after an infinitive's
         // object starts a relative clause, not the content.
         let infinitive = between.trim_start().starts_with("to ");
+        // "said Putin agreed to accept guarantees that …": a verb of its own
+        // before "that" makes it no complementizer of this cue.
+        let verb_between = later
+            .iter()
+            .any(|c| c.start > cue.end && c.start < cue.end + pos);
         if !infinitive
+            && !verb_between
             && !noun_complement(text, cue.end + pos, between, lex)
             && (!between.contains(',')
                 || between.trim_start().starts_with(',')

@@ -176,21 +176,39 @@ fn reporting_cue(s: &Scope, ci: usize, subjects: &[Option<Speaker>]) -> usize {
         .trim_end()
         .ends_with(" to")
         && !infinitive_of_noun(s, &cues[ci]);
-    let Some(speech) = (0..ci).rev().find(|&j| {
+    let reports = |j: usize| {
         (cues[j].kind == CueKind::Speech && subjects[j].is_some())
             || (infinitive && cues[j].is_participle(s.text))
-    }) else {
+    };
+    let Some(nearest) = (0..ci).rev().find(|&j| reports(j)) else {
         return ci;
     };
-    // A comma and a subordinator ("…, while Kyiv rejected"; the lexicon's
-    // list) or "but" opens a clause of its own.
-    let between = &s.text[cues[speech].end..cues[ci].start];
-    let own_clause = between.contains([';', '—', '–'])
+    // "Trump said Putin agreed to accept guarantees that “we need to
+    // consider”": a speech verb that states an attitude ("agreed") is itself
+    // reported by a plain one before it, whose subject the fragment is.
+    let plain = (0..nearest).rev().find(|&j| {
+        reports(j) && !cues[j].attitude && !own_clause(s, cues[j].end, cues[nearest].start)
+    });
+    let speech = match plain {
+        Some(j) if cues[nearest].attitude => j,
+        _ => nearest,
+    };
+    if own_clause(s, cues[speech].end, cues[ci].start) {
+        ci
+    } else {
+        speech
+    }
+}
+
+/// A comma and a subordinator ("…, while Kyiv rejected"; the lexicon's
+/// list) or "but" between `from` and `to` opens a clause of its own.
+fn own_clause(s: &Scope, from: usize, to: usize) -> bool {
+    let between = &s.text[from..to];
+    between.contains([';', '—', '–'])
         || between.split(", ").skip(1).any(|clause| {
             let first = clause.split_whitespace().next().unwrap_or("");
             first == "but" || s.lex.words.is_subordinator(first)
-        });
-    if own_clause { ci } else { speech }
+        })
 }
 
 /// The speaker of the chosen cue `ci`, marking the cues it uses. A cue with
@@ -407,6 +425,33 @@ mod tests {
         let medinsky: Vec<_> = got.iter().filter(|g| g.2 == "Vladimir Medinsky").collect();
         assert_eq!(medinsky.len(), 2, "{got:?}");
         assert!(!got.iter().any(|g| g.1 == "new chapter"), "{got:?}");
+    }
+
+    #[test]
+    fn a_fragment_under_an_agreeing_verb_is_the_plain_reporters() {
+        let got = run(
+            "Trump said Russian President Vladimir Putin agreed to accept security guarantees, one of the points that “we need to consider.”",
+        );
+        let fragment = got.iter().find(|g| g.0 == "partial");
+        assert_eq!(
+            fragment.map(|g| g.2.as_str()),
+            Some("Donald Trump"),
+            "{got:?}"
+        );
+        // The reporter's statement keeps the title of the next subject.
+        assert!(
+            got.iter().any(|g| g.2 == "Donald Trump"
+                && g.1.starts_with("Russian President Vladimir Putin agreed")),
+            "{got:?}"
+        );
+        // With no plain speech verb before it, the attitude's own speaker.
+        let got = run("Lavrov insisted Russia was in favour of “truly reliable” guarantees.");
+        let fragment = got.iter().find(|g| g.0 == "partial");
+        assert_eq!(
+            fragment.map(|g| g.2.as_str()),
+            Some("Sergei Lavrov"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -412,7 +412,14 @@ fn trim_previous(s: &Scope, cue: &Cue, out: &mut [Statement]) {
         // opens the previous content, what is left ("Russia and") says
         // nothing; the previous statement keeps its whole clause.
         let left = s.text[prev.span.start..new_end.max(prev.span.start)].trim_end();
+        // "said Russian President Vladimir Putin agreed …": a title before
+        // the new subject's name is part of that subject.
+        let title_only = left.split_whitespace().count() <= 4
+            && left
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
         let coordination_only = left.split_whitespace().count() <= 1
+            || title_only
             || left.ends_with(" and")
             || left.ends_with(" or")
             || left.ends_with(" nor");
