@@ -200,9 +200,9 @@ fn source_side(text: &str, h: &Hit, i: usize, hits: &[Hit], lex: &Lexicon) -> us
             .iter()
             .filter(|o| o.start >= h.end)
             .take_while(|o| o.start <= h.end + 60 && plain_gap(text, h.end, o.start))
-            .find_map(|o| side_of(o))
+            .find_map(&side_of)
     };
-    let side = before.and_then(|o| side_of(o)).or_else(after);
+    let side = before.and_then(side_of).or_else(after);
     side.and_then(|p| {
         lex.sources
             .iter()
