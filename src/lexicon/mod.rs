@@ -771,6 +771,35 @@ impl Lexicon {
         self.actor_by_alias.get(&alias.to_lowercase()).copied()
     }
 
+    /// An actor whose full name is `name` but for one letter of the surname
+    /// (inserted, dropped or changed): the same person in another
+    /// transliteration ("Rustem Umyerov" for Rustem Umerov). Surnames of six
+    /// letters or more, the same first letter, and the first name the same
+    /// (or an initial of it); only when one actor is that close.
+    pub fn actor_by_spelling(&self, name: &str) -> Option<usize> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let [first, surname] = words[..] else {
+            return None;
+        };
+        if surname.chars().count() < 6 {
+            return None;
+        }
+        let (first, surname) = (first.to_lowercase(), surname.to_lowercase());
+        let mut found = self.actors.iter().enumerate().filter(|(_, a)| {
+            let aw: Vec<String> = a.name.split_whitespace().map(str::to_lowercase).collect();
+            let [af, asur] = &aw[..] else { return false };
+            let first_ok = *af == first
+                || (first.trim_end_matches('.').chars().count() == 1
+                    && af.starts_with(first.trim_end_matches('.')));
+            first_ok
+                && asur.chars().next() == surname.chars().next()
+                && *asur != surname
+                && one_edit_apart(asur, &surname)
+        });
+        let (i, _) = found.next()?;
+        found.next().is_none().then_some(i)
+    }
+
     /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -973,6 +1002,29 @@ fn ends_word(bytes: &[u8], e: usize) -> bool {
         } else {
             !next_char_is_alpha(bytes, e)
         }
+    }
+}
+
+/// Do `a` and `b` differ by exactly one inserted, dropped or changed letter?
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -2051,6 +2103,24 @@ pub fn parse_hex_color(s: &str) -> Option<(u8, u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_spelt_one_letter_apart_is_the_same_person() {
+        let lex = Lexicon::default_lexicon();
+        let name = |n: &str| {
+            lex.actor_by_spelling(n)
+                .map(|i| lex.actors[i].name.as_str())
+        };
+        assert_eq!(name("Rustem Umyerov"), Some("Rustem Umerov"));
+        assert_eq!(name("Andriy Yermack"), Some("Andriy Yermak"));
+        // Another first name, a short surname, two letters apart: nobody.
+        assert_eq!(name("Pavel Umyerov"), None);
+        assert_eq!(name("Vladimir Putn"), None);
+        assert_eq!(name("Andrii Sibiga"), None);
+        assert!(one_edit_apart("umerov", "umyerov"));
+        assert!(one_edit_apart("yermak", "iermak"));
+        assert!(!one_edit_apart("sybiha", "sibiga"));
+    }
 
     /// The English base holds only English: no party, person or place of
     /// the default Russia-Ukraine lexicon.

@@ -276,6 +276,11 @@ fn person_named(
             };
             bare.to_string()
         });
+        // The surname of a lexicon person the article spelt its own way.
+        if let Some(i) = lex.actor_by_alias(&full) {
+            let a = &lex.actors[i];
+            return Who::Person(a.name.clone(), a.party, a.pronoun);
+        }
         known
             .surnames
             .entry(surname)
@@ -299,6 +304,15 @@ fn person_named(
         // introduced earlier, named by a surname of two words.
         let party = known.parties.get(&full).copied().unwrap_or(lex.other_party);
         return Who::Person(full, party, Pronoun::He);
+    }
+    // "Rustem Umyerov": a lexicon person in another transliteration.
+    if let Some(i) = lex.actor_by_spelling(name) {
+        let a = &lex.actors[i];
+        known
+            .surnames
+            .entry(surname)
+            .or_insert_with(|| a.name.clone());
+        return Who::Person(a.name.clone(), a.party, a.pronoun);
     }
     known
         .surnames
