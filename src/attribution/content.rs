@@ -357,6 +357,22 @@ fn content_end(
                 .flatten()
         })
         .unwrap_or(sentence.end);
+    // "described the sessions as difficult, while Russia's negotiator called
+    // them “tough”": a contrast clause with a cue of its own is not content.
+    let end = later
+        .iter()
+        .filter(|c| c.start > start && c.start < end)
+        .find_map(|c| {
+            let between = &text[start..c.start];
+            [", while ", ", whereas "]
+                .iter()
+                .filter_map(|w| between.rfind(w).map(|i| (i, w.len())))
+                .max()
+                // A subject of its own: "…, while praising" shares the first.
+                .filter(|&(i, len)| !between[i + len..].trim().is_empty())
+                .map(|(i, _)| start + i)
+        })
+        .unwrap_or(end);
     // "While Russia and Ukraine agreed to a prisoner exchange, prospects …":
     // a statement in an opening subordinate clause ends with that clause.
     let opener = text[sentence.start..cue.start]

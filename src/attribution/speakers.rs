@@ -654,6 +654,9 @@ fn find_subject<'m>(
     // comma are what was said ("… between Putin and Trump, said Ushakov").
     if before_cue.ends_with(',')
         && let Some(m) = inverted_after(6).filter(|m| m.is_personal() || m.who == Who::Media)
+        // "…, described the sessions as difficult, while Medinsky …": a
+        // clause between the verb and the name makes it no inverted subject.
+        && !text[cue.end..m.start].contains([',', ';'])
         && (text[m.end..sentence.end].trim_start().is_empty()
             || text[m.end..sentence.end]
                 .trim_start()
@@ -1075,6 +1078,25 @@ mod tests {
             "Lavrov slammed the meeting as an attempt to change the US leader’s position, agreed with Putin at a summit in Alaska.",
         );
         assert!(!got.iter().any(|g| g.0 == "Vladimir Putin"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_past_a_clause_after_the_verb_is_no_inverted_subject() {
+        let got = run(
+            "President Volodymyr Zelensky, not present at the talks, described the sessions as difficult, while Russia’s lead negotiator, Vladimir Medinsky, called them “tough but businesslike.”",
+        );
+        let described = got.iter().find(|g| g.1.starts_with("the sessions"));
+        assert_eq!(
+            described.map(|g| (g.1.as_str(), g.2.as_str())),
+            Some(("the sessions as difficult", "Volodymyr Zelensky")),
+            "{got:?}"
+        );
+        // "…, said Yuri Ushakov, Putin's adviser." stays inverted.
+        let got = who("The talks were useful, said Yuri Ushakov, Putin's adviser.");
+        assert_eq!(
+            got,
+            vec![("Yuri Ushakov".to_string(), "russia".to_string())]
+        );
     }
 
     #[test]
