@@ -514,13 +514,15 @@ fn noun_complement(text: &str, that: usize, between: &str, lex: &Lexicon) -> boo
         _ => {}
     }
     let at = that - (between.len() - between.trim_end().len()) - last.len();
+    // A nominalised attitude ("demand", "proposal"), not a verb's form
+    // used as a noun ("a sign that").
     lex.term_at_start(&text[at..that])
         .filter(|h| h.end == last.len())
         .is_some_and(|h| {
-            lex.term(&h)
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Attitude(_)))
+            lex.meanings_with_parts(&h).any(|m| m == Meaning::SpeechNoun)
+                && lex
+                    .meanings_with_parts(&h)
+                    .any(|m| matches!(m, Meaning::Attitude(_)))
         })
 }
 
