@@ -519,7 +519,8 @@ fn noun_complement(text: &str, that: usize, between: &str, lex: &Lexicon) -> boo
     lex.term_at_start(&text[at..that])
         .filter(|h| h.end == last.len())
         .is_some_and(|h| {
-            lex.meanings_with_parts(&h).any(|m| m == Meaning::SpeechNoun)
+            lex.meanings_with_parts(&h)
+                .any(|m| m == Meaning::SpeechNoun)
                 && lex
                     .meanings_with_parts(&h)
                     .any(|m| matches!(m, Meaning::Attitude(_)))
