@@ -143,17 +143,33 @@ impl Boilerplate {
         }
     }
 
-    /// The article's paragraphs: every non-empty line of `text` except boilerplate.
+    /// The article's paragraphs: every non-empty line of `text` except
+    /// boilerplate; a line that goes on from the line right before it (no
+    /// final punctuation there, a lowercase letter here: "… Trump" /
+    /// "said that …", text wrapped by hand) continues that paragraph.
     pub fn paragraphs(&self, text: &str) -> Vec<Range<usize>> {
         let mut kept: Vec<Range<usize>> = Vec::new();
         let mut offset = 0;
+        // The kept paragraph that ended on the line just before this one.
+        let mut open: Option<usize> = None;
         for raw in text.split_inclusive('\n') {
             let start = offset;
             offset += raw.len();
             let line = raw.trim_end_matches(['\n', '\r']);
             let lead = line.len() - line.trim_start().len();
             let trimmed = line.trim();
+            let continues = open.take();
             if trimmed.is_empty() {
+                continue;
+            }
+            if let Some(k) = continues
+                && trimmed.starts_with(char::is_lowercase)
+                && kept.len() == k + 1
+                && !text[kept[k].clone()]
+                    .ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']', '…'])
+            {
+                kept[k].end = start + lead + trimmed.len();
+                open = Some(k);
                 continue;
             }
             let mut range = start + lead..start + lead + trimmed.len();
@@ -183,6 +199,7 @@ impl Boilerplate {
                 }
             }
             kept.push(range);
+            open = Some(kept.len() - 1);
         }
         kept
     }
@@ -990,6 +1007,28 @@ mod tests {
             doc.warnings
                 .iter()
                 .any(|w| w.contains("file name 2026-03-01"))
+        );
+    }
+
+    #[test]
+    fn a_line_wrapped_by_hand_continues_its_paragraph() {
+        let rules = Boilerplate::default_rules();
+        let text = "In another post on Truth Social, Trump\nsaid that the call went well.\n\
+                    Putin Welcomes Plan\nthe Kremlin said on Friday.\n\nA new paragraph\n\nends here.\n";
+        let kept: Vec<&str> = rules
+            .paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "In another post on Truth Social, Trump\nsaid that the call went well.",
+                "Putin Welcomes Plan\nthe Kremlin said on Friday.",
+                // A blank line ends a paragraph whatever comes after it.
+                "A new paragraph",
+                "ends here."
+            ]
         );
     }
 

@@ -92,6 +92,15 @@ pub(super) fn content_span(
         let from = skip_framing(text, sentence.start, cue.start);
         return Some(from..trim_tail(text, from, cue.start));
     }
+    // "Trump called Zelenskyy": a quotation verb with only a name after
+    // it (no quotation, no predicate) placed a call; it says nothing.
+    let words = text[start..end.max(start)].split_whitespace();
+    if cue.kind == CueKind::QuoteOnly
+        && words.clone().count() <= 3
+        && words.clone().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     (end > start).then_some(start..end)
 }
 
@@ -715,6 +724,15 @@ mod tests {
                 .any(|g| g.1.starts_with("any movement") && g.3 == "ukraine"),
             "{got:?}"
         );
+    }
+
+    /// "Trump called Zelenskyy" placed a call: a quotation verb with only a
+    /// name after it says nothing; "called the talks constructive" does.
+    #[test]
+    fn a_quotation_verb_with_only_a_name_says_nothing() {
+        assert!(run("Immediately after the meeting, Trump called Zelenskyy.").is_empty());
+        let got = run("Trump called the talks “very constructive”.");
+        assert!(got.iter().any(|g| g.2 == "Donald Trump"), "{got:?}");
     }
 
     /// "…, after Washington said …": the subordinate clause is another
