@@ -138,15 +138,17 @@ fn pair_in_paragraph(
 }
 
 /// A quotation still open when the text ends (a cut-off article) runs to
-/// the end of its paragraph, when it opens with a curly mark and a word.
+/// the end of its paragraph, when it opens with a curly mark and a word (or
+/// an editor's bracket: "“[The exchange] serves as a show of g").
 fn cut_off_quote(text: &str, paragraphs: &[Range<usize>], carried: Option<Open>) -> Option<Quote> {
     if let Some((mark, open, start)) = carried
         && (mark == '“' || (mark == '"' && paragraphs.last().is_some_and(|p| p.contains(&open))))
         && let Some(para) = paragraphs.iter().find(|p| p.contains(&open))
+        // "“[The exchange] serves as …": an editor's bracket may open it.
         && text[start..para.end]
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_alphanumeric() || c == '[')
     {
         let end = start + text[start..para.end].trim_end().len();
         return Some(Quote {
@@ -289,6 +291,14 @@ mod tests {
         assert_eq!(
             q("“He told me ‘never’ twice,” she said."),
             vec!["He told me ‘never’ twice,"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_cut_off_by_the_end_of_the_text_runs_to_it() {
+        assert_eq!(
+            q("Waltz said, “[The exchange] serves as a show of g"),
+            vec!["[The exchange] serves as a show of g"]
         );
     }
 
