@@ -72,8 +72,26 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     // An open quotation carried over from the previous paragraph.
     let mut carried: Option<Open> = None;
-    for para in paragraphs {
+    for (k, para) in paragraphs.iter().enumerate() {
         carried = pair_in_paragraph(text, para, carried.take(), &mut quotes);
+        // "“It is a shame that Hamas has acted … in Gaza." with no closing
+        // mark, and no quotation going on in the next paragraph: a paragraph
+        // that opens with a double mark is quoted to its end.
+        if let Some((mark, open, start)) = carried
+            && let Some(next) = paragraphs.get(k + 1)
+            && !text[next.clone()].starts_with(mark)
+        {
+            carried = None;
+            let end = start + text[start..para.end].trim_end().len();
+            if matches!(mark, '“' | '"') && open == para.start && end > start {
+                quotes.push(Quote {
+                    open,
+                    start,
+                    end,
+                    close: end,
+                });
+            }
+        }
     }
     if let Some(q) = cut_off_quote(text, paragraphs, carried) {
         quotes.push(q);
@@ -292,6 +310,27 @@ mod tests {
             q("“He told me ‘never’ twice,” she said."),
             vec!["He told me ‘never’ twice,"]
         );
+    }
+
+    #[test]
+    fn a_quoted_paragraph_left_open_runs_to_its_end() {
+        let text = "“It is a shame. We are resolute.\n\nEarlier, officials met.";
+        let paras = vec![
+            0..text.find('\n').unwrap(),
+            text.rfind('\n').unwrap() + 1..text.len(),
+        ];
+        let got: Vec<&str> = find_quotes(text, &paras)
+            .into_iter()
+            .map(|q| &text[q.start..q.end])
+            .collect();
+        assert_eq!(got, ["It is a shame. We are resolute."]);
+        // Not when the mark opens inside the paragraph: no guess where it ends.
+        let text = "He said “it is a shame and left.\n\nEarlier, officials met.";
+        let paras = vec![
+            0..text.find('\n').unwrap(),
+            text.rfind('\n').unwrap() + 1..text.len(),
+        ];
+        assert!(find_quotes(text, &paras).is_empty());
     }
 
     #[test]
