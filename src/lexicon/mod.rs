@@ -681,6 +681,9 @@ pub struct Lexicon {
     term_starts: [bool; 256],
     /// Surname or alias (lowercase) -> actor, for "Mr. X" and in-text resolution.
     actor_by_alias: FxHashMap<String, usize>,
+    /// Actors named by two words: (first name, surname) in lowercase, and
+    /// the actor, for [`Lexicon::actor_by_spelling`].
+    two_word_names: Vec<(String, String, usize)>,
     pub other_party: usize,
 }
 
@@ -785,19 +788,17 @@ impl Lexicon {
             return None;
         }
         let (first, surname) = (first.to_lowercase(), surname.to_lowercase());
-        let mut found = self.actors.iter().enumerate().filter(|(_, a)| {
-            let aw: Vec<String> = a.name.split_whitespace().map(str::to_lowercase).collect();
-            let [af, asur] = &aw[..] else { return false };
-            let first_ok = *af == first
-                || (first.trim_end_matches('.').chars().count() == 1
-                    && af.starts_with(first.trim_end_matches('.')));
+        let initial = first.trim_end_matches('.');
+        let mut found = self.two_word_names.iter().filter(|(af, asur, _)| {
+            let first_ok =
+                *af == first || (initial.chars().count() == 1 && af.starts_with(initial));
             first_ok
                 && asur.chars().next() == surname.chars().next()
                 && *asur != surname
                 && one_edit_apart(asur, &surname)
         });
-        let (i, _) = found.next()?;
-        found.next().is_none().then_some(i)
+        let (_, _, i) = found.next()?;
+        found.next().is_none().then_some(*i)
     }
 
     /// All lexicon terms in `text`, leftmost-longest, on word boundaries.
@@ -1273,6 +1274,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     }
     let mut actors = Vec::new();
     let mut actor_by_alias = FxHashMap::default();
+    let mut two_word_names = Vec::new();
     for (i, a) in file.actors.iter().enumerate() {
         let day = |s: &str| s.trim().parse::<jiff::civil::Date>().ok();
         actors.push(Actor {
@@ -1292,6 +1294,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         });
         table.add(&a.name, Meaning::Actor(i));
         actor_by_alias.insert(a.name.to_lowercase(), i);
+        if let [first, surname] = a.name.split_whitespace().collect::<Vec<_>>()[..] {
+            two_word_names.push((first.to_lowercase(), surname.to_lowercase(), i));
+        }
         if let Some(last) = a.name.split_whitespace().last() {
             actor_by_alias.entry(last.to_lowercase()).or_insert(i);
         }
@@ -1593,6 +1598,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         verb_like,
         automaton,
         actor_by_alias,
+        two_word_names,
         other_party,
     })
 }
