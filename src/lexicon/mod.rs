@@ -328,6 +328,10 @@ pub struct Words {
     pub documents: FxHashSet<String>,
     /// Nouns for texts a side issues ("statement"), lowercase.
     pub statements: FxHashSet<String>,
+    /// Finds the single-word `bodies` and `office_nouns` in a text (ASCII
+    /// case ignored): sentences are searched for them once instead of
+    /// looking every word up. `None` in a `Words` built by hand.
+    pub body_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Words {
@@ -1006,6 +1010,24 @@ fn ends_word(bytes: &[u8], e: usize) -> bool {
     }
 }
 
+/// The automaton for [`Words::body_finder`]: every single-word body and
+/// office noun, longest first at a position.
+fn body_finder(words: &Words) -> Option<aho_corasick::AhoCorasick> {
+    let mut nouns: Vec<&String> = words
+        .bodies
+        .iter()
+        .chain(&words.office_nouns)
+        .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+        .collect();
+    nouns.sort();
+    nouns.dedup();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(nouns)
+        .ok()
+}
+
 /// Do `a` and `b` differ by exactly one inserted, dropped or changed letter?
 fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -1538,6 +1560,11 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         venues: lower_set(&file.text.venues, &BASE.text.venues),
         bodies: lower_set(&file.text.bodies, &BASE.text.bodies),
         office_nouns: lower_set(&file.text.office_nouns, &BASE.text.office_nouns),
+        body_finder: None,
+    };
+    let words = Words {
+        body_finder: body_finder(&words),
+        ..words
     };
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()

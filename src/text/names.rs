@@ -463,18 +463,15 @@ pub(super) fn body_mentions(
 ) {
     let s = &text[sentence.start..sentence.end];
     let mut found = Vec::new();
-    let mut offset = 0;
     let mut lower = String::new();
-    for w in words_inclusive(s) {
-        let word = w.trim_end();
-        let bare = word.trim_end_matches([',', '.', ';', ':']);
-        let at = sentence.start + offset;
-        offset += w.len();
-        if bare.len() != word.len() || bare.len() < 3 || bare.len() > 14 {
+    for (at, bare) in body_word_candidates(s, lex) {
+        let at = sentence.start + at;
+        if bare.len() < 3 || bare.len() > 14 {
             continue;
         }
         lower.clear();
-        lower.extend(bare.chars().map(|c| c.to_ascii_lowercase()));
+        lower.push_str(bare);
+        lower.make_ascii_lowercase();
         let office = lex.words.office_nouns.contains(&lower);
         if !office && !lex.words.bodies.contains(&lower) {
             continue;
@@ -535,6 +532,37 @@ pub(super) fn body_mentions(
         });
     }
     out.extend(found);
+}
+
+/// The whole words of `s` (runs of non-space characters) with no final
+/// punctuation that may be a body or office noun, with their offsets: those
+/// the lexicon's finder meets whole, or every such word without one.
+fn body_word_candidates<'s>(s: &'s str, lex: &Lexicon) -> Vec<(usize, &'s str)> {
+    let plain = |w: &str| w == w.trim_end_matches([',', '.', ';', ':']);
+    let Some(finder) = &lex.words.body_finder else {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for w in words_inclusive(s) {
+            let word = w.trim_end();
+            if plain(word) {
+                out.push((offset, word));
+            }
+            offset += w.len();
+        }
+        return out;
+    };
+    finder
+        .find_iter(s)
+        .filter(|m| {
+            let starts = s[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
+            let ends = s[m.end()..].chars().next().is_none_or(char::is_whitespace);
+            starts && ends
+        })
+        .map(|m| (m.start(), &s[m.range()]))
+        .collect()
 }
 
 /// Does a capitalised word follow `at` (after one space)?
