@@ -52,7 +52,8 @@ struct BoilerplateFile {
     cut_tail: Vec<String>,
 }
 
-/// Compiled boilerplate rules.
+/// Compiled boilerplate rules (cheap to clone: the patterns are shared).
+#[derive(Clone)]
 pub struct Boilerplate {
     /// All rules in one set, so each line is matched once: `stop` rules
     /// first, then `drop`, then `drop_with_heading`.
@@ -74,9 +75,15 @@ enum LineRule {
 }
 
 impl Boilerplate {
+    /// The embedded rules, compiled once per process (a set of some sixty
+    /// Unicode patterns: compiling it costs more than reading a small
+    /// article, and a run asks for it more than once).
     pub fn default_rules() -> Boilerplate {
-        Boilerplate::from_tomls(&[DEFAULT_BOILERPLATE])
-            .expect("embedded boilerplate rules are valid")
+        static DEFAULT: LazyLock<Boilerplate> = LazyLock::new(|| {
+            Boilerplate::from_tomls(&[DEFAULT_BOILERPLATE])
+                .expect("embedded boilerplate rules are valid")
+        });
+        DEFAULT.clone()
     }
 
     /// Compile the default rules plus the user's files (rules are added).

@@ -403,6 +403,9 @@ fn warning_counts(s: &pipeline::Summary) -> String {
 }
 
 fn load_boilerplate(files: &[PathBuf]) -> Result<Boilerplate> {
+    if files.is_empty() {
+        return Ok(Boilerplate::default_rules());
+    }
     let mut rules = vec![DEFAULT_BOILERPLATE.to_string()];
     for b in files {
         // A FIFO or device would block or never end: only regular files.
