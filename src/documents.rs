@@ -100,17 +100,23 @@ impl Boilerplate {
         // `\b` is an ASCII word boundary here: Unicode word boundaries would
         // force the slowest regex engine on every line of every article.
         let fix = |r: &String| r.replace(r"\b", r"(?-u:\b)");
-        for (list, what) in [
-            (&all.stop, "stop"),
-            (&all.drop, "drop"),
-            (&all.drop_with_heading, "drop_with_heading"),
-            (&all.cut_tail, "cut_tail"),
-        ] {
-            for r in list {
-                regex::Regex::new(&fix(r))
-                    .map_err(|e| anyhow::anyhow!("boilerplate rule {r:?} in `{what}`: {e}"))?;
+        // Compiling costs more than reading an article: the rules are
+        // compiled one by one only when the set fails, to name the bad rule.
+        let bad_rule = || -> anyhow::Error {
+            for (list, what) in [
+                (&all.stop, "stop"),
+                (&all.drop, "drop"),
+                (&all.drop_with_heading, "drop_with_heading"),
+                (&all.cut_tail, "cut_tail"),
+            ] {
+                for r in list {
+                    if let Err(e) = regex::Regex::new(&fix(r)) {
+                        return anyhow::anyhow!("boilerplate rule {r:?} in `{what}`: {e}");
+                    }
+                }
             }
-        }
+            anyhow::anyhow!("boilerplate rules: together they are too large to compile")
+        };
         let patterns: Vec<String> = all
             .stop
             .iter()
@@ -127,9 +133,10 @@ impl Boilerplate {
                     .collect();
                 regex::Regex::new(&alternatives.join("|"))
             })
-            .transpose()?;
+            .transpose()
+            .map_err(|_| bad_rule())?;
         Ok(Boilerplate {
-            all: RegexSet::new(&patterns)?,
+            all: RegexSet::new(&patterns).map_err(|_| bad_rule())?,
             n_stop: all.stop.len(),
             n_drop: all.drop.len(),
             cut_tail,
@@ -1081,6 +1088,20 @@ mod tests {
     }
 
     /// Page furniture common to news sites, whatever the outlet.
+    #[test]
+    fn a_bad_boilerplate_rule_is_named() {
+        let e = Boilerplate::from_tomls(&[DEFAULT_BOILERPLATE, "cut_tail = [\"(open\"]"])
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("\"(open\" in `cut_tail`"), "{e}");
+        let e = Boilerplate::from_tomls(&["drop = [\"ok\", \"[z-a]\"]"])
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("\"[z-a]\" in `drop`"), "{e}");
+    }
+
     #[test]
     fn generic_boilerplate_is_dropped() {
         let rules = Boilerplate::default_rules();
