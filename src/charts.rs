@@ -19,6 +19,7 @@ use jiff::civil::Date;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{Once, OnceLock};
 
@@ -953,7 +954,7 @@ pub fn issue_charts_with_source(
             .or_default()
             .push((x_of(day_number(p.date)), stance));
     }
-    let mut charts = Vec::new();
+    let mut plots = Vec::new();
     for (id, label, proposition) in issue_list(positions, lex) {
         let Some(series) = by_issue.get(id.as_str()) else {
             continue;
@@ -999,9 +1000,14 @@ pub fn issue_charts_with_source(
             },
             source
         );
-        charts.push(render(format!("issue_{id}"), label, desc.trim(), &plot)?);
+        plots.push((format!("issue_{id}"), label, desc.trim().to_string(), plot));
     }
-    Ok(charts)
+    // Each chart is drawn on its own (in the run's thread pool when there
+    // is one); the order is the issues' order whatever the thread count.
+    plots
+        .into_par_iter()
+        .map(|(name, label, desc, plot)| render(name, label, &desc, &plot))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -455,7 +455,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             check_inputs(&paths)?;
-            let mut cfg = comparison.config_with(load_lexicon_source(&comparison.lexicon)?)?;
+            // Compiling the lexicon, the boilerplate rules and the name
+            // pattern is most of a small run's time: side by side.
+            let (lexicon, rules) = std::thread::scope(|s| {
+                let lexicon = s.spawn(|| load_lexicon_source(&comparison.lexicon));
+                let rules = load_boilerplate(&boilerplate);
+                stancediff::text::warm_up();
+                let lexicon = lexicon
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                (lexicon, rules)
+            });
+            let mut cfg = comparison.config_with(lexicon?)?;
             cfg.run_info.inputs = paths.iter().map(|p| p.display().to_string()).collect();
             // `-`: standard input, as one file in a temporary folder.
             let mut _stdin_guard = None;
@@ -475,7 +486,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 })
                 .collect::<Result<_>>()?;
-            cfg.boilerplate = load_boilerplate(&boilerplate)?;
+            cfg.boilerplate = rules?;
             cfg.jsonl = jsonl;
             if _scratch.is_some() || tables_only {
                 cfg.report = false;

@@ -786,7 +786,10 @@ pub fn analyze(inputs: &[PathBuf], out: &Path, cfg: &Config) -> Result<Summary> 
     let positions = aggregator.finish();
     summary.positions = positions.len();
     let run = crate::report::RunFacts::of_analysis(&summary, cfg);
-    let comparison = crate::report::write_comparison(out, &positions, &report_docs, cfg, &run)?;
+    // The charts are drawn in parallel: in the run's pool, so `--threads`
+    // holds for them too.
+    let comparison =
+        pool.install(|| crate::report::write_comparison(out, &positions, &report_docs, cfg, &run))?;
     let mut files: Vec<String> = [
         "documents.csv",
         "statements.csv",

@@ -47,6 +47,12 @@ use crate::lexicon::{Hit, Lexicon, Meaning};
 use mentions::{Introduced, mentions_in};
 use std::ops::Range;
 
+/// Compile the sentence layer's patterns ahead of the first document (a
+/// caller with a core to spare does it while the lexicon compiles).
+pub fn warm_up() {
+    names::warm_up();
+}
+
 /// A document read once: quotations, sentences and per-sentence facts.
 pub struct Analysed<'a> {
     /// The document text every offset points into.

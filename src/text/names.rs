@@ -33,6 +33,11 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Compile [`NAME`] now (it is otherwise compiled at its first use).
+pub(super) fn warm_up() {
+    LazyLock::force(&NAME);
+}
+
 /// The matches of [`NAME`] in `s`, the same as its leftmost-first search
 /// gives, found faster: every match starts with a capital letter, so the
 /// pattern is tried (anchored, seeing the text before) only at capitals,
