@@ -1037,6 +1037,15 @@ fn score_tokens(
                 true,
                 format!("not > {}({dir_name})", word(t)),
             ));
+        } else if *direction != 0 && s.kind == Kind::Direct && imperative(text, s, t.start) {
+            // "Stop the killing," Trump told reporters: a quoted sentence
+            // that opens with the directed phrase is the speaker's demand.
+            found.push((
+                *issue,
+                2 * dir,
+                true,
+                format!("imperative(+2) > {}({dir_name})", word(t)),
+            ));
         } else if *direction != 0
             && let Some(modal) = intention_before(text, &sc, t.start)
         {
@@ -1404,6 +1413,16 @@ fn rhetorical_why(text: &str, sentence: &Range<usize>, pos: usize) -> bool {
     false
 }
 
+/// Does a sentence of quotation `s` open at `pos`, with a capital ("Stop
+/// the killing.", "… your families. Stop the killing")?
+fn imperative(text: &str, s: &Statement, pos: usize) -> bool {
+    if pos < s.span.start || !text[pos..].starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before = text[s.span.start..pos].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?'])
+}
+
 /// "should never have started and should have been ended": a negation does
 /// not reach across a coordinated clause or a comma.
 fn coordination_between(between: &str) -> bool {
@@ -1558,6 +1577,27 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn a_quoted_sentence_opening_with_a_directed_phrase_is_a_demand() {
+        let got = stances_of(
+            "“Stop at the front line, go home to your families. Stop the killing,” Trump told reporters.",
+        );
+        assert_eq!(
+            got,
+            [("united_states".to_string(), "ceasefire=2".to_string())]
+        );
+        assert_eq!(
+            cues_of("“Stop the killing,” Trump said."),
+            ["imperative(+2) > Stop the killing(toward)"]
+        );
+        // Inside a sentence it is no imperative.
+        assert!(
+            stances_of("“They will not stop the killing,” Zelensky said.")
+                .iter()
+                .all(|(_, i)| i != "ceasefire=2")
+        );
     }
 
     #[test]
