@@ -381,6 +381,17 @@ fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
         word_before.as_str(),
         "after" | "before" | "because" | "since" | "until" | "when" | "once" | "unless" | "if"
     );
+    // "Putin told Trump he would ease up, but he dug in …": after a
+    // coordinator the clause goes on with the sentence's subject, the
+    // first person named (not after a preposition).
+    if matches!(word_before.as_str(), "but" | "and" | "yet") {
+        let first = candidates()
+            .filter(|(p, _)| !after_preposition(s.text, s.sentence.start, p.start))
+            .last();
+        if let Some((_, sp)) = first {
+            return Some(sp);
+        }
+    }
     candidates()
         .find(|(p, _)| nearest || !after_preposition(s.text, s.sentence.start, p.start))
         .or_else(|| candidates().next())
@@ -1078,6 +1089,17 @@ mod tests {
             "Lavrov slammed the meeting as an attempt to change the US leader’s position, agreed with Putin at a summit in Alaska.",
         );
         assert!(!got.iter().any(|g| g.0 == "Vladimir Putin"), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_after_but_goes_on_with_the_sentences_subject() {
+        let got = who(
+            "Vladimir Putin told Donald Trump he would ease up on strikes, but he dug in his heels against a full ceasefire and demanded the West cut off military support to Kyiv.",
+        );
+        assert!(!got.iter().any(|g| g.0 == "Donald Trump"), "{got:?}");
+        // After a subordinator the nearest person is meant.
+        let got = who("Trump slammed Zelensky after he rejected the plan.");
+        assert!(got.iter().any(|g| g.0 == "Volodymyr Zelensky"), "{got:?}");
     }
 
     #[test]
