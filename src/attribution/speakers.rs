@@ -387,7 +387,7 @@ fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
     if matches!(word_before.as_str(), "but" | "and" | "yet") {
         let first = candidates()
             .filter(|(p, _)| !after_preposition(s.text, s.sentence.start, p.start))
-            .last();
+            .next_back();
         if let Some((_, sp)) = first {
             return Some(sp);
         }
