@@ -385,9 +385,8 @@ fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
     // coordinator the clause goes on with the sentence's subject, the
     // first person named (not after a preposition).
     if matches!(word_before.as_str(), "but" | "and" | "yet") {
-        let first = candidates()
-            .filter(|(p, _)| !after_preposition(s.text, s.sentence.start, p.start))
-            .next_back();
+        let first =
+            candidates().rfind(|(p, _)| !after_preposition(s.text, s.sentence.start, p.start));
         if let Some((_, sp)) = first {
             return Some(sp);
         }
