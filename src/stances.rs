@@ -1580,6 +1580,14 @@ mod tests {
     }
 
     #[test]
+    fn these_conditions_refer_to_the_demand_before() {
+        let got = stances_of(
+            "Russia demands that Ukraine withdraw from Donbas. Kyiv has rejected these conditions.",
+        );
+        assert!(has(&got, "ukraine", "territory=-2"), "{got:?}");
+    }
+
+    #[test]
     fn a_quoted_sentence_opening_with_a_directed_phrase_is_a_demand() {
         let got = stances_of(
             "“Stop at the front line, go home to your families. Stop the killing,” Trump told reporters.",
