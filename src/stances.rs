@@ -1580,6 +1580,12 @@ mod tests {
     }
 
     #[test]
+    fn is_ready_in_reported_speech_is_an_attitude() {
+        let got = stances_of("Russia said it is ready for an unconditional ceasefire.");
+        assert_eq!(got, [("russia".to_string(), "ceasefire=2".to_string())]);
+    }
+
+    #[test]
     fn these_conditions_refer_to_the_demand_before() {
         let got = stances_of(
             "Russia demands that Ukraine withdraw from Donbas. Kyiv has rejected these conditions.",
