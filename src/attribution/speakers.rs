@@ -758,10 +758,15 @@ fn object_of_earlier(text: &str, m: &Mention, mentions: &[Mention], lex: &Lexico
                 Who::Person(_, party, _) => party != lex.other_party,
                 _ => false,
             }
-            && matches!(
-                text[p.end..m.start].trim().to_lowercase().as_str(),
-                "at" | "in" | "of" | "from" | "at the" | "in the" | "of the" | "from the"
-            )
+            && {
+                // (At most "from the": longer gaps are never lowercased.)
+                let gap = text[p.end..m.start].trim();
+                gap.len() <= 8
+                    && matches!(
+                        gap.to_lowercase().as_str(),
+                        "at" | "in" | "of" | "from" | "at the" | "in the" | "of the" | "from the"
+                    )
+            }
     })
 }
 
