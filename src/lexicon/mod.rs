@@ -302,7 +302,7 @@ pub struct TextDef {
 }
 
 /// Word lists of the text's language, used by sentence and speaker rules.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Words {
     pub not_names: FxHashSet<String>,
     /// Titles before a name (a subset of `not_names`).
@@ -330,8 +330,8 @@ pub struct Words {
     pub statements: FxHashSet<String>,
     /// Finds the single-word `bodies` and `office_nouns` in a text (ASCII
     /// case ignored): sentences are searched for them once instead of
-    /// looking every word up. `None` in a `Words` built by hand.
-    pub body_finder: Option<aho_corasick::AhoCorasick>,
+    /// looking every word up.
+    pub body_finder: aho_corasick::AhoCorasick,
 }
 
 impl Words {
@@ -1012,11 +1012,13 @@ fn ends_word(bytes: &[u8], e: usize) -> bool {
 
 /// The automaton for [`Words::body_finder`]: every single-word body and
 /// office noun, longest first at a position.
-fn body_finder(words: &Words) -> Option<aho_corasick::AhoCorasick> {
-    let mut nouns: Vec<&String> = words
-        .bodies
+fn body_finder(
+    bodies: &FxHashSet<String>,
+    office_nouns: &FxHashSet<String>,
+) -> Result<aho_corasick::AhoCorasick, aho_corasick::BuildError> {
+    let mut nouns: Vec<&String> = bodies
         .iter()
-        .chain(&words.office_nouns)
+        .chain(office_nouns)
         .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace))
         .collect();
     nouns.sort();
@@ -1025,7 +1027,6 @@ fn body_finder(words: &Words) -> Option<aho_corasick::AhoCorasick> {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(nouns)
-        .ok()
 }
 
 /// Do `a` and `b` differ by exactly one inserted, dropped or changed letter?
@@ -1545,6 +1546,12 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     }
     let titles = set(&file.text.titles, &BASE.text.titles);
     not_names.extend(titles.iter().cloned());
+    let bodies = lower_set(&file.text.bodies, &BASE.text.bodies);
+    let office_nouns = lower_set(&file.text.office_nouns, &BASE.text.office_nouns);
+    let body_finder = body_finder(&bodies, &office_nouns).map_err(|e| LexiconError::Invalid {
+        path: path.to_string(),
+        problems: vec![format!("cannot compile the body and office nouns: {e}")],
+    })?;
     let words = Words {
         not_names,
         titles,
@@ -1558,13 +1565,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         statements: lower_set(&file.text.statements, &BASE.text.statements),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
         venues: lower_set(&file.text.venues, &BASE.text.venues),
-        bodies: lower_set(&file.text.bodies, &BASE.text.bodies),
-        office_nouns: lower_set(&file.text.office_nouns, &BASE.text.office_nouns),
-        body_finder: None,
-    };
-    let words = Words {
-        body_finder: body_finder(&words),
-        ..words
+        bodies,
+        office_nouns,
+        body_finder,
     };
     let abbreviations = list_or(&file.text.abbreviations, &BASE.text.abbreviations)
         .into_iter()

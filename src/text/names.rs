@@ -539,24 +539,12 @@ pub(super) fn body_mentions(
     out.extend(found);
 }
 
-/// The whole words of `s` (runs of non-space characters) with no final
-/// punctuation that may be a body or office noun, with their offsets: those
-/// the lexicon's finder meets whole, or every such word without one.
+/// The whole words of `s` (runs of non-space characters, so no final
+/// punctuation) that may be a body or office noun, with their offsets: the
+/// lexicon's finder meets them whole.
 fn body_word_candidates<'s>(s: &'s str, lex: &Lexicon) -> Vec<(usize, &'s str)> {
-    let plain = |w: &str| w == w.trim_end_matches([',', '.', ';', ':']);
-    let Some(finder) = &lex.words.body_finder else {
-        let mut out = Vec::new();
-        let mut offset = 0;
-        for w in words_inclusive(s) {
-            let word = w.trim_end();
-            if plain(word) {
-                out.push((offset, word));
-            }
-            offset += w.len();
-        }
-        return out;
-    };
-    finder
+    lex.words
+        .body_finder
         .find_iter(s)
         .filter(|m| {
             let starts = s[..m.start()]
