@@ -413,8 +413,7 @@ fn object_noun_token(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit], tok
     let Some((h, att)) = hits[next..]
         .iter()
         .take_while(|h| h.start < s.span.end)
-        .filter(|h| lex.meanings_with_parts(h).any(|m| m == Meaning::SpeechNoun))
-        .find_map(|h| attitude_in(lex.meanings_with_parts(h)).map(|a| (h, a)))
+        .find_map(|h| lex.attitude_noun(h).map(|a| (h, a)))
     else {
         return;
     };

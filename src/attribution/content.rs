@@ -527,13 +527,7 @@ fn noun_complement(text: &str, that: usize, between: &str, lex: &Lexicon) -> boo
     // used as a noun ("a sign that").
     lex.term_at_start(&text[at..that])
         .filter(|h| h.end == last.len())
-        .is_some_and(|h| {
-            lex.meanings_with_parts(&h)
-                .any(|m| m == Meaning::SpeechNoun)
-                && lex
-                    .meanings_with_parts(&h)
-                    .any(|m| matches!(m, Meaning::Attitude(_)))
-        })
+        .is_some_and(|h| lex.attitude_noun(&h).is_some())
 }
 
 fn skip_audience(text: &str, start: usize, end: usize, lex: &Lexicon) -> usize {

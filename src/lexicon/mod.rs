@@ -952,6 +952,21 @@ impl Lexicon {
         let t = self.term(hit);
         t.meanings.iter().chain(&t.part_meanings).copied()
     }
+
+    /// The attitude of a nominalised attitude ("demand", "refusal",
+    /// "proposal": a speech noun that states an attitude), its first.
+    pub fn attitude_noun(&self, hit: &Hit) -> Option<Attitude> {
+        if !self
+            .meanings_with_parts(hit)
+            .any(|m| m == Meaning::SpeechNoun)
+        {
+            return None;
+        }
+        self.meanings_with_parts(hit).find_map(|m| match m {
+            Meaning::Attitude(a) => Some(a),
+            _ => None,
+        })
+    }
 }
 
 /// A meaning that makes a term verb-like ([`Lexicon::is_verb_like`]).
