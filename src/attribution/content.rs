@@ -119,10 +119,8 @@ fn relative_antecedent(
     lex: &Lexicon,
 ) -> Option<Option<Range<usize>>> {
     let lead = text[sentence.start..subj].trim_end();
-    let ends_with_word = |s: &str, w: &str| {
-        s.strip_suffix(w)
-            .is_some_and(|b| b.is_empty() || b.ends_with([' ', ',']))
-    };
+    let ends_with_word =
+        |s: &str, w: &str| s.ends_with(w) && whole_word_at(s, s.len() - w.len(), s.len());
     let pronoun_end = |s: &str| ["which", "that"].iter().any(|w| ends_with_word(s, w));
     let relative = if pronoun_end(lead) {
         lead
@@ -179,11 +177,18 @@ fn is_cue_word(text: &str, at: usize, lex: &Lexicon) -> bool {
 
 /// The byte offset of the last whole-word `word` in `hay`.
 fn find_last_word(hay: &str, word: &str) -> Option<usize> {
-    hay.rmatch_indices(word).map(|(i, _)| i).find(|&i| {
-        let before_ok = hay[..i].ends_with([' ', ',']) || i == 0;
-        let after = &hay[i + word.len()..];
-        before_ok && (after.is_empty() || after.starts_with(' '))
-    })
+    hay.rmatch_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| whole_word_at(hay, i, i + word.len()))
+}
+
+/// Is `hay[s..e]` a whole word: no letter or digit right before or after it?
+fn whole_word_at(hay: &str, s: usize, e: usize) -> bool {
+    !hay[..s]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !hay[e..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Words that open an adverbial after a speech verb ("said after the summit",
@@ -484,19 +489,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The byte offset of the first whole-word `word` in `hay`.
 fn find_word(hay: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(word) {
-        let s = from + i;
-        let e = s + word.len();
-        let ok_before = s == 0 || !hay[..s].chars().last().unwrap().is_alphanumeric();
-        let ok_after = e >= hay.len() || !hay[e..].chars().next().unwrap().is_alphanumeric();
-        if ok_before && ok_after {
-            return Some(s);
-        }
-        from = e;
-    }
-    None
+    hay.match_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| whole_word_at(hay, i, i + word.len()))
 }
 
 /// "repeated his criticism of Moscow's demand that Ukraine withdraw": the
