@@ -165,13 +165,8 @@ fn source_side(text: &str, h: &Hit, i: usize, hits: &[Hit], lex: &Lexicon) -> us
             _ => None,
         })
     };
-    let plain = |between: &str| {
-        !between.contains([',', ';', ':', '"', '“', '”', '(', ')', '.'])
-            && between
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_lowercase))
-    };
-    // Before it, with at most two plain modifiers between ("senior", "diplomatic").
+    // Before it, with at most two lowercase modifiers between ("senior",
+    // "diplomatic").
     let k = hits.partition_point(|o| o.start < h.start);
     let before = hits[..k]
         .iter()
@@ -179,7 +174,10 @@ fn source_side(text: &str, h: &Hit, i: usize, hits: &[Hit], lex: &Lexicon) -> us
         .find(|o| o.end <= h.start)
         .filter(|o| {
             let between = &text[o.end..h.start];
-            between.split_whitespace().count() <= 2 && plain(between)
+            plain_gap(between, 2)
+                && between
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_lowercase))
         });
     // After it: a place or closeness ("in", "at", "within", "close to"),
     // perhaps after a participle ("embedded within"), then the side's words.
@@ -199,7 +197,7 @@ fn source_side(text: &str, h: &Hit, i: usize, hits: &[Hit], lex: &Lexicon) -> us
         hits[k..]
             .iter()
             .filter(|o| o.start >= h.end)
-            .take_while(|o| o.start <= h.end + 60 && plain_gap(text, h.end, o.start))
+            .take_while(|o| o.start <= h.end + 60 && plain_gap(&text[h.end..o.start], 6))
             .find_map(&side_of)
     };
     let side = before.and_then(side_of).or_else(after);
@@ -211,11 +209,11 @@ fn source_side(text: &str, h: &Hit, i: usize, hits: &[Hit], lex: &Lexicon) -> us
     .unwrap_or(i)
 }
 
-/// No punctuation and at most six words between `a` and `b`.
-fn plain_gap(text: &str, a: usize, b: usize) -> bool {
-    let between = &text[a..b];
+/// Words between two phrases of one noun phrase: no punctuation, at most
+/// `max_words` of them.
+fn plain_gap(between: &str, max_words: usize) -> bool {
     !between.contains([',', ';', ':', '"', '“', '”', '(', ')', '.'])
-        && between.split_whitespace().count() <= 6
+        && between.split_whitespace().count() <= max_words
 }
 
 /// Who a lexicon term names, people and roles before sides. A role held by
