@@ -931,6 +931,15 @@ fn title_from_file_name(file: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The paragraphs the default rules keep of `text`.
+    fn kept(text: &str) -> Vec<&str> {
+        Boilerplate::default_rules()
+            .paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     fn d(s: &str) -> Date {
         s.parse().unwrap()
     }
@@ -1026,14 +1035,9 @@ mod tests {
 
     #[test]
     fn a_line_wrapped_by_hand_continues_its_paragraph() {
-        let rules = Boilerplate::default_rules();
         let text = "In another post on Truth Social, Trump\nsaid that the call went well.\n\
                     Putin Welcomes Plan\nthe Kremlin said on Friday.\n\nA new paragraph\n\nends here.\n";
-        let kept: Vec<&str> = rules
-            .paragraphs(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let kept = kept(text);
         assert_eq!(
             kept,
             [
@@ -1048,14 +1052,9 @@ mod tests {
 
     #[test]
     fn a_teaser_run_into_a_paragraph_is_cut() {
-        let rules = Boilerplate::default_rules();
         let text = "Ukraine would lease land for cash. Read more: Zelenskyy to hold talks with Trump\n\
                     The talks went on. Also read: the plan, which the envoy explained.\n";
-        let kept: Vec<&str> = rules
-            .paragraphs(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let kept = kept(text);
         assert_eq!(
             kept,
             [
@@ -1104,13 +1103,8 @@ mod tests {
 
     #[test]
     fn generic_boilerplate_is_dropped() {
-        let rules = Boilerplate::default_rules();
         let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nMacron welcomes Zelenskiy as he arrives for a summit in Paris, France, September 4, 2025. REUTERS/Sarah Meyssonnier\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nThe envoy said more.\n";
-        let paras: Vec<&str> = rules
-            .paragraphs(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let paras = kept(text);
         assert_eq!(paras, ["The talks began.", "The envoy said more."]);
     }
 
@@ -1129,13 +1123,8 @@ mod tests {
 
     #[test]
     fn boilerplate_drops_lines_and_stops() {
-        let rules = Boilerplate::default_rules();
         let text = "Skip to content\nTitle of the story here\nA real paragraph. It said things.\n* indicates required\nRelated headline here\nA teaser that is cut off…\nSecond paragraph.\nNews Feed\nAfter the end.\n";
-        let paras: Vec<&str> = rules
-            .paragraphs(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let paras = kept(text);
         assert_eq!(
             paras,
             vec![
