@@ -530,9 +530,13 @@ pub(super) fn possessive_statements(s: &Scope, memory: &Memory, out: &mut Vec<St
         let Some(span) = content_span(text, s.sentence, &cue, &later, s.mentions, s.lex) else {
             continue;
         };
+        // (The sentence's statements are the last ones: a document's
+        // earlier ones are not read again, so this stays linear.)
         if out
             .iter()
-            .any(|st| st.sentence == *s.sentence && st.span == span && st.party == party)
+            .rev()
+            .take_while(|st| st.sentence == *s.sentence)
+            .any(|st| st.span == span && st.party == party)
         {
             continue;
         }
@@ -572,9 +576,13 @@ fn claim_fragments(noun: &Statement, out: &mut [Statement]) {
     let Some(at) = noun.cue_span.as_ref().map(|c| c.start) else {
         return;
     };
-    for st in out.iter_mut().filter(|st| {
+    // The sentence's statements are the last ones pushed.
+    let this_sentence = out
+        .iter_mut()
+        .rev()
+        .take_while(|st| st.sentence == noun.sentence);
+    for st in this_sentence.filter(|st| {
         st.kind == Kind::Partial
-            && st.sentence == noun.sentence
             && noun.span.start <= st.span.start
             && st.span.end <= noun.span.end + 3
             && st.cue_span.as_ref().is_none_or(|c| c.start < at)
