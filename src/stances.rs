@@ -13,8 +13,8 @@
 use crate::attribution::{Kind, Statement};
 use crate::lexicon::{Attitude, Hit, Lexicon, Meaning};
 use crate::text::{
-    AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, finite_verb, hits_in, is_verb_adverb,
-    may_hold_digit, verb_in_context,
+    AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, after_preposition, finite_verb, hits_in,
+    is_verb_adverb, may_hold_digit, verb_in_context,
 };
 use regex::Regex;
 use std::ops::Range;
@@ -1319,9 +1319,87 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
                     // "the European ceasefire push", "the US proposal".
                     Meaning::Party(p) | Meaning::PartyAdjective(p) => p != s.party,
                     Meaning::Actor(i) | Meaning::Role(i) => lex.actors[i].party != s.party,
+                    // "Russia has said it is ready for …": a pronoun stands
+                    // for the side named last before it in the sentence.
+                    Meaning::Pronoun(_) => {
+                        pronoun_side(text, h, s, lex, hits).is_some_and(|p| p != s.party)
+                    }
                     _ => false,
                 })
             })
+}
+
+/// The side a pronoun at `h` stands for in statement `s`'s sentence: after
+/// a speech verb ("said he would", "said that it is ready") the subject of
+/// that verb (the statement's own speaker when it is its cue), else the
+/// side named last before it.
+fn pronoun_side(text: &str, h: &Hit, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> Option<usize> {
+    let before = text[s.sentence.start..h.start].trim_end();
+    let before = before.strip_suffix(" that").unwrap_or(before).trim_end();
+    let verb_end = s.sentence.start + before.len();
+    let k = hits.partition_point(|o| o.start < h.start);
+    let verb = hits[..k].iter().rev().find(|o| {
+        o.end == verb_end
+            && lex
+                .meanings_with_parts(o)
+                .any(|m| matches!(m, Meaning::SpeechVerb | Meaning::QuoteVerb))
+    });
+    // "Putin told Trump he would ease up, but he dug in": after a
+    // coordinator the sentence's subject goes on, the first side named.
+    let coordinated = ["but", "and", "yet"]
+        .iter()
+        .any(|c| before.ends_with(&format!(" {c}")));
+    match verb {
+        Some(v) if s.cue_span.as_ref().is_some_and(|c| c.start == v.start) => Some(s.party),
+        Some(v) => side_before(text, v.start, s, lex, hits),
+        None if coordinated => side_after(text, s.sentence.start, h.start, s, lex, hits),
+        None => side_before(text, h.start, s, lex, hits),
+    }
+}
+
+/// The side of the first side or person named in `s`'s sentence between
+/// `from` and `pos`, not after a preposition.
+fn side_after(
+    text: &str,
+    from: usize,
+    pos: usize,
+    s: &Statement,
+    lex: &Lexicon,
+    hits: &[Hit],
+) -> Option<usize> {
+    let lo = hits.partition_point(|h| h.start < from);
+    let hi = hits.partition_point(|h| h.start < pos);
+    hits[lo..hi]
+        .iter()
+        .filter(|h| !after_preposition(text, s.sentence.start, h.start))
+        .find_map(|h| side_of_hit(h, lex))
+}
+
+/// The side a side's name or a person names.
+fn side_of_hit(h: &Hit, lex: &Lexicon) -> Option<usize> {
+    lex.term(h).meanings.iter().find_map(|m| match *m {
+        Meaning::Party(p) => Some(p),
+        Meaning::Actor(i) => Some(lex.actors[i].party),
+        _ => None,
+    })
+}
+
+/// The side of the last side or person named in statement `s`'s sentence
+/// before `pos`, not after a preposition ("talks with Ukraine").
+fn side_before(
+    text: &str,
+    pos: usize,
+    s: &Statement,
+    lex: &Lexicon,
+    hits: &[Hit],
+) -> Option<usize> {
+    let lo = hits.partition_point(|h| h.start < s.sentence.start);
+    let hi = hits.partition_point(|h| h.start < pos);
+    hits[lo..hi]
+        .iter()
+        .rev()
+        .filter(|h| !after_preposition(text, s.sentence.start, h.start))
+        .find_map(|h| side_of_hit(h, lex))
 }
 
 /// "Peskov insisted that Ukraine rejects the talks": a that-clause whose
@@ -1576,6 +1654,23 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn a_pronoun_for_another_side_keeps_its_attitude_from_the_reporter() {
+        // "it" is Russia: Zelensky reports Russia's readiness, not his own.
+        let got = stances_of(
+            "Russia has said it is ready for an unconditional ceasefire, Zelensky said.",
+        );
+        assert_eq!(got, [("russia".to_string(), "ceasefire=2".to_string())]);
+        // "he" after the statement's own verb is its speaker.
+        let got = stances_of("Zelensky said he is ready for an unconditional ceasefire.");
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+        // After "but" the sentence's subject goes on.
+        let got = stances_of(
+            "Vladimir Putin told Donald Trump he would ease up on strikes, but he dug in his heels against a full ceasefire.",
+        );
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
     }
 
     #[test]
