@@ -430,12 +430,16 @@ struct BaseCues {
     evaluation: EvaluationDef,
 }
 
-/// Evaluative words by polarity: support (+2), open (+1), oppose (-1), reject (-2).
+/// Evaluative words by polarity: support (+2), open (+1), mixed (0), oppose
+/// (-1), reject (-2).
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationDef {
     pub support: Option<Vec<String>>,
     pub open: Option<Vec<String>>,
+    /// Words that say how hard the talks are, not whether a side wants them
+    /// ("difficult", "tough"): a stance of 0.
+    pub mixed: Option<Vec<String>>,
     pub oppose: Option<Vec<String>>,
     pub reject: Option<Vec<String>>,
 }
@@ -1474,18 +1478,36 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         if is.evaluations {
             let ev = &file.evaluation;
             let base = &BASE.evaluation;
-            for (list, def, att) in [
-                (&ev.support, &base.support, Attitude::Support),
-                (&ev.open, &base.open, Attitude::Open),
-                (&ev.oppose, &base.oppose, Attitude::Oppose),
-                (&ev.reject, &base.reject, Attitude::Reject),
-            ] {
-                for v in list_or(list, def) {
+            let polar = [
+                (&ev.support, &base.support, Attitude::Support.value()),
+                (&ev.open, &base.open, Attitude::Open.value()),
+                (&ev.oppose, &base.oppose, Attitude::Oppose.value()),
+                (&ev.reject, &base.reject, Attitude::Reject.value()),
+            ];
+            // A word the file itself gives a polarity keeps it: a lexicon
+            // written before the `mixed` list ("difficult" under `oppose`)
+            // reads as it did.
+            let own: FxHashSet<String> = polar
+                .iter()
+                .filter_map(|(list, _, _)| list.as_ref())
+                .flatten()
+                .map(|w| w.to_lowercase())
+                .collect();
+            let mixed: Vec<String> = list_or(&ev.mixed, &base.mixed)
+                .into_iter()
+                .filter(|w| ev.mixed.is_some() || !own.contains(&w.to_lowercase()))
+                .collect();
+            let lists = polar
+                .iter()
+                .map(|(list, def, value)| (list_or(list, def), *value))
+                .chain(std::iter::once((mixed, 0)));
+            for (words, value) in lists {
+                for v in words {
                     table.add(
                         &v,
                         Meaning::Evaluation {
                             issue: i,
-                            stance: att.value(),
+                            stance: value,
                         },
                     );
                 }
@@ -1951,6 +1973,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.not_attitudes,
         &file.evaluation.support,
         &file.evaluation.open,
+        &file.evaluation.mixed,
         &file.evaluation.oppose,
         &file.evaluation.reject,
         &file.text.abbreviations,
