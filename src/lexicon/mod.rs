@@ -268,6 +268,9 @@ pub struct TextDef {
     /// Nouns that end a venue phrase after a speech verb ("said in a
     /// statement", "told a news conference", "wrote on Telegram").
     pub venues: Option<Vec<String>>,
+    /// Fixed phrases that hold a cue word but are no cue ("on condition of
+    /// anonymity" is no condition): matched whole, they hide the cue.
+    pub idioms: Option<Vec<String>>,
     /// Nouns for organisations that speak in their own name ("the ministry
     /// said", "the union said in a statement").
     pub bodies: Option<Vec<String>>,
@@ -542,6 +545,8 @@ pub enum Meaning {
     Negator,
     Condition,
     Anaphor,
+    /// A fixed phrase that means nothing to the rules ([`TextDef::idioms`]).
+    Idiom,
     /// A verb that states a document's content ([`StanceDef::content_verbs`]):
     /// a position only with an owned document as subject.
     ContentVerb,
@@ -1427,6 +1432,9 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     for v in list_or(&st.anaphors, &BASE.stance.anaphors) {
         table.add(&v, Meaning::Anaphor);
     }
+    for v in list_or(&file.text.idioms, &BASE.text.idioms) {
+        table.add(&v, Meaning::Idiom);
+    }
     for lemma in list_or(&st.content_verbs, &BASE.stance.content_verbs) {
         for f in inventory::forms(&lemma, None) {
             if f.participle {
@@ -1988,6 +1996,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.official_nouns,
         &file.text.prepositions,
         &file.text.venues,
+        &file.text.idioms,
         &file.text.bodies,
         &file.text.office_nouns,
         &file.text.honorifics,
