@@ -1674,6 +1674,24 @@ mod tests {
     }
 
     #[test]
+    fn idioms_hide_the_cue_words_inside_them() {
+        // The "not" of an elided clause negates nothing after it.
+        let got = stances_of(
+            "Putin said the draft could become the basis of future agreements, but if not Russia would continue fighting.",
+        );
+        assert!(!got.iter().any(|(_, i)| i.starts_with("ceasefire")), "{got:?}");
+        // An anonymous source's statement is no condition.
+        let cues = cues_of(
+            "A US official, speaking on condition of anonymity, said Washington supports a full ceasefire.",
+        );
+        assert_eq!(cues.len(), 1, "{cues:?}");
+        assert!(!cues[0].contains("condition"), "{cues:?}");
+        // Mixed evaluations: how hard the talks are is a stance of 0.
+        let got = stances_of("Zelensky said the negotiations were difficult.");
+        assert_eq!(got, [("ukraine".to_string(), "talks_process=0".to_string())]);
+    }
+
+    #[test]
     fn is_ready_in_reported_speech_is_an_attitude() {
         let got = stances_of("Russia said it is ready for an unconditional ceasefire.");
         assert_eq!(got, [("russia".to_string(), "ceasefire=2".to_string())]);
