@@ -1679,7 +1679,10 @@ mod tests {
         let got = stances_of(
             "Putin said the draft could become the basis of future agreements, but if not Russia would continue fighting.",
         );
-        assert!(!got.iter().any(|(_, i)| i.starts_with("ceasefire")), "{got:?}");
+        assert!(
+            !got.iter().any(|(_, i)| i.starts_with("ceasefire")),
+            "{got:?}"
+        );
         // An anonymous source's statement is no condition.
         let cues = cues_of(
             "A US official, speaking on condition of anonymity, said Washington supports a full ceasefire.",
@@ -1688,7 +1691,10 @@ mod tests {
         assert!(!cues[0].contains("condition"), "{cues:?}");
         // Mixed evaluations: how hard the talks are is a stance of 0.
         let got = stances_of("Zelensky said the negotiations were difficult.");
-        assert_eq!(got, [("ukraine".to_string(), "talks_process=0".to_string())]);
+        assert_eq!(
+            got,
+            [("ukraine".to_string(), "talks_process=0".to_string())]
+        );
     }
 
     #[test]

@@ -388,17 +388,47 @@ fn content_end(
         })
         .unwrap_or(end);
     // "While Russia and Ukraine agreed to a prisoner exchange, prospects …":
-    // a statement in an opening subordinate clause ends with that clause.
+    // a statement in an opening subordinate clause ends with that clause, as
+    // does an opening participle's ("Welcoming the plan, Zelensky said …").
     let opener = text[sentence.start..cue.start]
         .split_whitespace()
         .next()
         .unwrap_or("");
-    if lex.words.subordinators.contains(opener) {
+    if lex.words.subordinators.contains(opener) || fronted_participle(text, sentence, cue, lex) {
         text[cue.end..end.max(cue.end)]
             .find(", ")
             .map_or(end, |i| cue.end + i)
     } else {
         end
+    }
+}
+
+/// Is `cue` an -ing verb opening its sentence, alone or after a
+/// subordinator or preposition ("Welcoming the guarantees, Zelensky said …",
+/// "While rejecting any truce, Putin …", "After agreeing to …")? Its subject
+/// is the main clause's, after the comma that ends it.
+pub(super) fn fronted_participle(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    lex: &Lexicon,
+) -> bool {
+    // Only a position ("Welcoming", "Rejecting"): "According to …" names a
+    // source, "Referring to …" or "Speaking in Kyiv" a speech.
+    let first_word = text[cue.start..cue.end].split_whitespace().next();
+    if cue.kind != CueKind::Position
+        || !first_word.is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+    {
+        return false;
+    }
+    let mut before = text[sentence.start..cue.start].split_whitespace();
+    match (before.next(), before.next()) {
+        (None, _) => true,
+        (Some(w), None) => {
+            lex.words.subordinators.contains(w)
+                || lex.words.prepositions.contains(w.to_lowercase().as_str())
+        }
+        _ => false,
     }
 }
 

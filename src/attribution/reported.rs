@@ -689,6 +689,24 @@ mod tests {
     use super::super::testing::run;
 
     #[test]
+    fn an_opening_participle_has_the_main_clauses_subject() {
+        for text in [
+            "While welcoming the security guarantees, Zelensky said serious differences remain.",
+            "Welcoming the security guarantees, Zelensky said serious differences remain.",
+        ] {
+            let got = run(text);
+            let welcoming = got.iter().find(|g| g.1 == "the security guarantees");
+            assert!(
+                welcoming.is_some_and(|g| g.2 == "Volodymyr Zelensky"),
+                "{text}: {got:?}"
+            );
+        }
+        // "According to …" names a source, not a participle's subject.
+        let got = run("According to Peskov, Russia wants a ceasefire.");
+        assert!(got.iter().any(|g| g.2 == "Dmitry Peskov"), "{got:?}");
+    }
+
+    #[test]
     fn a_gerund_after_blame_or_accuse_is_no_position_of_the_accused() {
         let got = run("Russia blamed Kyiv and its Western allies for blocking peace talks.");
         assert_eq!(got.len(), 1, "{got:?}");

@@ -202,6 +202,11 @@ fn cue_subject(
             .filter(|m| !text[..m.start].trim_end().ends_with(','))
             .and_then(|m| resolve(&m.who, s.lex, memory));
     }
+    if super::content::fronted_participle(text, s.sentence, cue, s.lex) {
+        return main_clause_subject(s, cue)
+            .and_then(|m| resolve(&m.who, s.lex, memory))
+            .map(|sp| issued_statement(sp, s.lex, memory));
+    }
     // "a brief session that suggested", "their strike, which has halted
     // production": the subject is a thing, not a speaker (auxiliaries may
     // stand between).
@@ -304,6 +309,21 @@ fn cue_subject(
     resolved
         .map(|sp| issued_statement(sp, s.lex, memory))
         .or_else(|| if coordinated_cue { shared() } else { None })
+}
+
+/// The subject of the main clause after an opening participle's clause: a
+/// person or side at most three words after the first comma ("…, Ukrainian
+/// President Volodymyr Zelensky said"); none when the clause goes on past
+/// that comma ("Welcoming the plan, which …").
+fn main_clause_subject<'a>(s: &Scope<'a>, cue: &Cue) -> Option<&'a Mention> {
+    let text = s.text;
+    let comma = cue.end + text[cue.end..s.sentence.end].find(", ")?;
+    let m = s.mentions.iter().find(|m| m.start > comma)?;
+    let gap = &text[comma + 2..m.start];
+    (gap.split_whitespace().count() <= 3
+        && !gap.contains([',', ';', '“', '"'])
+        && (m.is_personal() || matches!(m.who, Who::Party(_))))
+    .then_some(m)
 }
 
 /// Does the "to" right before `cue` follow a speech or attitude noun
