@@ -287,6 +287,19 @@ fn fallback_speaker(
     {
         return (Some(sp), Some(String::new()), None);
     }
+    // "Zelensky wrote on Telegram:" then, opening the next paragraph,
+    // "“We will never …”" (or the paragraph quoted without marks): a
+    // quotation that opens the sentence right after one ending in a colon
+    // is the speaker's that sentence named.
+    if chosen.is_none()
+        && let Some((sp, at)) = &memory.list
+        && *at + 1 == s.n
+        && s.text[s.sentence.start..s.quotes[qi].open]
+            .trim()
+            .is_empty()
+    {
+        return (Some(sp.clone()), Some(String::new()), None);
+    }
     // An unattributed quotation right after another one continues it.
     if chosen.is_none()
         && kind == Kind::Direct
@@ -322,6 +335,38 @@ fn label_speaker(s: &Scope, qi: usize, memory: &Memory) -> Option<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_paragraph_after_a_speech_verb_and_colon_is_quoted_without_marks() {
+        let got = run(
+            "Talks go on\n\nKyiv answered on Sunday. Zelensky wrote on Telegram:\n\nWe will never give up our land. The American side presented its vision.\n\nThe talks continue.",
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "direct"
+                && g.1.starts_with("We will never give up our land")
+                && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+        // A colon after no speech verb ("about the talks so far:") quotes
+        // nothing: the paragraph's own statements stay.
+        let got = run(
+            "Talks go on\n\nHere is what we know about the talks so far:\n\nRussia wants all of Donbas. Ukraine has rejected the demand.",
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "reported" && g.3 == "russia"),
+            "{got:?}"
+        );
+        // A marked quotation opening the paragraph after the colon is the
+        // colon sentence's speaker's too.
+        let got = run(
+            "Talks go on\n\nKyiv answered on Sunday. Zelensky wrote on Telegram:\n\n“We will never give up our land.”",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "direct" && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+    }
 
     #[test]
     fn more_quotation_shapes() {

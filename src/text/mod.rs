@@ -95,6 +95,7 @@ impl<'a> Analysed<'a> {
         let mut warnings = Vec::new();
         let mut quotes = find_quotes(text, &doc.paragraphs);
         quotes::dash_quotes(text, &doc.paragraphs, hits, lex, &mut quotes);
+        quotes::block_quotes(text, &doc.paragraphs, hits, lex, &mut quotes);
         // A quotation longer than a sentence may be would make a piece of an
         // over-long sentence hold more than the cap: read it as plain text.
         let (mut long, mut longest) = (0, 0);

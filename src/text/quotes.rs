@@ -100,6 +100,77 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     quotes
 }
 
+/// Paragraphs quoted without marks: one right after a paragraph whose last
+/// sentence has a speech verb and ends with a colon ("Zelensky wrote on
+/// Telegram:" / "We will never give up our land. …"), the way outlets paste
+/// a post or a statement. Only prose: no quotation mark in it, no list item,
+/// at least one full sentence of five words; who said it is the attribution
+/// stage's question (the colon's sentence).
+pub fn block_quotes(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    hits: &[Hit],
+    lex: &Lexicon,
+    quotes: &mut Vec<Quote>,
+) {
+    let found = quotes.len();
+    for pair in paragraphs.windows(2) {
+        let (intro, para) = (&pair[0], &pair[1]);
+        let body = text[para.clone()].trim_end();
+        let prose = body.ends_with(['.', '!', '?', '…'])
+            && body.starts_with(|c: char| c.is_uppercase())
+            && body.split_whitespace().count() >= 5;
+        let intro_text = text[intro.clone()].trim_end();
+        if !intro_text.ends_with(':') || !prose || body.contains(['“', '”', '"', '«', '»', '„'])
+        {
+            continue;
+        }
+        // The colon's own sentence: from the last full stop before it.
+        let last = intro.start
+            + intro_text[..intro_text.len() - 1]
+                .rfind(['.', '!', '?'])
+                .map_or(0, |i| i + 1);
+        // A verb near the colon ("wrote on Telegram:", "told reporters on
+        // Monday:"), not a noun after a determiner ("about the talks so far:").
+        let colon = intro.start + intro_text.len() - 1;
+        let speech = hits_in(hits, &(last..colon)).iter().any(|h| {
+            let before = text[last..h.start].split_whitespace().next_back();
+            lex.term(h).meanings.contains(&Meaning::SpeechVerb)
+                && text[h.end..colon].split_whitespace().count() <= 5
+                && !before.is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "these"
+                            | "those"
+                            | "their"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "of"
+                    )
+                })
+        });
+        let inside = quotes[..found]
+            .iter()
+            .any(|q| q.open < para.end && para.start < q.close);
+        if speech && !inside {
+            quotes.push(Quote {
+                open: para.start,
+                start: para.start,
+                end: para.start + body.len(),
+                close: para.start + body.len(),
+            });
+        }
+    }
+    if quotes.len() > found {
+        quotes.sort_by_key(|q| q.open);
+    }
+}
+
 /// Pair the marks of one paragraph, continuing `carried` when the paragraph
 /// opens with its mark. Returns the double-mark quotation left open, if any.
 fn pair_in_paragraph(
