@@ -300,6 +300,12 @@ fn fallback_speaker(
     {
         return (Some(sp.clone()), Some(String::new()), None);
     }
+    // An embedded post: its signature line names who wrote it.
+    if chosen.is_none()
+        && let Some(sp) = signed_post_speaker(s, qi)
+    {
+        return (Some(sp), Some(String::new()), None);
+    }
     // An unattributed quotation right after another one continues it.
     if chosen.is_none()
         && kind == Kind::Direct
@@ -309,6 +315,28 @@ fn fallback_speaker(
         return (Some((sp.clone(), *party, true)), Some(String::new()), *date);
     }
     (None, chosen.map(|ci| s.cue_text(&s.cues[ci])), None)
+}
+
+/// The writer of an embedded post, from the signature line right after the
+/// quotation ("— Volodymyr Zelenskyy (@ZelenskyyUa) August 19, 2025"): a
+/// person the lexicon knows by that name.
+fn signed_post_speaker(s: &Scope, qi: usize) -> Option<Speaker> {
+    let after = s.text[s.quotes[qi].close..].trim_start();
+    // Past the embed's picture link, to the next line.
+    let after = after.strip_prefix("pic.twitter.com").map_or(after, |r| {
+        r.split_once('\n').map_or("", |(_, l)| l.trim_start())
+    });
+    let line = after.split('\n').next()?;
+    let name = crate::text::post_signature(line)?;
+    s.lex.scan(name).iter().find_map(|h| {
+        s.lex.term(h).meanings.iter().find_map(|m| match m {
+            crate::lexicon::Meaning::Actor(i) if h.start == 0 && h.end == name.len() => {
+                let a = &s.lex.actors[*i];
+                Some((a.name.clone(), a.party, true))
+            }
+            _ => None,
+        })
+    })
 }
 
 /// The speaker of "Rubio: “…”": a mention that is all the sentence says
@@ -354,6 +382,16 @@ mod tests {
         );
         assert!(
             got.iter().any(|g| g.0 == "reported" && g.3 == "russia"),
+            "{got:?}"
+        );
+        // An embedded post is its signature's writer's.
+        let got = run(
+            "Talks go on\n\nToday, important negotiations took place in Washington. We discussed many issues. pic.twitter.com/abc\n\n– Volodymyr Zelenskyy (@ZelenskyyUa) August 19, 2025\n\nThe talks continue.",
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "direct"
+                && g.1.ends_with("We discussed many issues.")
+                && g.2 == "Volodymyr Zelensky"),
             "{got:?}"
         );
         // A marked quotation opening the paragraph after the colon is the

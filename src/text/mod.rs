@@ -35,7 +35,7 @@ pub use grammar::{
 pub use hits::{hits_in, scan_document};
 pub use mentions::owns_document;
 pub use mentions::{Mention, Who};
-pub use quotes::{Quote, find_quotes, in_quote};
+pub use quotes::{Quote, find_quotes, in_quote, post_signature};
 pub use sentences::{Cuts, MAX_SENTENCE_BYTES, split_sentences, split_sentences_with_cuts};
 pub use words::{
     contains_spaced, is_time_word, is_title_case_name, may_hold_digit, offset_in, rfind_near_end,

@@ -100,6 +100,25 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     quotes
 }
 
+/// The name in an embedded post's signature line: a dash, the name, the
+/// account in brackets ("— Volodymyr Zelenskyy (@ZelenskyyUa) August 19,
+/// 2025" gives "Volodymyr Zelenskyy").
+pub fn post_signature(line: &str) -> Option<&str> {
+    let rest = line
+        .trim_start()
+        .strip_prefix(['—', '–', '-'])?
+        .trim_start();
+    let (name, account) = rest.split_once(" (@")?;
+    let handle_ok = account
+        .split_once(')')
+        .is_some_and(|(h, _)| !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    let name_ok = (1..=5).contains(&name.split_whitespace().count())
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+    (handle_ok && name_ok).then_some(name)
+}
+
 /// Paragraphs quoted without marks: one right after a paragraph whose last
 /// sentence has a speech verb and ends with a colon ("Zelensky wrote on
 /// Telegram:" / "We will never give up our land. …"), the way outlets paste
@@ -113,6 +132,32 @@ pub fn block_quotes(
     lex: &Lexicon,
     quotes: &mut Vec<Quote>,
 ) {
+    let before = quotes.len();
+    let found = before;
+    // An embedded post: the paragraph right before its signature line ("—
+    // Volodymyr Zelenskyy (@ZelenskyyUa) August 19, 2025").
+    for pair in paragraphs.windows(2) {
+        let (para, sig) = (&pair[0], &pair[1]);
+        let body = text[para.clone()].trim_end();
+        let inside = quotes[..found]
+            .iter()
+            .any(|q| q.open < para.end && para.start < q.close);
+        if post_signature(&text[sig.clone()]).is_some()
+            && !inside
+            && body.split_whitespace().count() >= 5
+            && !body.contains(['“', '”', '"', '«', '»', '„'])
+        {
+            // Without the embed's trailing picture link.
+            let end = body.find(" pic.twitter.com").unwrap_or(body.len());
+            let end = para.start + body[..end].trim_end().len();
+            quotes.push(Quote {
+                open: para.start,
+                start: para.start,
+                end,
+                close: end,
+            });
+        }
+    }
     let found = quotes.len();
     for pair in paragraphs.windows(2) {
         let (intro, para) = (&pair[0], &pair[1]);
@@ -166,7 +211,7 @@ pub fn block_quotes(
             });
         }
     }
-    if quotes.len() > found {
+    if quotes.len() > before {
         quotes.sort_by_key(|q| q.open);
     }
 }
@@ -365,6 +410,21 @@ mod tests {
             .into_iter()
             .map(|q| text[q.start..q.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_post_signature_names_its_writer() {
+        assert_eq!(
+            post_signature("— Volodymyr Zelenskyy (@ZelenskyyUa) August 19, 2025"),
+            Some("Volodymyr Zelenskyy")
+        );
+        assert_eq!(
+            post_signature("- Jean Novak (@jnovak_1) May 2"),
+            Some("Jean Novak")
+        );
+        // A dash that opens no signature.
+        assert_eq!(post_signature("— the talks (@ a venue) went on"), None);
+        assert_eq!(post_signature("Volodymyr Zelenskyy (@ZelenskyyUa)"), None);
     }
 
     #[test]
