@@ -689,6 +689,34 @@ mod tests {
     use super::super::testing::run;
 
     #[test]
+    fn a_medium_after_a_source_cue_is_the_channel_not_the_subject() {
+        let got = run("According to Reuters, Russia wants a ceasefire.");
+        assert!(
+            got.iter().any(|g| g.3 == "russia" && g.1 == "a ceasefire"),
+            "{got:?}"
+        );
+        // A body noun closed by punctuation, an article between it and the
+        // cue: "said the foreign ministry.", "According to the statement,".
+        let got = run("“We want peace,” said the foreign ministry.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "direct" && g.2 == "foreign ministry"),
+            "{got:?}"
+        );
+        let got = run(
+            "The White House said on Sunday the talks went well. According to the joint statement, discussions were “productive.”",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "partial" && g.3 == "united_states"),
+            "{got:?}"
+        );
+        // A news agency is a medium, no speaker.
+        let got = run("According to the state news agency, Russia wants a ceasefire.");
+        assert!(!got.iter().any(|g| g.2.contains("agency")), "{got:?}");
+    }
+
+    #[test]
     fn an_opening_participle_has_the_main_clauses_subject() {
         for text in [
             "While welcoming the security guarantees, Zelensky said serious differences remain.",

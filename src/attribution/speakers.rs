@@ -661,6 +661,9 @@ fn find_subject<'m>(
         .filter(|m| !in_relative_clause(text, m, cue, sentence.start))
         .filter(|m| !after_subordinator(text, m, cue, lex))
         .filter(|m| !object_of_earlier(text, m, mentions, lex))
+        // "According to Reuters, Russia wants …": the medium a source cue
+        // names is the channel, not the subject of the verbs after it.
+        .filter(|m| !(m.who == Who::Media && after_source_cue(text, m, sentence.start, lex)))
         // "demanded that Ukraine cede territory to Russia, … and abandon":
         // a side after a preposition is an object, never the subject.
         .filter(|m| {
@@ -741,6 +744,27 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// Does a source cue ("according to", "citing") stand right before `m`
+/// (an article between at most)?
+fn after_source_cue(text: &str, m: &Mention, from: usize, lex: &Lexicon) -> bool {
+    let before = text[from.min(m.start)..m.start].trim_end();
+    let before = ["the", "The"]
+        .iter()
+        .find_map(|d| before.strip_suffix(d))
+        .map_or(before, str::trim_end);
+    // The last three words: a source cue ending where they end.
+    let from = before
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(2)
+        .map_or(0, |(i, _)| i + 1);
+    let tail = &before[from..];
+    lex.scan(tail)
+        .iter()
+        .any(|h| h.end == tail.len() && lex.term(h).meanings.contains(&Meaning::SourceFirst))
 }
 
 /// "US President Donald Trump has said": a side's adjective in a person's

@@ -84,8 +84,12 @@ pub(super) fn mentions_in(
     // People the lexicon does not know: capitalised names.
     unknown_names(text, sentence, hits, quotes, lex, known, &mut out);
     if hits.iter().any(|h| {
-        lex.meanings_with_parts(h)
-            .any(|m| matches!(m, Meaning::SpeechVerb | Meaning::QuoteVerb))
+        lex.meanings_with_parts(h).any(|m| {
+            matches!(
+                m,
+                Meaning::SpeechVerb | Meaning::QuoteVerb | Meaning::SourceFirst
+            )
+        })
     }) {
         body_mentions(text, sentence, hits, lex, known, &mut out);
     }

@@ -504,10 +504,25 @@ pub(super) fn body_mentions(
         {
             continue;
         }
+        let written = &text[start..end];
+        // "according to state news agency", "the TV channel said": a
+        // medium, which is no speaker.
+        if written.split_whitespace().any(|w| {
+            lex.words
+                .media_heads
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(w))
+        }) {
+            found.push(Mention {
+                start,
+                end,
+                who: Who::Media,
+            });
+            continue;
+        }
         let party = side_named_in(hits, start..end, lex)
             .or_else(|| title_party(text, sentence, start, end, hits, lex))
             .unwrap_or(lex.other_party);
-        let written = &text[start..end];
         // "the prime minister" is the person introduced with that office.
         if office
             && let Some((name, party, pronoun)) =
@@ -539,8 +554,8 @@ pub(super) fn body_mentions(
     out.extend(found);
 }
 
-/// The whole words of `s` (runs of non-space characters, so no final
-/// punctuation) that may be a body or office noun, with their offsets: the
+/// The whole words of `s` that may be a body or office noun, with their
+/// offsets (a word ends at a space or at punctuation that closes it): the
 /// lexicon's finder meets them whole.
 fn body_word_candidates<'s>(s: &'s str, lex: &Lexicon) -> Vec<(usize, &'s str)> {
     lex.words
@@ -551,7 +566,12 @@ fn body_word_candidates<'s>(s: &'s str, lex: &Lexicon) -> Vec<(usize, &'s str)> 
                 .chars()
                 .next_back()
                 .is_none_or(char::is_whitespace);
-            let ends = s[m.end()..].chars().next().is_none_or(char::is_whitespace);
+            // "said the ministry.", "the ministry, in a statement, said":
+            // punctuation may close the word.
+            let ends = s[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || ",.;:”\"’)".contains(c));
             starts && ends
         })
         .map(|m| (m.start(), &s[m.range()]))
@@ -752,7 +772,10 @@ fn speech_cue_adjacent(
         .rev()
         .find(|h| h.end <= start && is_cue(h))
         .is_some_and(|h| {
-            text[h.end..start].trim().is_empty() && {
+            // "…,” said the foreign ministry", "According to the joint
+            // statement": an article may stand between.
+            let gap = text[h.end..start].trim();
+            (gap.is_empty() || matches!(gap, "the" | "a" | "an")) && {
                 let lead = text[sentence.start..h.start].trim_end();
                 lead.is_empty() || lead.ends_with([',', '”', '"', '’', '\'', '—', '–'])
             }
