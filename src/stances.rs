@@ -1313,7 +1313,7 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
     !own_side_too
         && near
             .iter()
-            .filter(|h| text[h.end..a.start].split_whitespace().count() <= 1 && !demanded(h))
+            .filter(|h| subject_gap(&text[h.end..a.start]) && !demanded(h))
             .any(|h| {
                 lex.term(h).meanings.iter().any(|m| match *m {
                     // "the European ceasefire push", "the US proposal".
@@ -1327,6 +1327,24 @@ fn other_sides(text: &str, a: &Tok, s: &Statement, lex: &Lexicon, hits: &[Hit]) 
                     _ => false,
                 })
             })
+}
+
+/// May a side right before an attitude, with `between` between them, be its
+/// subject? One word, or up to three that are auxiliaries, verb adverbs or
+/// the head noun after a side's adjective ("Russia continued to reject",
+/// "the Russian side has repeatedly rejected", "they already refused").
+fn subject_gap(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 1
+        || (words.len() <= 3
+            && words.iter().all(|w| {
+                AUXILIARIES.contains(w)
+                    || is_verb_adverb(w)
+                    || matches!(
+                        *w,
+                        "side" | "government" | "leadership" | "delegation" | "authorities"
+                    )
+            }))
 }
 
 /// The side a pronoun at `h` stands for in statement `s`'s sentence: after
@@ -1671,6 +1689,26 @@ mod tests {
             "Vladimir Putin told Donald Trump he would ease up on strikes, but he dug in his heels against a full ceasefire.",
         );
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn another_side_before_auxiliaries_keeps_its_attitude_from_the_speaker() {
+        for text in [
+            "“Russia continued to reject an unconditional ceasefire,” Kyslytsya told reporters.",
+            "“The Russian side has repeatedly rejected an unconditional ceasefire,” Zelensky said.",
+        ] {
+            let got = stances_of(text);
+            assert!(!has(&got, "ukraine", "ceasefire=-2"), "{text}: {got:?}");
+        }
+        // The speaker's own side is the subject: the speaker's stance.
+        let got = stances_of(
+            "“Ukraine has repeatedly rejected any ceasefire on Russia's terms,” Zelensky said.",
+        );
+        assert!(
+            got.iter()
+                .any(|(p, i)| p == "ukraine" && i.starts_with("ceasefire")),
+            "{got:?}"
+        );
     }
 
     #[test]
