@@ -259,6 +259,7 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
         let directed = meanings()
             .any(|m| matches!(m, Meaning::IssueTerm { direction, .. } if *direction != 0));
         let mut cue_done = directed || !as_verb;
+        let mut taken = false;
         // A phrase listed both as an issue's keyword and as its toward or
         // away phrase ("continue the war") states the direction.
         let directed_for = |i: usize| {
@@ -277,9 +278,12 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
                 Meaning::Evaluation { issue, stance } => Token::Evaluation { issue, stance },
                 Meaning::Attitude(a) if !cue_done => {
                     cue_done = true;
+                    taken = true;
                     Token::Attitude(a)
                 }
-                Meaning::Negator if !cue_done => {
+                // A negator is no verb: "a ban on" negates though it is
+                // read after an article.
+                Meaning::Negator if !cue_done || (!directed && !as_verb && !taken) => {
                     cue_done = true;
                     Token::Negator
                 }
@@ -1003,6 +1007,13 @@ fn score_tokens(
                 value = if value < 0 { 1 } else { -value };
                 trace = format!("not {trace}");
             }
+            // "demands no NATO membership for Ukraine", "wants a ban on …": a
+            // negator inside the object, after the attitude, negates what it
+            // governs.
+            if value > 0 && a.end <= t.start && object_negated(text, &toks, a.end, t.start) {
+                value = -value;
+                trace.push_str(" > no");
+            }
             let mut stance = value * dir;
             trace.push_str(&format!(" > {}({dir_name})", term_word(t, *issue)));
             if let Some(c) = condition
@@ -1464,6 +1475,28 @@ fn has_toward(objects: &[(Tok, usize, i8)], issue: usize) -> bool {
     objects.iter().any(|(_, i, d)| *i == issue && *d != 0)
 }
 
+/// A negator between `from` and `to`, within three words before `to` with
+/// no coordination between: the object phrase of an attitude negated ("no
+/// NATO membership").
+fn object_negated(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+    toks.iter().any(|n| {
+        // A determiner that negates the noun ("no", "a ban on"), not a
+        // verb's "not", "without" (a circumstance) or "no-one".
+        let w = text[n.start..n.end].to_lowercase();
+        matches!(n.token, Token::Negator)
+            && (w == "no" || w.ends_with(" on"))
+            && !text[n.end..].starts_with('-')
+            && n.start >= from
+            // "We stick to our position: no decisions …" is a clause of its
+            // own; "Russia is demanding: a ban on …" lists the object.
+            && (text[from..n.start].trim() == ":"
+                || !text[from..n.start].contains([':', ';', '—', '.']))
+            && n.end <= to
+            && words_between(text, n.end, to) <= 3
+            && !coordination_between(&text[n.end..to])
+    })
+}
+
 /// A negator within three words before `pos`, with no other cue between.
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
     toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
@@ -1709,6 +1742,31 @@ mod tests {
                 .any(|(p, i)| p == "ukraine" && i.starts_with("ceasefire")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_negated_object_reverses_a_positive_attitude() {
+        let got = stances_of("Russia demands no NATO membership for Ukraine.");
+        assert_eq!(
+            got,
+            [("russia".to_string(), "security_guarantees=-2".to_string())]
+        );
+        let got = stances_of("Russia is demanding: a ban on Ukraine joining NATO.");
+        assert_eq!(
+            got,
+            [("russia".to_string(), "security_guarantees=-2".to_string())]
+        );
+        // A verb's own negation is read once, not twice.
+        let got = stances_of("Russia did not demand NATO membership for Ukraine.");
+        assert_eq!(
+            got,
+            [("russia".to_string(), "security_guarantees=-2".to_string())]
+        );
+        // A clause of its own after a colon is not the attitude's object.
+        let cues = cues_of(
+            "“We stick to our position: no decisions on Europe's long-term security without Europe,” the official said.",
+        );
+        assert!(cues.iter().all(|c| !c.contains("> no >")), "{cues:?}");
     }
 
     #[test]
