@@ -971,6 +971,11 @@ fn score_tokens(
                 // openness (+1), as with a negator before a rejection.
                 value = if outer.negating && value < 0 {
                     1
+                } else if oatt.value() > 0 {
+                    // "willing to consider a ceasefire" and "suggested it
+                    // should …" are openness, the weaker of the two;
+                    // "ready to accept" support.
+                    value.signum() * value.abs().min(oatt.value())
                 } else {
                     oatt.value() * value.signum()
                 };
@@ -1767,6 +1772,15 @@ mod tests {
             "“We stick to our position: no decisions on Europe's long-term security without Europe,” the official said.",
         );
         assert!(cues.iter().all(|c| !c.contains("> no >")), "{cues:?}");
+    }
+
+    #[test]
+    fn a_positive_attitude_over_another_keeps_the_weaker_strength() {
+        let got = stances_of("Putin has expressed willingness to consider a ceasefire.");
+        assert_eq!(got, [("russia".to_string(), "ceasefire=1".to_string())]);
+        let got =
+            stances_of("Zelensky said Ukraine is ready to accept an unconditional ceasefire.");
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
     }
 
     #[test]
