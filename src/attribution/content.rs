@@ -415,10 +415,19 @@ pub(super) fn fronted_participle(
 ) -> bool {
     // Only a position ("Welcoming", "Rejecting"): "According to …" names a
     // source, "Referring to …" or "Speaking in Kyiv" a speech.
+    cue.kind == CueKind::Position && opening_participle(text, sentence, cue, lex)
+}
+
+/// Is `cue` an -ing form opening its sentence, alone or after a
+/// subordinator or preposition?
+pub(super) fn opening_participle(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Cue,
+    lex: &Lexicon,
+) -> bool {
     let first_word = text[cue.start..cue.end].split_whitespace().next();
-    if cue.kind != CueKind::Position
-        || !first_word.is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
-    {
+    if !first_word.is_some_and(|w| w.len() > 4 && w.ends_with("ing")) {
         return false;
     }
     let mut before = text[sentence.start..cue.start].split_whitespace();

@@ -729,6 +729,20 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // A speech participle opening the sentence quotes for the main
+        // clause's subject, unless a speech noun or verb in its clause does.
+        let got = run(
+            "Acknowledging that Ukraine is in “one of the most difficult moments in its history,” Zelensky said the pressure is immense.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "partial" && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+        let got = run(
+            "Addressing reports that Moscow had sent a “secret letter” to Washington, Peskov dismissed the speculation.",
+        );
+        assert!(!got.iter().any(|g| g.0 == "partial"), "{got:?}");
         // "According to …" names a source, not a participle's subject.
         let got = run("According to Peskov, Russia wants a ceasefire.");
         assert!(got.iter().any(|g| g.2 == "Dmitry Peskov"), "{got:?}");

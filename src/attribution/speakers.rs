@@ -185,6 +185,17 @@ fn cue_subject(
     // subject, unless a person stands right before it: "with Kremlin aide
     // Yury Ushakov saying …", "followed Trump saying he was “disappointed”",
     // "Interfax quoted Peskov as saying" (the medium only carries it).
+    // "Acknowledging that Ukraine is in “one of the most difficult moments”,
+    // Zelensky said …": an opening participle has the main clause's subject.
+    // ("Addressing reports that Moscow sent a “secret letter”, Peskov …":
+    // a speech noun in the clause speaks its quotation, not the subject.)
+    if cue.kind != CueKind::SourceFirst
+        && super::content::opening_participle(text, s.sentence, cue, s.lex)
+        && !speech_noun_after(s, cue)
+        && let Some(m) = main_clause_subject(s, cue)
+    {
+        return resolve(&m.who, s.lex, memory).map(|sp| issued_statement(sp, s.lex, memory));
+    }
     if cue.is_participle(text) {
         return s
             .mentions
@@ -311,15 +322,39 @@ fn cue_subject(
         .or_else(|| if coordinated_cue { shared() } else { None })
 }
 
+/// Is there a speech noun or verb ("reports", "claims") in the words right
+/// after `cue`, before the first comma?
+fn speech_noun_after(s: &Scope, cue: &Cue) -> bool {
+    let end = s.text[cue.end..s.sentence.end]
+        .find(',')
+        .map_or(s.sentence.end, |i| cue.end + i);
+    s.hits.iter().any(|h| {
+        h.start >= cue.end
+            && h.end <= end
+            && s.lex
+                .term(h)
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::SpeechNoun | Meaning::SpeechVerb))
+    })
+}
+
 /// The subject of the main clause after an opening participle's clause: a
 /// person or side at most three words after the first comma ("…, Ukrainian
 /// President Volodymyr Zelensky said"); none when the clause goes on past
 /// that comma ("Welcoming the plan, which …").
 fn main_clause_subject<'a>(s: &Scope<'a>, cue: &Cue) -> Option<&'a Mention> {
     let text = s.text;
-    let comma = cue.end + text[cue.end..s.sentence.end].find(", ")?;
-    let m = s.mentions.iter().find(|m| m.start > comma)?;
-    let gap = &text[comma + 2..m.start];
+    // The first comma, a closing quotation mark allowed after it
+    // ("… history,” Zelensky said").
+    let rest = &text[cue.end..s.sentence.end];
+    let after = rest.match_indices(',').find_map(|(i, _)| {
+        let tail = rest[i + 1..].trim_start_matches(['”', '"', '’']);
+        tail.starts_with(' ')
+            .then(|| cue.end + rest.len() - tail.len() + 1)
+    })?;
+    let m = s.mentions.iter().find(|m| m.start >= after)?;
+    let gap = &text[after..m.start];
     (gap.split_whitespace().count() <= 3
         && !gap.contains([',', ';', '“', '"'])
         && (m.is_personal() || matches!(m.who, Who::Party(_))))
