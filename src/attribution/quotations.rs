@@ -384,6 +384,16 @@ mod tests {
             got.iter().any(|g| g.0 == "reported" && g.3 == "russia"),
             "{got:?}"
         );
+        // A paragraph that breaks off after a speech participle opens one
+        // too ("… Ryabkov stating" / "Unfortunately, …").
+        let got = run(
+            "Talks go on\n\nRussian news agencies reported on Deputy Foreign Minister Sergei Ryabkov stating\n\nUnfortunately, we must admit that the momentum has largely gone.\n\nTrump called Putin.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "direct" && g.2 == "Sergei Ryabkov"),
+            "{got:?}"
+        );
         // An embedded post is its signature's writer's.
         let got = run(
             "Talks go on\n\nToday, important negotiations took place in Washington. We discussed many issues. pic.twitter.com/abc\n\n– Volodymyr Zelenskyy (@ZelenskyyUa) August 19, 2025\n\nThe talks continue.",

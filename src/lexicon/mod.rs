@@ -224,6 +224,10 @@ pub struct StanceDef {
     /// ("failed to agree on a ceasefire", "ended without agreeing to"): an
     /// event, which is no side's stance.
     pub failures: Option<Vec<String>>,
+    /// Participles that say what an evaluation names is no more, after a
+    /// form of "have" or "be" later in its clause ("the momentum … has
+    /// largely gone"): the evaluation is reversed.
+    pub losses: Option<Vec<String>>,
     /// Attitude cues that name what a meeting is about ("discuss"): as a
     /// purpose ("met in Geneva to discuss the plan") they give the agenda,
     /// not a stance; governed by an attitude ("ready to discuss") they
@@ -676,6 +680,8 @@ pub struct Lexicon {
     pub outcomes: FxHashSet<String>,
     /// Failure phrases ([`StanceDef::failures`]), lowercase.
     pub failures: Vec<String>,
+    /// Loss participles ([`StanceDef::losses`]), lowercase.
+    pub losses: FxHashSet<String>,
     /// Agenda cues ([`StanceDef::agenda`]), lowercase.
     pub agenda: FxHashSet<String>,
     /// Words for meeting ([`StanceDef::meetings`]), lowercase.
@@ -1666,6 +1672,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .into_iter()
             .map(|w| w.to_lowercase())
             .collect(),
+        losses: lower_set(&file.stance.losses, &BASE.stance.losses),
         agenda: lower_set(&file.stance.agenda, &BASE.stance.agenda),
         meetings: lower_set(&file.stance.meetings, &BASE.stance.meetings),
         examples: file.examples,
@@ -1976,6 +1983,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.anaphors,
         &file.stance.outcomes,
         &file.stance.failures,
+        &file.stance.losses,
         &file.stance.agenda,
         &file.stance.meetings,
         &file.stance.not_attitudes,

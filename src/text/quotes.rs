@@ -166,7 +166,20 @@ pub fn block_quotes(
             && body.starts_with(|c: char| c.is_uppercase())
             && body.split_whitespace().count() >= 5;
         let intro_text = text[intro.clone()].trim_end();
-        if !intro_text.ends_with(':') || !prose || body.contains(['“', '”', '"', '«', '»', '„'])
+        // "… Ryabkov stating" / "Unfortunately, we must admit …": a
+        // paragraph that breaks off after a speech participle opens one too.
+        let participle = intro_text.ends_with("ing")
+            && hits_in(hits, &(intro.clone())).iter().any(|h| {
+                h.end == intro.start + intro_text.len()
+                    && lex
+                        .term(h)
+                        .meanings
+                        .iter()
+                        .any(|m| matches!(m, Meaning::SpeechVerb | Meaning::QuoteVerb))
+            });
+        if !(intro_text.ends_with(':') || participle)
+            || !prose
+            || body.contains(['“', '”', '"', '«', '»', '„'])
         {
             continue;
         }
@@ -177,28 +190,29 @@ pub fn block_quotes(
                 .map_or(0, |i| i + 1);
         // A verb near the colon ("wrote on Telegram:", "told reporters on
         // Monday:"), not a noun after a determiner ("about the talks so far:").
-        let colon = intro.start + intro_text.len() - 1;
-        let speech = hits_in(hits, &(last..colon)).iter().any(|h| {
-            let before = text[last..h.start].split_whitespace().next_back();
-            lex.term(h).meanings.contains(&Meaning::SpeechVerb)
-                && text[h.end..colon].split_whitespace().count() <= 5
-                && !before.is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "these"
-                            | "those"
-                            | "their"
-                            | "its"
-                            | "his"
-                            | "her"
-                            | "our"
-                            | "of"
-                    )
-                })
-        });
+        let colon = intro.start + intro_text.len() - usize::from(!participle);
+        let speech = participle
+            || hits_in(hits, &(last..colon)).iter().any(|h| {
+                let before = text[last..h.start].split_whitespace().next_back();
+                lex.term(h).meanings.contains(&Meaning::SpeechVerb)
+                    && text[h.end..colon].split_whitespace().count() <= 5
+                    && !before.is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "these"
+                                | "those"
+                                | "their"
+                                | "its"
+                                | "his"
+                                | "her"
+                                | "our"
+                                | "of"
+                        )
+                    })
+            });
         let inside = quotes[..found]
             .iter()
             .any(|q| q.open < para.end && para.start < q.close);
