@@ -365,6 +365,15 @@ mod tests {
     use super::super::testing::run;
 
     #[test]
+    fn talks_before_a_quotation_is_the_noun() {
+        let got = run("Russia says Ukraine talks “difficult, but business-like”");
+        assert!(
+            got.iter().all(|g| g.3 == "russia") && got.iter().any(|g| g.0 == "partial"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_paragraph_after_a_speech_verb_and_colon_is_quoted_without_marks() {
         let got = run(
             "Talks go on\n\nKyiv answered on Sunday. Zelensky wrote on Telegram:\n\nWe will never give up our land. The American side presented its vision.\n\nThe talks continue.",

@@ -160,6 +160,18 @@ fn base_form_is_verb(
     {
         return false;
     }
+    // "Russia says Ukraine talks “difficult”": a meeting word followed by a
+    // quotation is the noun, with the quoted judgment of it (the verb
+    // "talks" takes "to", "with" or "about").
+    if lex
+        .meetings
+        .contains(lowercase(text[h.start..h.end].split_whitespace().next().unwrap_or("")).as_ref())
+        && text[h.end..]
+            .trim_start()
+            .starts_with(['“', '"', '‘', '\''])
+    {
+        return false;
+    }
     // "the reduction of US support", "amid Russian demands": a name after a
     // preposition modifies the noun that follows it.
     let after_preposition_name = NOUN_PREPOSITIONS.contains(&second.as_ref());
