@@ -119,12 +119,11 @@ pub fn post_signature(line: &str) -> Option<&str> {
     (handle_ok && name_ok).then_some(name)
 }
 
-/// Paragraphs quoted without marks: one right after a paragraph whose last
-/// sentence has a speech verb and ends with a colon ("Zelensky wrote on
-/// Telegram:" / "We will never give up our land. …"), the way outlets paste
-/// a post or a statement. Only prose: no quotation mark in it, no list item,
-/// at least one full sentence of five words; who said it is the attribution
-/// stage's question (the colon's sentence).
+/// Paragraphs quoted without marks, the way outlets paste a post or a
+/// statement: an embedded post before its signature line, and a paragraph
+/// introduced by a speech verb and a colon or a speech participle. Only
+/// prose of five words or more with no quotation mark of its own; who said
+/// it is the attribution stage's question.
 pub fn block_quotes(
     text: &str,
     paragraphs: &[Range<usize>],
@@ -132,101 +131,88 @@ pub fn block_quotes(
     lex: &Lexicon,
     quotes: &mut Vec<Quote>,
 ) {
-    let before = quotes.len();
-    let found = before;
-    // An embedded post: the paragraph right before its signature line ("—
-    // Volodymyr Zelenskyy (@ZelenskyyUa) August 19, 2025").
+    let marked = quotes.len();
     for pair in paragraphs.windows(2) {
-        let (para, sig) = (&pair[0], &pair[1]);
-        let body = text[para.clone()].trim_end();
-        let inside = quotes[..found]
-            .iter()
-            .any(|q| q.open < para.end && para.start < q.close);
-        if post_signature(&text[sig.clone()]).is_some()
-            && !inside
-            && body.split_whitespace().count() >= 5
-            && !body.contains(['“', '”', '"', '«', '»', '„'])
-        {
-            // Without the embed's trailing picture link.
-            let end = body.find(" pic.twitter.com").unwrap_or(body.len());
-            let end = para.start + body[..end].trim_end().len();
-            quotes.push(Quote {
-                open: para.start,
-                start: para.start,
-                end,
-                close: end,
-            });
-        }
+        let (first, second) = (&pair[0], &pair[1]);
+        let inside = |p: &Range<usize>| {
+            quotes[..marked]
+                .iter()
+                .any(|q| q.open < p.end && p.start < q.close)
+        };
+        let q = if post_signature(&text[second.clone()]).is_some() {
+            post_body(text, first).filter(|_| !inside(first))
+        } else if introduces_quotation(text, first, hits, lex) {
+            introduced_body(text, second).filter(|_| !inside(second))
+        } else {
+            None
+        };
+        quotes.extend(q);
     }
-    let found = quotes.len();
-    for pair in paragraphs.windows(2) {
-        let (intro, para) = (&pair[0], &pair[1]);
-        let body = text[para.clone()].trim_end();
-        let prose = body.ends_with(['.', '!', '?', '…'])
-            && body.starts_with(|c: char| c.is_uppercase())
-            && body.split_whitespace().count() >= 5;
-        let intro_text = text[intro.clone()].trim_end();
-        // "… Ryabkov stating" / "Unfortunately, we must admit …": a
-        // paragraph that breaks off after a speech participle opens one too.
-        let participle = intro_text.ends_with("ing")
-            && hits_in(hits, &(intro.clone())).iter().any(|h| {
-                h.end == intro.start + intro_text.len()
-                    && lex
-                        .term(h)
-                        .meanings
-                        .iter()
-                        .any(|m| matches!(m, Meaning::SpeechVerb | Meaning::QuoteVerb))
-            });
-        if !(intro_text.ends_with(':') || participle)
-            || !prose
-            || body.contains(['“', '”', '"', '«', '»', '„'])
-        {
-            continue;
-        }
-        // The colon's own sentence: from the last full stop before it.
-        let last = intro.start
-            + intro_text[..intro_text.len() - 1]
-                .rfind(['.', '!', '?'])
-                .map_or(0, |i| i + 1);
-        // A verb near the colon ("wrote on Telegram:", "told reporters on
-        // Monday:"), not a noun after a determiner ("about the talks so far:").
-        let colon = intro.start + intro_text.len() - usize::from(!participle);
-        let speech = participle
-            || hits_in(hits, &(last..colon)).iter().any(|h| {
-                let before = text[last..h.start].split_whitespace().next_back();
-                lex.term(h).meanings.contains(&Meaning::SpeechVerb)
-                    && text[h.end..colon].split_whitespace().count() <= 5
-                    && !before.is_some_and(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "these"
-                                | "those"
-                                | "their"
-                                | "its"
-                                | "his"
-                                | "her"
-                                | "our"
-                                | "of"
-                        )
-                    })
-            });
-        let inside = quotes[..found]
-            .iter()
-            .any(|q| q.open < para.end && para.start < q.close);
-        if speech && !inside {
-            quotes.push(Quote {
-                open: para.start,
-                start: para.start,
-                end: para.start + body.len(),
-                close: para.start + body.len(),
-            });
-        }
-    }
-    if quotes.len() > before {
+    if quotes.len() > marked {
         quotes.sort_by_key(|q| q.open);
+        // A paragraph both introduced and signed is one quotation.
+        quotes.dedup_by_key(|q| q.open);
+    }
+}
+
+/// Quotation marks of any kind: a paragraph with one is no block quotation.
+const MARKS: [char; 6] = ['“', '”', '"', '«', '»', '„'];
+
+/// An embedded post's text ("— Volodymyr Zelenskyy (@ZelenskyyUa) August
+/// 19, 2025" follows it), without its trailing picture link.
+fn post_body(text: &str, para: &Range<usize>) -> Option<Quote> {
+    let body = text[para.clone()].trim_end();
+    if body.split_whitespace().count() < 5 || body.contains(MARKS) {
+        return None;
+    }
+    let cut = body.find(" pic.twitter.com").unwrap_or(body.len());
+    Some(whole(para.start, para.start + body[..cut].trim_end().len()))
+}
+
+/// A prose paragraph after an introduction ("We will never give up our
+/// land. …"): full sentences, no quotation mark.
+fn introduced_body(text: &str, para: &Range<usize>) -> Option<Quote> {
+    let body = text[para.clone()].trim_end();
+    let prose = body.ends_with(['.', '!', '?', '…'])
+        && body.starts_with(char::is_uppercase)
+        && body.split_whitespace().count() >= 5;
+    (prose && !body.contains(MARKS)).then(|| whole(para.start, para.start + body.len()))
+}
+
+/// Does paragraph `intro` introduce a quotation: its last sentence has a
+/// speech verb (the grammar's reading, not a noun: "about the talks so
+/// far:" quotes nothing) at most five words before a final colon ("Zelensky
+/// wrote on Telegram:"), or it breaks off after a speech participle ("…
+/// Ryabkov stating")?
+fn introduces_quotation(text: &str, intro: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> bool {
+    let intro_text = text[intro.clone()].trim_end();
+    let end = intro.start + intro_text.len();
+    let speech =
+        |h: &Hit, kinds: &[Meaning]| lex.term(h).meanings.iter().any(|m| kinds.contains(m));
+    if intro_text.ends_with("ing") {
+        return hits_in(hits, intro)
+            .iter()
+            .any(|h| h.end == end && speech(h, &[Meaning::SpeechVerb, Meaning::QuoteVerb]));
+    }
+    let Some(before_colon) = intro_text.strip_suffix(':') else {
+        return false;
+    };
+    // The colon's own sentence: from the last full stop before it.
+    let sentence = intro.start + before_colon.rfind(['.', '!', '?']).map_or(0, |i| i + 1)..end - 1;
+    hits_in(hits, &sentence).iter().any(|h| {
+        speech(h, &[Meaning::SpeechVerb])
+            && text[h.end..sentence.end].split_whitespace().count() <= 5
+            && super::grammar::verb_in_context(text, &sentence, h, hits, lex)
+    })
+}
+
+/// A quotation without marks over `[start, end)`.
+fn whole(start: usize, end: usize) -> Quote {
+    Quote {
+        open: start,
+        start,
+        end,
+        close: end,
     }
 }
 
