@@ -96,15 +96,10 @@ const BULLETS: &[char] = &['→', '•', '-', '–', '—', '*', '·', '▪', '�
 /// the list going.
 pub(super) fn remember_list(s: &Scope, memory: &mut Memory) {
     let words = s.text[s.sentence.clone()].trim();
-    // "… Ryabkov stating" at a paragraph's end introduces what follows too.
-    let participle = words.ends_with("ing")
-        && s.cues.last().is_some_and(|c| {
-            c.end
-                == s.sentence.start
-                    + (s.text[s.sentence.clone()].len()
-                        - s.text[s.sentence.clone()].trim_start().len())
-                    + words.len()
-        });
+    // "… Ryabkov stating" at a paragraph's end introduces what follows too:
+    // the sentence ends with a cue.
+    let end = s.sentence.start + s.text[s.sentence.clone()].trim_end().len();
+    let participle = words.ends_with("ing") && s.cues.last().is_some_and(|c| c.end == end);
     if words.ends_with(':') || participle {
         let first = s.mentions.iter().find_map(|m| match &m.who {
             Who::Person(..) | Who::Source(_) => resolve(&m.who, s.lex, memory),
