@@ -805,7 +805,10 @@ fn score_tokens(
         // territory") takes the phrase, so no cue of the speaker reaches it.
         let owned = |a: &Tok| {
             s.cue_span.as_ref().is_some_and(|c| c.start == a.start)
-                || (!someone_elses(text, a) && !other_sides(text, a, s, lex, hits))
+                || (!someone_elses(text, a)
+                    && !other_sides(text, a, s, lex, hits)
+                    && !others_document(text, a, &toks, s.party, lex, hits)
+                    && !controlled(text, a.start, lex))
         };
         let nearest_other = toks
             .iter()
@@ -889,7 +892,11 @@ fn score_tokens(
                     && other_side_before(text, t.start, s, lex, hits)
             };
             toks.iter()
-                .filter(|a| a.start >= t.end && !modified_by_other(a))
+                .filter(|a| {
+                    a.start >= t.end
+                        && !modified_by_other(a)
+                        && !others_document(text, a, &toks, s.party, lex, hits)
+                })
                 .find(|a| {
                     // An open cue may follow closely ("… could be"), a demand
                     // right after its object ("sanctions relief must come first").
@@ -960,7 +967,8 @@ fn score_tokens(
                 let Some(outer) = toks.iter().rev().find(|o| {
                     o.end <= head.start
                         && matches!(o.token, Token::Attitude(_))
-                        && governs_complement(text, o.end, head.start)
+                        && (governs_complement(text, o.end, head.start)
+                            || coordinated_infinitive(text, o.end, head))
                 }) else {
                     break;
                 };
@@ -1280,6 +1288,80 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
     possessive || from_named || relative_subject(before)
 }
 
+/// "… told Reuters that Russia's ultimatums to end the war included a demand
+/// for Kyiv to withdraw": a verb stating a document's content (the lexicon's
+/// `content_verbs`) whose subject is someone else's document (a possessed
+/// attitude noun before it in its clause) states that one's position, not
+/// the speaker's.
+fn others_document(
+    text: &str,
+    a: &Tok,
+    toks: &[Tok],
+    party: usize,
+    lex: &Lexicon,
+    hits: &[Hit],
+) -> bool {
+    let content_verb = hits
+        .iter()
+        .filter(|h| h.start == a.start)
+        .any(|h| lex.term(h).meanings.contains(&Meaning::ContentVerb));
+    content_verb
+        && toks
+            .iter()
+            .rev()
+            .filter(|o| o.end <= a.start && matches!(o.token, Token::Attitude(_)))
+            .take_while(|o| {
+                words_between(text, o.end, a.start) <= 8 && !clause_break(text, o.end, a.start)
+            })
+            .any(|o| {
+                someone_elses(text, o)
+                    && possessor_side(text, o, lex, hits).is_some_and(|p| p != party)
+            })
+}
+
+/// "pressure on Kyiv to accept the plan", "forced Ukraine to accept": an
+/// attitude in the infinitive after one of the lexicon's `controls` and
+/// its object (one to four words) is what that one is pushed to, nobody's
+/// own stance. A control word with no object ("will not be forced to
+/// accept") leaves the attitude to its subject.
+fn controlled(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let words: Vec<String> = text[..pos]
+        .split_whitespace()
+        .rev()
+        .take(7)
+        .take_while(|w| !w.ends_with([',', ';', ':', '.', '"', '“', '”']))
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.first().map(String::as_str) != Some("to") {
+        return false;
+    }
+    (2..words.len()).any(|k| {
+        let one = lex.controls.contains(&words[k]);
+        let two = words
+            .get(k + 1)
+            .is_some_and(|w| lex.controls.contains(&format!("{w} {}", words[k])));
+        (one || two) && k - 1 <= 4
+    })
+}
+
+/// The side of a possessive right before `a` ("Russia's ultimatums").
+fn possessor_side(text: &str, a: &Tok, lex: &Lexicon, hits: &[Hit]) -> Option<usize> {
+    let before = text[..a.start].trim_end();
+    let stem = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))?;
+    // The scan may have matched the name with its "'s" or without.
+    hits.iter()
+        .filter(|h| h.end == stem.len() || h.end == before.len())
+        .find_map(|h| {
+            lex.term(h).meanings.iter().find_map(|m| match *m {
+                Meaning::Party(p) | Meaning::PartyAdjective(p) => Some(p),
+                Meaning::Actor(i) => Some(lex.actors[i].party),
+                _ => None,
+            })
+        })
+}
+
 /// "The war, which has halted the talks": an attitude whose subject is a
 /// relative pronoun after a comma belongs to the thing the clause
 /// describes, not to the speaker (at most one auxiliary in between).
@@ -1525,13 +1607,62 @@ fn object_negated(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     })
 }
 
-/// A negator within three words before `pos`, with no other cue between.
+/// A negator within three words before `pos`, with no other cue between;
+/// or one before the first of two verbs joined by "or" ("will not cede its
+/// gains or accept a ceasefire" rejects both).
 fn negated(text: &str, toks: &[Tok], pos: usize) -> bool {
-    toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
-        (matches!(t.token, Token::Negator) || t.negating)
-            && words_between(text, t.end, pos) <= 3
-            && !coordination_between(&text[t.end..pos])
-    }) || contracted_negation_before(text, pos)
+    let near = |pos: usize, reach: usize| {
+        toks.iter().rev().filter(|t| t.end <= pos).take(2).any(|t| {
+            (matches!(t.token, Token::Negator) || t.negating)
+                && words_between(text, t.end, pos) <= reach
+                && !coordination_between(&text[t.end..pos])
+                && !text[t.end..pos].contains([';', ':', '.'])
+        })
+    };
+    near(pos, 3)
+        || contracted_negation_before(text, pos, 3)
+        || disjunction_before(text, pos)
+            .is_some_and(|or| near(or, 6) || contracted_negation_before(text, or, 6))
+}
+
+/// Where "or"/"nor" starts when it is the word right before `pos` (the
+/// attitude there is the second of two joined verbs).
+fn disjunction_before(text: &str, pos: usize) -> Option<usize> {
+    let before = text[..pos].trim_end();
+    ["or", "nor"]
+        .iter()
+        .find(|w| {
+            before.len() > w.len()
+                && before.ends_with(*w)
+                && before[..before.len() - w.len()].ends_with(' ')
+        })
+        .map(|w| before.len() - w.len())
+}
+
+/// "refuses to budge from his demands or accept a ceasefire": a bare verb
+/// joined by "or"/"nor" to the infinitive an attitude ending at `from`
+/// governs ("to budge …", at most eight words, no punctuation) is governed
+/// by that attitude too.
+fn coordinated_infinitive(text: &str, from: usize, head: &Tok) -> bool {
+    let Some(or) = disjunction_before(text, head.start) else {
+        return false;
+    };
+    if or < from {
+        return false;
+    }
+    let verb = text[head.start..head.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let first = text[from..or].trim();
+    let infinitive = first.starts_with("to ") || first.starts_with("not to ");
+    infinitive
+        && !finite_verb(&verb)
+        && first.split_whitespace().count() <= 8
+        && !first.contains([',', ';', ':', '"', '“', '”', '(', ')'])
+        && !coordination_between(&format!(" {first} "))
+        && !first.contains(" or ")
 }
 
 /// "Why should Ukraine withdraw, but not Russia?", "why would we accept
@@ -1585,15 +1716,15 @@ fn coordination_between(between: &str) -> bool {
     between.contains(',') || between.contains(" and ") || between.contains(" but ")
 }
 
-/// Whether one of the three words before `pos` is a contracted negation
+/// Whether one of the `reach` words before `pos` is a contracted negation
 /// ("wouldn't", "won’t", "hasn't"): the lexicon scan matches whole words,
 /// so the `n't` in the negator list never matches inside one, and listing
 /// every auxiliary's contraction would still miss spellings.
-fn contracted_negation_before(text: &str, pos: usize) -> bool {
+fn contracted_negation_before(text: &str, pos: usize, reach: usize) -> bool {
     text[..pos]
         .split_whitespace()
         .rev()
-        .take(3)
+        .take(reach)
         .take_while(|w| !w.ends_with([',', ';', '.', ':']))
         .any(|w| {
             let w = w.trim_end_matches(['"', '”', '’', '\'']);
@@ -1795,6 +1926,44 @@ mod tests {
             "“We stick to our position: no decisions on Europe's long-term security without Europe,” the official said.",
         );
         assert!(cues.iter().all(|c| !c.contains("> no >")), "{cues:?}");
+    }
+
+    #[test]
+    fn a_negation_or_refusal_reaches_a_verb_joined_by_or() {
+        let got = stances_of("Russia will not cede its gains or accept a ceasefire, Peskov said.");
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+        let got = stances_of("Russia won't give up the land or accept a ceasefire, Peskov said.");
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+        let got = stances_of("Putin refuses to budge from his demands or accept a ceasefire.");
+        assert_eq!(got, [("russia".to_string(), "ceasefire=-2".to_string())]);
+        // "and" with a finite verb is a new clause, not the refusal's.
+        let got = stances_of("Kyiv refused to cede land and accepted a ceasefire.");
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+    }
+
+    #[test]
+    fn another_sides_document_states_that_sides_position() {
+        let got = stances_of(
+            "A Ukrainian source told Reuters that Russia's ultimatums to end the war included a demand for Kyiv to withdraw from territory.",
+        );
+        assert!(got.iter().all(|(p, _)| p != "ukraine"), "{got:?}");
+        // The speaker's own side's document is the speaker's.
+        let got =
+            stances_of("The White House said Washington's plan includes a lifting of sanctions.");
+        assert!(has(&got, "united_states", "sanctions_economy=2"), "{got:?}");
+    }
+
+    #[test]
+    fn what_someone_is_pressured_into_is_no_ones_stance() {
+        let got = stances_of(
+            "Zelensky said the United States is exerting unprecedented pressure on Kyiv to accept Trump's 28-point plan.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = stances_of("Zelensky said Washington had forced Ukraine to accept the plan.");
+        assert!(got.is_empty(), "{got:?}");
+        // No object: the subject's own attitude.
+        let got = stances_of("“We will not be forced to accept a ceasefire,” Zelensky said.");
+        assert!(has(&got, "ukraine", "ceasefire=-2"), "{got:?}");
     }
 
     #[test]

@@ -228,6 +228,10 @@ pub struct StanceDef {
     /// form of "have" or "be" later in its clause ("the momentum … has
     /// largely gone"): the evaluation is reversed.
     pub losses: Option<Vec<String>>,
+    /// Words that make someone else do what follows ("pressure on",
+    /// "forced"): "pressure on Kyiv to accept the plan" says what Kyiv is
+    /// pushed to, not what anyone in the sentence wants of their own accord.
+    pub controls: Option<Vec<String>>,
     /// Attitude cues that name what a meeting is about ("discuss"): as a
     /// purpose ("met in Geneva to discuss the plan") they give the agenda,
     /// not a stance; governed by an attitude ("ready to discuss") they
@@ -682,6 +686,8 @@ pub struct Lexicon {
     pub failures: Vec<String>,
     /// Loss participles ([`StanceDef::losses`]), lowercase.
     pub losses: FxHashSet<String>,
+    /// Control words ([`StanceDef::controls`]), lowercase.
+    pub controls: FxHashSet<String>,
     /// Agenda cues ([`StanceDef::agenda`]), lowercase.
     pub agenda: FxHashSet<String>,
     /// Words for meeting ([`StanceDef::meetings`]), lowercase.
@@ -1673,6 +1679,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             .map(|w| w.to_lowercase())
             .collect(),
         losses: lower_set(&file.stance.losses, &BASE.stance.losses),
+        controls: lower_set(&file.stance.controls, &BASE.stance.controls),
         agenda: lower_set(&file.stance.agenda, &BASE.stance.agenda),
         meetings: lower_set(&file.stance.meetings, &BASE.stance.meetings),
         examples: file.examples,
@@ -1984,6 +1991,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.stance.outcomes,
         &file.stance.failures,
         &file.stance.losses,
+        &file.stance.controls,
         &file.stance.agenda,
         &file.stance.meetings,
         &file.stance.not_attitudes,
