@@ -1080,6 +1080,21 @@ fn score_tokens(
                 true,
                 format!("{modal}(intention) > {}({dir_name})", word(t)),
             ));
+        } else if *direction != 0
+            && let Some(att) = lead_attitude(lex, hits, t)
+        {
+            // "The machinists voted to strike", "voted down the offer": a
+            // lexicon's phrase that opens with an attitude of its own
+            // direction states it by itself, at that attitude's strength.
+            // One of the other direction names an act ("halt strikes" is
+            // toward a ceasefire): a stance only when something governs it.
+            let v = att.value().abs();
+            found.push((
+                *issue,
+                v * dir,
+                true,
+                format!("{}({:+}, {dir_name})", word(t), v * dir),
+            ));
         }
     }
     // "The talks were productive", "a productive meeting": an evaluation
@@ -1286,6 +1301,17 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
             .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase());
     possessive || from_named || relative_subject(before)
+}
+
+/// The attitude a toward or away phrase at `t` opens with
+/// ([`crate::lexicon::Term::lead_attitude`]).
+fn lead_attitude(lex: &Lexicon, hits: &[Hit], t: &Tok) -> Option<Attitude> {
+    let k = hits.partition_point(|h| h.start < t.start);
+    hits[k..]
+        .iter()
+        .take_while(|h| h.start == t.start)
+        .find(|h| h.end == t.end)
+        .and_then(|h| lex.term(h).lead_attitude)
 }
 
 /// "… told Reuters that Russia's ultimatums to end the war included a demand
@@ -1964,6 +1990,20 @@ mod tests {
         // No object: the subject's own attitude.
         let got = stances_of("“We will not be forced to accept a ceasefire,” Zelensky said.");
         assert!(has(&got, "ukraine", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_phrase_opening_with_an_attitude_of_its_direction_states_it() {
+        // "compromising on the territorial issue" is a toward phrase of the
+        // default lexicon that opens with an open attitude.
+        let got = stances_of("Moscow is compromising on the territorial issue, Ushakov said.");
+        assert_eq!(got, [("russia".to_string(), "territory=1".to_string())]);
+        let got = stances_of("Russia is compromising on the territorial issue.");
+        assert_eq!(got, [("russia".to_string(), "territory=1".to_string())]);
+        // One of the other direction is an act: "halt strikes" is toward a
+        // ceasefire, but halting is no attitude to it.
+        let got = stances_of("Ukraine halted strikes on Russian refineries, Zelensky said.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -655,6 +655,14 @@ pub struct Term {
     /// Meanings of the shorter terms inside this one ("continues to insist"
     /// contains "insist"), computed once when the lexicon is compiled.
     pub part_meanings: Vec<Meaning>,
+    /// The attitude a toward or away phrase opens with, of the phrase's own
+    /// direction ("voted to strike", "accept the contract", "vote down"):
+    /// the phrase is a position verb, and with no other attitude governing
+    /// it states its direction itself.
+    pub lead_attitude: Option<Attitude>,
+    /// The byte length of that attitude's words at the phrase's start (the
+    /// cue; the rest is what it governs).
+    pub lead_len: usize,
 }
 
 /// A compiled lexicon, ready to scan documents.
@@ -1046,6 +1054,32 @@ fn ends_word(bytes: &[u8], e: usize) -> bool {
     }
 }
 
+/// The attitude of the longest attitude term that opens term `i` (or is
+/// it), when `i` is a toward or away phrase and the attitude has the same
+/// direction ("voted to strike" opens with "voted to", "vote down" is a
+/// rejection and an away phrase). One of the other direction names an act
+/// ("halt strikes" is toward a ceasefire), no attitude.
+fn lead_attitude(table: &TermTable, i: usize) -> Option<(Attitude, usize)> {
+    let t = &table.terms[i];
+    let words: Vec<String> = t.text.split_whitespace().map(str::to_lowercase).collect();
+    let direction = t.meanings.iter().find_map(|m| match m {
+        Meaning::IssueTerm { direction, .. } if *direction != 0 => Some(*direction),
+        _ => None,
+    })?;
+    // The whole phrase counts too: "endorse" listed both as an attitude and
+    // as a toward phrase.
+    (1..=words.len())
+        .rev()
+        .find_map(|len| {
+            let &j = table.index.get(&words[..len].join(" "))?;
+            table.terms[j].meanings.iter().find_map(|m| match m {
+                Meaning::Attitude(a) => Some((*a, table.terms[j].text.len())),
+                _ => None,
+            })
+        })
+        .filter(|(a, _)| a.value().signum() == direction)
+}
+
 /// The automaton for [`Words::body_finder`]: every single-word body and
 /// office noun, longest first at a position.
 fn body_finder(
@@ -1175,6 +1209,8 @@ impl TermTable {
                     exact_case,
                     meanings: Vec::new(),
                     part_meanings: Vec::new(),
+                    lead_attitude: None,
+                    lead_len: 0,
                 });
                 self.terms.len() - 1
             });
@@ -1582,6 +1618,12 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             }
         }
         table.terms[i].part_meanings = parts;
+    }
+    for i in 0..table.terms.len() {
+        if let Some((a, len)) = lead_attitude(&table, i) {
+            table.terms[i].lead_attitude = Some(a);
+            table.terms[i].lead_len = len;
+        }
     }
     let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> FxHashSet<String> {
         list_or(given, base).into_iter().collect()

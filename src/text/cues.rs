@@ -65,7 +65,31 @@ pub fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
             None
         }
     };
-    pick(&term.meanings).or_else(|| pick(&term.part_meanings))
+    // "The machinists voted to strike": a lexicon phrase that opens with an
+    // attitude of its own direction is a position verb. (Not one word
+    // listed both ways: "a ratification bonus" is a noun.)
+    let phrase = term.text.contains(' ');
+    pick(&term.meanings)
+        .or_else(|| pick(&term.part_meanings))
+        .or_else(|| (phrase && term.lead_attitude.is_some()).then_some(CueKind::Position))
+}
+
+/// Where a cue ends: a lexicon phrase that is a cue by the attitude it
+/// opens with ("voted to strike") is that attitude's words; what follows
+/// them is what it governs, the statement's content.
+fn cue_end(lex: &Lexicon, h: &Hit) -> usize {
+    let term = lex.term(h);
+    let own = term.meanings.iter().chain(&term.part_meanings).any(|m| {
+        matches!(
+            m,
+            Meaning::SpeechVerb | Meaning::QuoteVerb | Meaning::PositionVerb | Meaning::SourceFirst
+        )
+    });
+    if own || term.lead_len == 0 || term.lead_len >= h.end - h.start {
+        h.end
+    } else {
+        h.start + term.lead_len
+    }
 }
 
 /// "The US is proposing to establish …", "Moscow was insisting": an -ing
@@ -143,7 +167,7 @@ pub fn sentence_cues(
         .filter_map(|h| {
             cue_kind(lex, h).map(|kind| Cue {
                 start: h.start,
-                end: h.end,
+                end: cue_end(lex, h),
                 kind: aspectual(text, sentence, h, progressive(text, sentence, h, kind, lex)),
                 attitude: lex
                     .meanings_with_parts(h)
