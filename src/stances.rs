@@ -896,6 +896,11 @@ fn score_tokens(
                     a.start >= t.end
                         && !modified_by_other(a)
                         && !others_document(text, a, &toks, s.party, lex, hits)
+                        // "… had been welcomed by Washington". (Not a side
+                        // right before it: the phrase is its subject, as in
+                        // "a ceasefire with Ukraine is possible".)
+                        && (s.cue_span.as_ref().is_some_and(|c| c.start == a.start)
+                            || !someone_elses(text, a))
                 })
                 .find(|a| {
                     // An open cue may follow closely ("… could be"), a demand
@@ -1294,13 +1299,32 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
             stem,
             "It" | "That" | "There" | "He" | "She" | "What" | "Who" | "Here" | "Where"
         );
-    let from_named = (after.starts_with("from ") || after.starts_with("by "))
-        && after
-            .split_whitespace()
-            .nth(1)
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| c.is_uppercase());
-    possessive || from_named || relative_subject(before)
+    let named_after = |rest: &str| {
+        (rest.starts_with("from ") || rest.starts_with("by "))
+            && rest
+                .split_whitespace()
+                .nth(1)
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| c.is_uppercase())
+    };
+    // "referenda widely dismissed as illegitimate by Western nations": the
+    // agent may follow the passive's "as" phrase.
+    let agent_after_as = after.strip_prefix("as ").is_some_and(|rest| {
+        let mut words = rest.split_whitespace();
+        for _ in 0..4 {
+            match words.next() {
+                Some("by") => {
+                    return words
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                }
+                Some(w) if !w.ends_with([',', ';', ':', '.']) => {}
+                _ => return false,
+            }
+        }
+        false
+    });
+    possessive || named_after(after) || agent_after_as || relative_subject(before)
 }
 
 /// The attitude a toward or away phrase at `t` opens with
@@ -2004,6 +2028,19 @@ mod tests {
         // ceasefire, but halting is no attitude to it.
         let got = stances_of("Ukraine halted strikes on Russian refineries, Zelensky said.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_passives_named_agent_holds_its_attitude() {
+        // The agent after the attitude, also when the attitude follows its
+        // object ("the proposal had been welcomed by Washington").
+        let got = stances_of("Peskov said a ceasefire had been welcomed by Washington.");
+        assert!(got.iter().all(|(p, _)| p != "russia"), "{got:?}");
+        // Or after the passive's "as" phrase.
+        let cues = cues_of(
+            "Peskov said the ceasefire was widely dismissed as a trick by Western capitals.",
+        );
+        assert!(cues.iter().all(|c| !c.contains("dismissed")), "{cues:?}");
     }
 
     #[test]
