@@ -63,7 +63,9 @@ pub fn resolve_date_phrase(window: &str, published: Date) -> Option<Date> {
     // (a digit; "day" in every weekday; "day", "week" or "month").
     let has_day = memmem::find(window.as_bytes(), b"day").is_some();
     if may_hold_digit(window)
-        && let Some(c) = MONTH_DAY.captures(window)
+        && let Some(c) = MONTH_DAY
+            .captures_iter(window)
+            .find(|c| !not_when_said(window, c.get(0).map_or(0, |m| m.start())))
         && let Some(m) = month_number(&c[1])
         && let Ok(day) = c[2].parse::<i8>()
         && let Ok(mut d) = Date::new(published.year(), m, day)
@@ -73,7 +75,11 @@ pub fn resolve_date_phrase(window: &str, published: Date) -> Option<Date> {
         }
         return Some(d);
     }
-    if has_day && let Some(c) = WEEKDAY.captures(window) {
+    if has_day
+        && let Some(c) = WEEKDAY
+            .captures_iter(window)
+            .find(|c| !not_when_said(window, c.get(0).map_or(0, |m| m.start())))
+    {
         let target = match &c[1] {
             "Monday" => Weekday::Monday,
             "Tuesday" => Weekday::Tuesday,
@@ -104,6 +110,33 @@ pub fn resolve_date_phrase(window: &str, published: Date) -> Option<Date> {
         };
     }
     None
+}
+
+/// "had given Ukraine until Nov 27", "by Friday", "since March 3", "the
+/// deadline of Nov 27": a date
+/// after one of these words bounds something else (a deadline, a span); it
+/// is not when anything was said.
+fn not_when_said(window: &str, at: usize) -> bool {
+    let mut before = window[..at].split_whitespace().rev();
+    let mut prev = before.next().unwrap_or("").to_ascii_lowercase();
+    if prev == "on" || prev == "the" {
+        prev = before.next().unwrap_or("").to_ascii_lowercase();
+    }
+    matches!(
+        prev.as_str(),
+        "until"
+            | "till"
+            | "by"
+            | "before"
+            | "after"
+            | "since"
+            | "from"
+            | "through"
+            | "of"
+            | "deadline"
+            | "starting"
+            | "beginning"
+    )
 }
 
 #[cfg(test)]
@@ -137,6 +170,24 @@ mod tests {
         assert_eq!(
             resolve_date_phrase("said on Dec. 30", p),
             Some("2025-12-30".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn a_deadline_or_a_span_is_not_when_it_was_said() {
+        let p: Date = "2025-11-24".parse().unwrap(); // a Monday
+        assert_eq!(
+            resolve_date_phrase("had given Ukraine until Nov 27 to", p),
+            None
+        );
+        assert_eq!(resolve_date_phrase("must answer by Friday", p), None);
+        assert_eq!(
+            resolve_date_phrase("said on Friday that the deadline of Nov 27", p),
+            Some("2025-11-21".parse().unwrap())
+        );
+        assert_eq!(
+            resolve_date_phrase("since Nov. 3, he said on Nov. 20", p),
+            Some("2025-11-20".parse().unwrap())
         );
     }
 }
