@@ -368,7 +368,8 @@ fn own_cue_token(s: &Statement, lex: &Lexicon, hits: &[Hit], toks: &mut Vec<Tok>
     else {
         return;
     };
-    if let Some(att) = attitude_in(lex.term(h).meanings.iter().copied()) {
+    // "has rejected" is a position verb by its part "rejected".
+    if let Some(att) = attitude_in(lex.meanings_with_parts(h)) {
         insert_attitude(toks, h, att);
     }
 }
@@ -463,13 +464,20 @@ fn is_passive(text: &str, s: &Statement) -> bool {
 /// phrase an object relative clause hangs on, its cue the clause's verb
 /// after it (as attribution reads it: the pronoun, then the subject, or an
 /// earlier coordinated clause, with no other break before the cue).
-fn is_relative_object(text: &str, s: &Statement) -> bool {
+fn is_relative_object(text: &str, s: &Statement, lex: &Lexicon) -> bool {
     let Some(c) = &s.cue_span else { return false };
     if c.start < s.span.end {
         return false;
     }
     let between = text[s.span.end..c.start].trim_start_matches([',', ' ']);
-    (between.starts_with("which ") || between.starts_with("that "))
+    // "… — conditions Kyiv has rejected": a summing-up noun, its pronoun
+    // left out.
+    let summary = text[s.span.clone()]
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
+        .next()
+        .is_some_and(|w| lex.words.summaries.contains(w.to_lowercase().as_str()))
+        && between.split_whitespace().count() <= 4;
+    (between.starts_with("which ") || between.starts_with("that ") || summary)
         && !between.contains([';', ':', '"', '“', '”'])
 }
 
@@ -716,7 +724,7 @@ fn score_tokens(
 ) -> Vec<Stance> {
     let sc = sc.clone();
     // The passive's and the object relative clause's own cue follows what it governs.
-    let cue_after_object = is_passive(text, s) || is_relative_object(text, s);
+    let cue_after_object = is_passive(text, s) || is_relative_object(text, s, lex);
     let condition = toks
         .iter()
         .find(|t| matches!(t.token, Token::Condition))
@@ -2041,6 +2049,19 @@ mod tests {
             "Peskov said the ceasefire was widely dismissed as a trick by Western capitals.",
         );
         assert!(cues.iter().all(|c| !c.contains("dismissed")), "{cues:?}");
+    }
+
+    #[test]
+    fn a_summing_up_noun_in_apposition_stands_for_the_clause_before() {
+        for text in [
+            "Russia has repeatedly demanded that Ukraine cede territory and end its reliance on Western military aid—conditions Ukraine has firmly rejected.",
+            "Russia wants Ukraine to cede territory, conditions that Ukraine has rejected.",
+            "Russia wants Ukraine to cede territory — conditions that Ukraine has rejected.",
+        ] {
+            let got = stances_of(text);
+            assert!(has(&got, "russia", "territory=2"), "{text}: {got:?}");
+            assert!(has(&got, "ukraine", "territory=-2"), "{text}: {got:?}");
+        }
     }
 
     #[test]

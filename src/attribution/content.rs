@@ -122,6 +122,15 @@ fn relative_antecedent(
     let ends_with_word =
         |s: &str, w: &str| s.ends_with(w) && whole_word_at(s, s.len() - w.len(), s.len());
     let pronoun_end = |s: &str| ["which", "that"].iter().any(|w| ends_with_word(s, w));
+    // "…military aid—conditions Ukraine has firmly rejected": a summing-up
+    // noun in apposition, its pronoun left out.
+    if let Some(noun) = summary_noun_at_end(lead, lex) {
+        let noun_start = sentence.start + lead.len() - noun.len();
+        return Some(
+            apposition_start(text, sentence, noun_start, lex)
+                .map(|from| from..lead_end(lead, sentence)),
+        );
+    }
     let relative = if pronoun_end(lead) {
         lead
     } else {
@@ -165,8 +174,90 @@ fn relative_antecedent(
         if NP_OPENERS.contains(&lower.as_str()) || word.ends_with("'s") || word.ends_with("’s") {
             return Some((np_end > at).then_some(at..np_end));
         }
+        // "— measures that Zelensky would resist": a summing-up noun stands
+        // for the clause before the dash.
+        if n == 0
+            && lex.words.summaries.contains(lower.as_str())
+            && let Some(from) = apposition_start(text, sentence, at, lex)
+        {
+            return Some(Some(from..np_end));
+        }
     }
     Some(None)
+}
+
+/// Where a summing-up noun in apposition begins its clause between `from`
+/// and a later cue at `cue`: the dash or comma before "conditions (that)
+/// Kyiv has rejected" (at most four words between the noun and the cue).
+pub(super) fn summary_apposition(
+    text: &str,
+    from: usize,
+    cue: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    let between = &text[from..cue];
+    let mark = between.rfind(['—', '–', ','])?;
+    let mark_len = between[mark..].chars().next().map_or(1, char::len_utf8);
+    let mut words = between[mark + mark_len..].split_whitespace();
+    let noun = words.next()?.to_lowercase();
+    let rest: Vec<&str> = words.collect();
+    let rest = match rest.first() {
+        Some(&"that") | Some(&"which") => &rest[1..],
+        _ => &rest[..],
+    };
+    (lex.words.summaries.contains(noun.as_str()) && !rest.is_empty() && rest.len() <= 4)
+        .then_some(from + mark)
+}
+
+/// The summing-up noun (the lexicon's `summaries`) that `lead` ends with
+/// right after a dash or a comma, without a relative pronoun.
+fn summary_noun_at_end<'t>(lead: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    let noun = lead
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
+        .next()?;
+    let before = lead[..lead.len() - noun.len()].trim_end();
+    let appositive = before.ends_with(['—', '–', ',']) || before.ends_with(" -");
+    (appositive && lex.words.summaries.contains(noun.to_lowercase().as_str())).then_some(noun)
+}
+
+/// The end of `lead` (the text before a subject) as an offset in the text.
+fn lead_end(lead: &str, sentence: &Range<usize>) -> usize {
+    sentence.start + lead.len()
+}
+
+/// Where the clause a summing-up noun at `noun` stands for begins: the
+/// noun must follow a dash or a comma; the clause runs back to the last
+/// "that", colon or semicolon before it, else to the sentence's start, and
+/// holds at least three words.
+fn apposition_start(
+    text: &str,
+    sentence: &Range<usize>,
+    noun: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    let before = text[sentence.start..noun].trim_end();
+    let mark = before
+        .strip_suffix(['—', '–', ','])
+        .or_else(|| before.strip_suffix(" -"))?
+        .trim_end();
+    let from = [" that ", ": ", "; "]
+        .iter()
+        .filter_map(|m| mark.rfind(m).map(|i| i + m.len()))
+        .max()
+        .unwrap_or(0);
+    // "Russia wants Ukraine to cede territory — conditions …": the clause is
+    // what the last cue before the mark governs, not that cue's subject.
+    let from = mark[from..]
+        .split_whitespace()
+        .rev()
+        .find_map(|w| {
+            let at = sentence.start + offset_in(mark, w);
+            is_cue_word(text, at, lex).then(|| at + w.len() - sentence.start)
+        })
+        .map_or(from, |end| end.max(from));
+    let clause = mark[from..].trim_start();
+    let from = mark.len() - clause.len();
+    (clause.split_whitespace().count() >= 3).then_some(sentence.start + from)
 }
 
 /// Does a speech or attitude verb of the lexicon start at `at`?
@@ -324,7 +415,8 @@ fn content_start(
         if !infinitive
             && !verb_between
             && !noun_complement(text, cue.end + pos, between, lex)
-            && (!between.contains(',')
+            // (Nor after a dash: "… — conditions that Kyiv rejected".)
+            && (!between.contains([',', '—', '–'])
                 || between.trim_start().starts_with(',')
                 || between.trim().is_empty())
         {
@@ -386,6 +478,13 @@ fn content_end(
                 .filter(|&(i, len)| !between[i + len..].trim().is_empty())
                 .map(|(i, _)| start + i)
         })
+        .unwrap_or(end);
+    // "demanded that Ukraine cede territory — conditions Kyiv rejected": a
+    // summing-up noun in apposition opens another side's clause about it.
+    let end = later
+        .iter()
+        .filter(|c| c.start > start && c.start < end)
+        .find_map(|c| summary_apposition(text, start, c.start, lex))
         .unwrap_or(end);
     // "While Russia and Ukraine agreed to a prisoner exchange, prospects …":
     // a statement in an opening subordinate clause ends with that clause, as

@@ -186,6 +186,11 @@ fn directive_complement(s: &Scope, ci: usize) -> bool {
         let Some(m) = s.mentions.iter().find(|m| m.start == at) else {
             return false;
         };
+        // "… demanded that Ukraine cede territory — conditions Ukraine has
+        // rejected": the apposition opens a clause of its own.
+        if super::content::summary_apposition(text, c.end, cue.start, s.lex).is_some() {
+            return false;
+        }
         let from = s.hits.partition_point(|h| h.start < c.start);
         let supports = s.hits[from..]
             .iter()
@@ -303,6 +308,13 @@ fn object_relative(s: &Scope, ci: usize) -> bool {
         return false;
     };
     let at = s.sentence.start + b.trim_end().len();
+    // "— measures that Zelensky would resist": a summing-up noun stands for
+    // the clause before it, which the statement is about.
+    if super::content::summary_apposition(s.text, s.sentence.start, s.cues[ci].start, s.lex)
+        .is_some()
+    {
+        return false;
+    }
     // "… elements that Israel has also demanded, including that it disarm":
     // an elaboration after the verb restates its object, so it stays.
     let after = s.text[s.cues[ci].end..s.sentence.end].trim_start_matches(' ');

@@ -306,6 +306,11 @@ pub struct TextDef {
     /// position, and so is "Washington's proposal demands …" or "the
     /// Russian memorandum insists …".
     pub documents: Option<Vec<String>>,
+    /// Nouns that sum up the clause before them in apposition
+    /// ("conditions", "terms", "measures"): in "… demanded that Ukraine cede
+    /// territory — conditions Kyiv has rejected" what Kyiv rejected is the
+    /// clause before the dash.
+    pub summaries: Option<Vec<String>>,
     /// Nouns for texts a side issues ("statement", "readout"): "the
     /// statement said" is whoever the article said issued it, else the body
     /// or side that spoke last. Single words; they are also `bodies`.
@@ -337,6 +342,8 @@ pub struct Words {
     pub hypotheticals: FxHashSet<String>,
     /// Nouns for documents that speak for their owner, lowercase.
     pub documents: FxHashSet<String>,
+    /// Nouns that sum up the clause before them ([`TextDef::summaries`]).
+    pub summaries: FxHashSet<String>,
     /// Nouns for texts a side issues ("statement"), lowercase.
     pub statements: FxHashSet<String>,
     /// Finds the single-word `bodies` and `office_nouns` in a text (ASCII
@@ -1661,6 +1668,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
         documents: lower_set(&file.text.documents, &BASE.text.documents),
+        summaries: lower_set(&file.text.summaries, &BASE.text.summaries),
         statements: lower_set(&file.text.statements, &BASE.text.statements),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
         venues: lower_set(&file.text.venues, &BASE.text.venues),
@@ -2050,6 +2058,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.subordinators,
         &file.text.hypotheticals,
         &file.text.documents,
+        &file.text.summaries,
         &file.text.statements,
         &file.text.official_nouns,
         &file.text.prepositions,
