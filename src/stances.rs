@@ -925,7 +925,13 @@ fn score_tokens(
                     // "withdraw from Donetsk or accept buffer zones": a
                     // coordinated verb has an object of its own.
                     let coordinated = matches!(text[t.end..a.start].trim(), "or" | "and" | ",");
+                    // "meetings with defence firms to discuss supplies": an
+                    // infinitive of purpose after the phrase is no predicate
+                    // of it (a copula's "is ready to" is).
+                    let purpose = text[t.end..a.start].trim_end().ends_with(" to")
+                        && !copula_between(text, t.end, a.start);
                     !coordinated
+                        && !purpose
                         && words_between(text, t.end, a.start) <= reach
                         && !clause_break(text, t.end, a.start)
                         && condition.is_none_or(|c| c.start > a.start || after_condition)
@@ -2062,6 +2068,17 @@ mod tests {
             assert!(has(&got, "russia", "territory=2"), "{text}: {got:?}");
             assert!(has(&got, "ukraine", "territory=-2"), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_is_no_predicate_of_the_phrase_before_it() {
+        let got = stances_of(
+            "Zelensky said he is set to have a series of meetings with representatives of defense companies to discuss additional supplies of air defense systems.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // A copula's predicate still judges its subject.
+        let got = stances_of("Peskov said a meeting is possible.");
+        assert!(has(&got, "russia", "talks_process=1"), "{got:?}");
     }
 
     #[test]
