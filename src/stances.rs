@@ -769,9 +769,21 @@ fn score_tokens(
                     .iter()
                     .find(|t| matches!(t.token, Token::Term { .. }))
             });
-        if let Some(t) = nearest
-            && let Token::Term { issue, .. } = t.token
+        if let Some(&&near) = nearest
+            && let Token::Term { issue, .. } = near.token
         {
+            // The issue keeps the direction its phrases give it in the
+            // sentence: "Trump authorized sanctions on Rosneft and Lukoil,
+            // in a move cheered by European allies" cheers sanctions.
+            let directed = |o: &&&Tok| matches!(o.token, Token::Term { issue: i, direction } if i == issue && direction != 0);
+            let t = if directed(&&&near) {
+                near
+            } else {
+                toks_s.iter().find(directed).map_or(near, |o| **o)
+            };
+            let Token::Term { direction, .. } = t.token else {
+                unreachable!()
+            };
             // Stand-in placed at the end of the scope so the attitude governs it.
             let at = Tok {
                 start: sc.end,
@@ -779,7 +791,7 @@ fn score_tokens(
                 token: t.token,
                 negating: false,
             };
-            objects.push((at, issue, 0));
+            objects.push((at, issue, direction));
             topic_words.push((issue, text[t.start..t.end].to_string()));
         }
     }
@@ -2079,6 +2091,24 @@ mod tests {
         // A copula's predicate still judges its subject.
         let got = stances_of("Peskov said a meeting is possible.");
         assert!(has(&got, "russia", "talks_process=1"), "{got:?}");
+    }
+
+    #[test]
+    fn the_sentence_topic_keeps_the_direction_of_its_phrase() {
+        let got = cues_of(
+            "In place of the summit, Trump authorized sanctions on Rosneft and Lukoil, Russia's two largest oil companies, in a move cheered by European allies.",
+        );
+        assert_eq!(
+            got,
+            ["cheered(+2) > [sentence topic: authorized sanctions](away)"]
+        );
+        let got = stances_of(
+            "In place of the summit, Trump authorized sanctions on Rosneft and Lukoil, Russia's two largest oil companies, in a move cheered by European allies.",
+        );
+        assert_eq!(
+            got,
+            [("europe".to_string(), "sanctions_economy=-2".to_string())]
+        );
     }
 
     #[test]
