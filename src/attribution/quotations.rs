@@ -473,6 +473,16 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_coordinated_with_another_shares_its_subject() {
+        let got = run(
+            "The talks began in a charged atmosphere, with Putin attacking European countries, accusing them of \"preventing peace,\" and threatening that Russia \"does not want to go to war with Europe.\"",
+        );
+        let partials: Vec<_> = got.iter().filter(|g| g.0 == "partial").collect();
+        assert_eq!(partials.len(), 2, "{got:?}");
+        assert!(partials.iter().all(|g| g.2 == "Vladimir Putin"), "{got:?}");
+    }
+
+    #[test]
     fn partial_quotes_take_the_speaker_of_the_participle() {
         let got = run(
             "He has also indicated that he wants a change of government in Kyiv, calling Zelensky “illegitimate” and a “neo-Nazi.”",

@@ -513,7 +513,14 @@ pub(super) fn personal_speaker(speaker: &str) -> bool {
 /// side named in the sentence before it, outside quotations.
 pub(super) fn participle_subject(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Speaker> {
     let text = s.text;
-    if !text[s.sentence.start..cue.start].trim_end().ends_with(',') {
+    let before = text[s.sentence.start..cue.start].trim_end();
+    // "…, accusing them of “…,” and threatening that …": a participle
+    // coordinated with an earlier one has the same subject.
+    let coordinated = before.ends_with(" and")
+        && s.cues
+            .iter()
+            .any(|c| c.end < cue.start && c.is_participle(text) && c.start > s.sentence.start);
+    if !before.ends_with(',') && !coordinated {
         return None;
     }
     s.mentions
