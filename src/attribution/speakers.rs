@@ -1178,6 +1178,19 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_again_with_fewer_words_is_the_same_body() {
+        let got = who(
+            "On Thursday, Russia’s central bank said it would respond. “We will respond,” the central bank said. “We will respond to this,” the bank said.",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|g| g.0 == "Russia’s central bank" && g.1 == "russia"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_after_a_preposition_is_no_inverted_subject() {
         let got = who(
             "Lavrov slammed the meeting as an attempt to change the US leader’s position, agreed with Putin at a summit in Alaska.",

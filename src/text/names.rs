@@ -536,8 +536,16 @@ pub(super) fn body_mentions(
             continue;
         }
         // "the ministry" alone is the ministry that spoke before, if any.
+        // So is "the central bank" after "Russia's central bank": the same
+        // words with no side of their own.
+        let shortened = |b: &(String, usize)| {
+            party == lex.other_party
+                && b.0.len() > written.len()
+                && b.0.is_char_boundary(b.0.len() - written.len())
+                && b.0[b.0.len() - written.len()..].eq_ignore_ascii_case(written)
+        };
         let (name, party) = match known.bodies.get(&lower) {
-            Some(b) if written.eq_ignore_ascii_case(&lower) => b.clone(),
+            Some(b) if written.eq_ignore_ascii_case(&lower) || shortened(b) => b.clone(),
             _ => {
                 known
                     .bodies
