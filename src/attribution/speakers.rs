@@ -1087,15 +1087,21 @@ fn first_of_coordination<'m>(text: &str, before: &[&'m Mention], m: &'m Mention)
 /// Is the mention inside ", who …," / ", which …," between a subject and its verb?
 fn in_relative_clause(text: &str, m: &Mention, cue: &Cue, sentence_start: usize) -> bool {
     let before = &text[sentence_start..m.start];
-    let Some(comma) = before.rfind(", ") else {
+    // Commas or dashes around it: "Zelensky – who met Trump in February –
+    // said".
+    let Some((open, len)) = [", ", "—", "–"]
+        .iter()
+        .filter_map(|mark| before.rfind(mark).map(|i| (i, mark.len())))
+        .max()
+    else {
         return false;
     };
-    let lead = before[comma + 2..].split_whitespace().next().unwrap_or("");
+    let lead = before[open + len..].split_whitespace().next().unwrap_or("");
     // "Oleg Petrov, who met Witkoff, said", and a participial aside:
     // "Zelensky, speaking outside the White House, said".
     let aside = matches!(lead, "who" | "which" | "whom" | "whose")
         || (lead.len() > 5 && lead.ends_with("ing") && lead.chars().all(|c| c.is_lowercase()));
-    aside && text[m.end..cue.start].contains(',')
+    aside && text[m.end..cue.start].contains([',', '—', '–'])
 }
 
 /// "… if Trump had been in the White House and stressed …": a name right
@@ -1188,6 +1194,18 @@ mod tests {
                 .all(|g| g.0 == "Russia’s central bank" && g.1 == "russia"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_name_in_an_aside_between_dashes_is_not_the_subject() {
+        for text in [
+            "Zelensky – who also met separately with Trump in the Oval Office – said his talks with Trump on Monday were the “best” yet.",
+            "Zelensky—who met Trump in February—said the talks were “the best yet”.",
+        ] {
+            let got = who(text);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, "Volodymyr Zelensky", "{got:?}");
+        }
     }
 
     #[test]
