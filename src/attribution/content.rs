@@ -575,7 +575,11 @@ pub(super) fn nothing_said_after(
 fn subordinate_speech(text: &str, start: usize, cue: usize, lex: &Lexicon) -> Option<usize> {
     let between = &text[start..cue];
     let comma = crate::text::rfind_near_end(between, ", ", 7)?;
-    let mut words = between[comma + 2..].split_whitespace();
+    let mut words = between[comma + 2..].split_whitespace().peekable();
+    // "…, even as Ukraine signaled": a focus adverb before the subordinator.
+    if words.peek().is_some_and(|w| matches!(*w, "even" | "just")) {
+        words.next();
+    }
     let sub = words.next()?;
     let subject = words.count();
     (lex.words.is_subordinator(sub)
@@ -882,6 +886,16 @@ mod tests {
                 .any(|g| g.1.starts_with("it could abandon") && g.3 == "united_states"),
             "{got:?}"
         );
+        // A focus adverb may come before the subordinator.
+        let got = run(
+            "The Kremlin said that talks are on pause, even as Ukraine signaled that negotiations could resume.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1 == "talks are on pause" && g.3 == "russia"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|g| g.3 == "ukraine"), "{got:?}");
         // A later cue with words of its own after it is no trailing
         // attribution: the first statement stays.
         let got = run("Putin said the talks would resume, and Kyiv agreed to a ceasefire.");
