@@ -670,6 +670,46 @@ pub struct Term {
     /// The byte length of that attitude's words at the phrase's start (the
     /// cue; the rest is what it governs).
     pub lead_len: usize,
+    /// A phrase of several words with a `lead_attitude`: a position cue.
+    pub lead_cue: bool,
+    /// What kind of cue the term is, from its meanings, its parts' and its
+    /// lead attitude (computed once: the sentence layer asks it of nearly
+    /// every hit, several times).
+    pub cue: Option<CueMeaning>,
+}
+
+/// The cue a term is by its meanings ([`Term::cue`]): its own first ("by
+/// saying" is a speech verb), then its parts' ("continues to insist").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueMeaning {
+    SourceFirst,
+    QuoteVerb,
+    SpeechVerb,
+    PositionVerb,
+}
+
+impl Term {
+    fn cue_meaning(&self) -> Option<CueMeaning> {
+        let pick = |ms: &[Meaning]| {
+            let has = |m: Meaning| ms.contains(&m);
+            if has(Meaning::SourceFirst) {
+                Some(CueMeaning::SourceFirst)
+            } else if has(Meaning::QuoteVerb) {
+                Some(CueMeaning::QuoteVerb)
+            } else if has(Meaning::SpeechVerb) {
+                Some(CueMeaning::SpeechVerb)
+            } else if has(Meaning::PositionVerb) {
+                Some(CueMeaning::PositionVerb)
+            } else {
+                None
+            }
+        };
+        // "The machinists voted to strike": a lexicon phrase that opens with
+        // an attitude of its own direction is a position verb.
+        pick(&self.meanings)
+            .or_else(|| pick(&self.part_meanings))
+            .or_else(|| self.lead_cue.then_some(CueMeaning::PositionVerb))
+    }
 }
 
 /// A compiled lexicon, ready to scan documents.
@@ -1218,6 +1258,8 @@ impl TermTable {
                     part_meanings: Vec::new(),
                     lead_attitude: None,
                     lead_len: 0,
+                    lead_cue: false,
+                    cue: None,
                 });
                 self.terms.len() - 1
             });
@@ -1628,9 +1670,13 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     }
     for i in 0..table.terms.len() {
         if let Some((a, len)) = lead_attitude(&table, i) {
-            table.terms[i].lead_attitude = Some(a);
-            table.terms[i].lead_len = len;
+            let t = &mut table.terms[i];
+            t.lead_attitude = Some(a);
+            t.lead_len = len;
+            // (Not one word listed both ways: "a ratification bonus" is a noun.)
+            t.lead_cue = t.text.contains(' ');
         }
+        table.terms[i].cue = table.terms[i].cue_meaning();
     }
     let set = |given: &Option<Vec<String>>, base: &Option<Vec<String>>| -> FxHashSet<String> {
         list_or(given, base).into_iter().collect()

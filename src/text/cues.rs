@@ -3,7 +3,7 @@
 
 use super::grammar::verb_in_context;
 use super::quotes::{Quote, in_quote};
-use crate::lexicon::{Hit, Lexicon, Meaning};
+use crate::lexicon::{CueMeaning, Hit, Lexicon, Meaning};
 use std::ops::Range;
 
 /// Real sentences carry a handful of speech and attitude cues; each cue's
@@ -50,28 +50,12 @@ impl Cue {
 /// The cue a term is: by its own meanings first ("by saying" is a speech
 /// verb), then by the meanings of its parts ("continues to insist").
 pub fn cue_kind(lex: &Lexicon, h: &Hit) -> Option<CueKind> {
-    let term = lex.term(h);
-    let pick = |ms: &[Meaning]| {
-        let has = |m: Meaning| ms.contains(&m);
-        if has(Meaning::SourceFirst) {
-            Some(CueKind::SourceFirst)
-        } else if has(Meaning::QuoteVerb) {
-            Some(CueKind::QuoteOnly)
-        } else if has(Meaning::SpeechVerb) {
-            Some(CueKind::Speech)
-        } else if has(Meaning::PositionVerb) {
-            Some(CueKind::Position)
-        } else {
-            None
-        }
-    };
-    // "The machinists voted to strike": a lexicon phrase that opens with an
-    // attitude of its own direction is a position verb. (Not one word
-    // listed both ways: "a ratification bonus" is a noun.)
-    let phrase = term.text.contains(' ');
-    pick(&term.meanings)
-        .or_else(|| pick(&term.part_meanings))
-        .or_else(|| (phrase && term.lead_attitude.is_some()).then_some(CueKind::Position))
+    lex.term(h).cue.map(|c| match c {
+        CueMeaning::SourceFirst => CueKind::SourceFirst,
+        CueMeaning::QuoteVerb => CueKind::QuoteOnly,
+        CueMeaning::SpeechVerb => CueKind::Speech,
+        CueMeaning::PositionVerb => CueKind::Position,
+    })
 }
 
 /// Where a cue ends: a lexicon phrase that is a cue by the attitude it
