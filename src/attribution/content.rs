@@ -557,16 +557,17 @@ pub(super) fn nothing_said_after(
     let rest = &text[at..sentence.end];
     let rest = rest[..rest.find(['.', '!', '?']).unwrap_or(rest.len())]
         .trim_start_matches(|ch: char| !ch.is_alphanumeric());
-    let first = rest
+    let word = rest
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_end_matches(|ch: char| !ch.is_alphanumeric())
-        .to_lowercase();
+        .trim_end_matches(|ch: char| !ch.is_alphanumeric());
+    let first = word.to_lowercase();
     rest.is_empty()
         || TRAILING_ADVERBIALS.contains(&first.as_str())
         || lex.words.prepositions.contains(first.as_str())
-        || is_time_word(&first, lex)
+        // As written: the time words list "Monday" with its capital.
+        || is_time_word(word, lex)
 }
 
 /// The comma before ", after Washington said" when a speech cue at `cue`

@@ -126,10 +126,34 @@ pub fn attribute_with_warnings(
             .chars()
             .any(char::is_alphanumeric)
     });
+    repeated_quotations(analysed.text, &mut out);
     for (i, s) in out.iter_mut().enumerate() {
         s.index = i;
     }
     (out, warnings)
+}
+
+/// A page often repeats a quotation (a standfirst under the headline, then
+/// the body): the same words, a sentence or more, quoted again for the
+/// same speaker are one statement, the first.
+fn repeated_quotations(text: &str, out: &mut Vec<Statement>) {
+    let words = |s: &Statement| -> String {
+        text[s.span.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut seen: rustc_hash::FxHashSet<(String, usize, String)> = Default::default();
+    out.retain(|s| {
+        // A short fragment ("not ready at all") is often quoted again in a
+        // headline or a summary, each time a statement of its own.
+        let sentence_long = |w: &str| w.split(' ').count() >= 8;
+        let w = words(s);
+        !(s.kind == Kind::Direct || (s.kind == Kind::Partial && sentence_long(&w)))
+            || seen.insert((s.speaker.clone(), s.party, w))
+    });
 }
 
 /// One sentence as attribution reads it, with what it needs of the document.

@@ -141,6 +141,18 @@ fn choose_cue(
         (Kind::Direct, _) => (after.or(before).or(before_any), false),
         (_, Some(nearest)) => {
             let ci = reporting_cue(s, nearest, subjects);
+            // "Cambodia and Thailand agreed to an “immediate … ceasefire,”
+            // Anwar Ibrahim said Monday": a fragment after a position verb,
+            // with the sentence's speech verb trailing it, is the words of
+            // that speech verb's subject.
+            let inner = cues[ci].kind == CueKind::Position
+                || (cues[ci].kind == CueKind::Speech && cues[ci].attitude);
+            if ci == nearest
+                && inner
+                && let Some(j) = after.filter(|&j| trailing_speech(s, q, j))
+            {
+                return (Some(j), true);
+            }
             (Some(ci), ci != nearest)
         }
         // "The “most important” outcome was the “commitment …,” Macron
@@ -156,6 +168,22 @@ fn choose_cue(
             false,
         ),
     }
+}
+
+/// Is cue `j` a speech verb trailing quotation `q` at the end of its
+/// sentence ("…,” Anwar Ibrahim said Monday.): a comma right after the
+/// quotation or before its closing mark, then only its subject, the verb
+/// and a few words.
+fn trailing_speech(s: &Scope, q: &Quote, j: usize) -> bool {
+    let c = &s.cues[j];
+    let gap = s.text[q.close..c.start].trim_start_matches(['”', '"', '’', '\'']);
+    c.kind == CueKind::Speech
+        && (gap.starts_with(',')
+            || s.text[..q.close]
+                .trim_end_matches(['”', '"'])
+                .ends_with(','))
+        && gap.split_whitespace().count() <= 6
+        && s.text[c.end..s.sentence.end].split_whitespace().count() <= 3
 }
 
 /// "Lavrov said Russia was in favour of “truly reliable” guarantees": a
@@ -468,6 +496,38 @@ mod tests {
         assert!(
             got.iter()
                 .all(|g| g.2 == "Volodymyr Zelensky" && g.0 == "direct"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_repeated_for_the_same_speaker_is_one_statement() {
+        let got = run(
+            "“This is a vital first step towards de-escalation and the restoration of peace,” Volodymyr Zelensky said.\n\nThe leaders met in Geneva.\n\n“This is a vital first step towards de-escalation and the restoration of peace,” Zelensky said.",
+        );
+        let direct: Vec<_> = got.iter().filter(|g| g.0 == "direct").collect();
+        assert_eq!(direct.len(), 1, "{got:?}");
+        // A short fragment quoted again is a statement each time.
+        let got = run(
+            "Lavrov called the agenda “not ready at all”.\n\nLavrov said the summit agenda was “not ready at all”.",
+        );
+        let partial: Vec<_> = got.iter().filter(|g| g.0 == "partial").collect();
+        assert_eq!(partial.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_fragment_after_a_position_verb_with_a_trailing_speech_verb_is_its_subjects() {
+        let got = run(
+            "Russia and Ukraine agreed to an “immediate and unconditional ceasefire,” Turkish President Recep Tayyip Erdogan said Monday.",
+        );
+        let partial: Vec<_> = got.iter().filter(|g| g.0 == "partial").collect();
+        assert_eq!(partial.len(), 1, "{got:?}");
+        assert_eq!(partial[0].2, "Recep Tayyip Erdogan", "{got:?}");
+        // The agreement's own statement ends before the attribution.
+        assert!(
+            got.iter()
+                .filter(|g| g.0 == "reported")
+                .all(|g| !g.1.contains("Erdogan")),
             "{got:?}"
         );
     }

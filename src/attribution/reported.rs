@@ -372,7 +372,10 @@ fn trailing_cue(s: &Scope, ci: usize, subjects: &CueSubjects) -> Option<(usize, 
         c.kind == CueKind::Speech
             && !subjects.media[j]
             && text[c.end..s.sentence.end].split_whitespace().count() <= 4
-            && text[cue.end..c.start].contains(", ")
+            // (A comma may close a quotation first: "…ceasefire,” Anwar said.)
+            && [", ", ",\" ", ",” "]
+                .iter()
+                .any(|m| text[cue.end..c.start].contains(m))
             && super::content::nothing_said_after(text, s.sentence, c, s.mentions, s.lex)
     })?;
     let other = side.is_some()
@@ -395,7 +398,12 @@ fn before_trailing(
     };
     let c = &s.cues[j];
     let subj = subject_start(c, s.mentions).unwrap_or(c.start).min(c.start);
-    match s.text[span.start.min(subj)..subj].rfind(", ") {
+    let before = &s.text[span.start.min(subj)..subj];
+    match [", ", ",\" ", ",” "]
+        .iter()
+        .filter_map(|m| before.rfind(m))
+        .max()
+    {
         Some(k) => span.start..trim_tail(s.text, span.start, span.start.min(subj) + k),
         None => span,
     }
