@@ -442,8 +442,13 @@ fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
     );
     // "Putin told Trump he would ease up, but he dug in …": after a
     // coordinator the clause goes on with the sentence's subject, the
-    // first person named (not after a preposition).
-    if matches!(word_before.as_str(), "but" | "and" | "yet") {
+    // first person named (not after a preposition); so it does after a
+    // concessive ("Trump said he and Putin did not agree, though he
+    // called the meeting productive").
+    if matches!(
+        word_before.as_str(),
+        "but" | "and" | "yet" | "though" | "although"
+    ) {
         let first =
             candidates().rfind(|(p, _)| !after_preposition(s.text, s.sentence.start, p.start));
         if let Some((_, sp)) = first {
@@ -1225,6 +1230,11 @@ mod tests {
         // After a subordinator the nearest person is meant.
         let got = who("Trump slammed Zelensky after he rejected the plan.");
         assert!(got.iter().any(|g| g.0 == "Volodymyr Zelensky"), "{got:?}");
+        // After a concessive the sentence's subject goes on.
+        let got = who(
+            "Donald Trump stated that he and Vladimir Putin did not reach an agreement, though he characterized the meeting as “very productive.”",
+        );
+        assert!(got.iter().all(|g| g.0 == "Donald Trump"), "{got:?}");
     }
 
     #[test]
