@@ -381,16 +381,36 @@ fn label_speaker(s: &Scope, qi: usize, memory: &Memory) -> Option<Speaker> {
             t.split_whitespace().count() <= 8 && !t.contains([',', ';', '.', '"', '“', '”'])
         })
     };
+    // "Trump's warning: “Get moving”", "Peskov's reply to Kyiv: “…”": or a
+    // noun phrase the speaker owns.
+    let owned = |m: &Mention| {
+        let rest = &s.text[m.end..to];
+        rest.strip_prefix("'s ")
+            .or_else(|| rest.strip_prefix("’s "))
+            .is_some_and(|t| {
+                t.split_whitespace().count() <= 4 && !t.contains([',', ';', '.', '"', '“', '”'])
+            })
+    };
     let m = s
         .mentions
         .iter()
-        .find(|m| m.start == from && (m.end == to || (m.end < to && topic(m))))?;
+        .find(|m| m.start == from && (m.end == to || (m.end < to && (topic(m) || owned(m)))))?;
     resolve(&m.who, s.lex, memory).filter(|sp| sp.2)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn a_possessed_label_before_a_colon_names_the_speaker() {
+        let got = run("Trump's warning: “Get moving”");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_str()),
+            ("direct", "Donald Trump")
+        );
+    }
 
     #[test]
     fn talks_before_a_quotation_is_the_noun() {
