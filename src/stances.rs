@@ -1151,6 +1151,10 @@ fn score_tokens(
     let near_keyword = |t: &Tok, issue: usize| in_sentence(t, issue) || quoted_judgment(issue);
     // Evaluations and claims: (issue, value, trace, position).
     let mut bare: Vec<(usize, i8, String, usize)> = Vec::new();
+    // "Russia and Ukraine agreed on a swap, but made little progress": in a
+    // position reported of sides with no one speaking, how the talks went
+    // is the writer's judgment, not theirs.
+    let narrated = s.kind == Kind::Reported && s.speaker.is_empty();
     for t in &toks {
         // A lexicon's own claim on the same words outranks the English
         // evaluation ("constructive" is both).
@@ -1159,6 +1163,7 @@ fn score_tokens(
                 .any(|c| matches!(c.token, Token::Claim { .. }) && c.start == t.start)
         };
         if let Token::Evaluation { issue, stance } = t.token
+            && !narrated
             && near_keyword(t, issue)
             && !claimed(t)
             && !describes_person(text, &sc, t.start)
@@ -2109,6 +2114,20 @@ mod tests {
             got,
             [("europe".to_string(), "sanctions_economy=-2".to_string())]
         );
+    }
+
+    #[test]
+    fn how_the_talks_went_in_a_narrated_position_is_the_writers() {
+        let got = stances_of(
+            "Delegates from Russia and Ukraine agreed on another prisoner swap at the talks in Istanbul, but made little progress on the bigger issues.",
+        );
+        assert!(
+            got.iter().all(|(_, i)| !i.starts_with("talks_process=-")),
+            "{got:?}"
+        );
+        // A speaker's own judgment stays.
+        let got = stances_of("Peskov said the talks in Istanbul made little progress.");
+        assert!(has(&got, "russia", "talks_process=-1"), "{got:?}");
     }
 
     #[test]
