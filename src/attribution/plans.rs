@@ -150,10 +150,33 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
             memory.document_owner = Some(sp);
         }
     }
+    // "The initial draft of the US peace plan proposed …": a position verb
+    // whose subject, just before it, is a document.
+    let documents = |w: &str| {
+        s.lex
+            .words
+            .documents
+            .contains(&w.trim_end_matches([',', '.', ';']).to_lowercase())
+    };
+    if s.cues.iter().any(|c| {
+        (c.kind == crate::text::CueKind::Position || c.attitude)
+            && text[s.sentence.start..c.start]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(documents)
+    }) {
+        memory.document_subject_at = Some(s.n);
+    }
     // "Washington proposed a new peace plan": a cue's subject whose object
     // is a document.
     let Some(subjects) = subjects else { return };
     for (ci, cue) in s.cues.iter().enumerate() {
+        // (A speech verb's object is what it reports: "sources indicate
+        // that the draft …" names no owner.)
+        if cue.kind == crate::text::CueKind::Speech && !cue.attitude {
+            continue;
+        }
         if let Some(sp) = &subjects.subjects[ci]
             && text[cue.end..s.sentence.end]
                 .split_whitespace()
@@ -187,6 +210,28 @@ mod tests {
         let got = run("The union rejected the offer. \
              “We will ask members about the offer,” it said.");
         assert!(got.iter().all(|g| g.3 != "united_states"), "{got:?}");
+    }
+
+    #[test]
+    fn it_after_a_sentence_whose_subject_was_a_document_is_the_document() {
+        let got = run(
+            "Sources indicate that the initial draft of the US peace plan proposed a freeze of the front line. \
+             It also called for recognition of Russia's sovereignty over Crimea.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("recognition of Russia") && g.3 == "united_states"),
+            "{got:?}"
+        );
+        // Not after a sentence where the document was an object.
+        let got =
+            run("Russia rejected the US plan on Monday. It also called for talks in Istanbul.");
+        assert!(
+            got.iter()
+                .filter(|g| g.1.starts_with("talks in Istanbul"))
+                .all(|g| g.3 != "united_states"),
+            "{got:?}"
+        );
     }
 
     #[test]

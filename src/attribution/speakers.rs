@@ -31,6 +31,10 @@ pub(super) struct Memory {
     pub(super) list: Option<(Speaker, usize)>,
     /// The owner of the last document (plan, proposal) the article named.
     pub(super) document_owner: Option<Speaker>,
+    /// The number of the last sentence whose position verb had a document
+    /// as its subject ("The draft … proposed …"), for an "It also called
+    /// for …" opening the next one.
+    pub(super) document_subject_at: Option<usize>,
     /// Who issued the last statement the article named ("the US and Ukraine
     /// said in a joint statement"), for a later "the statement said".
     pub(super) statement: Option<Speaker>,
@@ -289,6 +293,17 @@ fn cue_subject(
                 && let Some(owner) = super::plans::document_it(s, m, memory) =>
         {
             owner
+        }
+        // "The draft of the US plan proposed … It also called for …": a
+        // position verb after "it" opening the sentence after one whose
+        // subject was a document is that document's.
+        Some(m)
+            if is_it(text, m)
+                && cue.kind == CueKind::Position
+                && it_opens_sentence_with(s, m, cue)
+                && memory.document_subject_at.is_some_and(|n| n + 1 == s.n) =>
+        {
+            memory.document_owner.clone()
         }
         Some(m) if is_it(text, m) => {
             if cue.kind == CueKind::Speech || it_opens_sentence_with(s, m, cue) {
@@ -999,7 +1014,8 @@ fn it_opens_sentence_with(s: &Scope, m: &Mention, cue: &Cue) -> bool {
     s.text[s.sentence.start..m.start].trim().is_empty()
         && s.text[m.end..cue.start]
             .split_whitespace()
-            .all(|w| AUXILIARIES.contains(&w) || w.ends_with("ly"))
+            // "It also calls for …": auxiliaries and verb adverbs only.
+            .all(|w| AUXILIARIES.contains(&w) || crate::text::is_verb_adverb(w))
         && s.text[m.end..cue.start].split_whitespace().count() <= 2
 }
 
