@@ -209,7 +209,15 @@ fn cue_subject(
             .mentions
             .iter()
             .rev()
-            .find(|m| m.end <= cue.start && matches!(text[m.end..cue.start].trim(), "" | "as"))
+            // "“…,” Peskov was quoted as saying by Izvestia": the passive's
+            // subject.
+            .find(|m| {
+                m.end <= cue.start
+                    && matches!(
+                        text[m.end..cue.start].trim(),
+                        "" | "as" | "was quoted as" | "were quoted as" | "is quoted as"
+                    )
+            })
             .filter(|m| {
                 // A side only in an absolute phrase: "with Moscow describing
                 // the call as “constructive”".
@@ -1227,6 +1235,14 @@ mod tests {
             assert_eq!(got.len(), 1, "{got:?}");
             assert_eq!(got[0].0, "Volodymyr Zelensky", "{got:?}");
         }
+    }
+
+    #[test]
+    fn the_subject_of_was_quoted_as_saying_speaks() {
+        let got = who(
+            "“Kirill Dmitriev continues work. The trilateral group is on pause,” Peskov was quoted as saying by Izvestia.",
+        );
+        assert_eq!(got, [("Dmitry Peskov".to_string(), "russia".to_string())]);
     }
 
     #[test]
