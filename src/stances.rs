@@ -534,6 +534,19 @@ fn copula_between(text: &str, a: usize, b: usize) -> bool {
         .is_some_and(|k| words.len() - k - 1 <= 2)
 }
 
+/// Where a copula starts when one stands among the two words before `pos`
+/// ("would be futile", "were very productive"), within the sentence.
+fn copula_before(text: &str, sentence_start: usize, pos: usize) -> Option<usize> {
+    let before = &text[sentence_start..pos];
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.ends_with([',', ';', ':']))
+        .find(|w| COPULAS.contains(&w.to_ascii_lowercase().as_str()))
+        .map(|w| sentence_start + crate::text::offset_in(before, w))
+}
+
 /// A sentence or clause break between two points stops a cue's reach.
 fn clause_break(text: &str, a: usize, b: usize) -> bool {
     b > a && (text[a..b].contains([';', '?', '!']) || text[a..b].contains(". "))
@@ -1131,10 +1144,16 @@ fn score_tokens(
     // "The talks were productive", "a productive meeting": an evaluation
     // counts for an issue only near one of the issue's keywords in the sentence.
     let in_sentence = |t: &Tok, issue: usize| {
+        // "attempts at coercion would be futile": a copula's predicate
+        // judges the copula's subject, which must name the issue.
+        let copula = copula_before(text, s.sentence.start, t.start);
+        let reach_before = |k: &Tok| match copula {
+            Some(c) => k.end <= c && words_between(text, k.end, c) <= 5,
+            None => k.end <= t.start && words_between(text, k.end, t.start) <= EVALUATION_REACH,
+        };
         sentence_toks.iter().any(|k| {
             matches!(k.token, Token::Term { issue: ki, .. } if ki == issue)
-                && (words_between(text, k.end, t.start) <= EVALUATION_REACH && k.end <= t.start
-                    || words_between(text, t.end, k.start) <= 3 && t.end <= k.start)
+                && (reach_before(k) || words_between(text, t.end, k.start) <= 3 && t.end <= k.start)
                 && !clause_break(text, k.end.min(t.end), k.start.max(t.start))
         })
     };
@@ -2128,6 +2147,19 @@ mod tests {
         // A speaker's own judgment stays.
         let got = stances_of("Peskov said the talks in Istanbul made little progress.");
         assert!(has(&got, "russia", "talks_process=-1"), "{got:?}");
+    }
+
+    #[test]
+    fn a_copulas_evaluation_judges_only_its_subject() {
+        let got = stances_of(
+            "While acknowledging the value of US-led mediation in the talks, Peskov made it clear that attempts at coercion would be futile.",
+        );
+        assert!(got.iter().all(|(_, i)| i != "talks_process=-2"), "{got:?}");
+        // The subject may carry a prepositional phrase and auxiliaries.
+        let got = stances_of(
+            "Zelensky acknowledged that negotiations on the plant have been particularly difficult.",
+        );
+        assert!(has(&got, "ukraine", "talks_process=0"), "{got:?}");
     }
 
     #[test]
