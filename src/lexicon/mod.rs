@@ -1113,6 +1113,16 @@ fn lead_attitude(table: &TermTable, i: usize) -> Option<(Attitude, usize)> {
         Meaning::IssueTerm { direction, .. } if *direction != 0 => Some(*direction),
         _ => None,
     })?;
+    // Where the phrase's n-th word ends, in its own bytes (a document
+    // matches them exactly, ASCII case aside).
+    let word_end = |n: usize| {
+        t.text
+            .split_whitespace()
+            .nth(n - 1)
+            .map_or(t.text.len(), |w| {
+                w.as_ptr() as usize - t.text.as_ptr() as usize + w.len()
+            })
+    };
     // The whole phrase counts too: "endorse" listed both as an attitude and
     // as a toward phrase.
     (1..=words.len())
@@ -1120,7 +1130,7 @@ fn lead_attitude(table: &TermTable, i: usize) -> Option<(Attitude, usize)> {
         .find_map(|len| {
             let &j = table.index.get(&words[..len].join(" "))?;
             table.terms[j].meanings.iter().find_map(|m| match m {
-                Meaning::Attitude(a) => Some((*a, table.terms[j].text.len())),
+                Meaning::Attitude(a) => Some((*a, word_end(len))),
                 _ => None,
             })
         })
