@@ -991,7 +991,7 @@ impl Lexicon {
             record(sid, p);
         }
         for (at, &b) in bytes.iter().enumerate().skip(p) {
-            sid = nfa.next_state(anchored, sid, b);
+            sid = nfa.next_state(anchored, sid, b.to_ascii_lowercase());
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
                     return;
@@ -1739,9 +1739,8 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     // larger than the cache and measured slower.
     let automaton = aho_corasick::nfa::contiguous::Builder::new()
         .prefilter(false)
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(table.terms.iter().map(|t| t.text.as_str()))
+        .build(table.terms.iter().map(|t| t.text.to_ascii_lowercase()))
         .map_err(|e| LexiconError::Invalid {
             path: path.to_string(),
             problems: vec![format!("cannot compile terms: {e}")],
