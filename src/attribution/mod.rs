@@ -150,8 +150,11 @@ fn repeated_quotations(text: &str, out: &mut Vec<Statement>) {
         // A short fragment ("not ready at all") is often quoted again in a
         // headline or a summary, each time a statement of its own.
         let sentence_long = |w: &str| w.split(' ').count() >= 8;
+        if !matches!(s.kind, Kind::Direct | Kind::Partial) {
+            return true;
+        }
         let w = words(s);
-        !(s.kind == Kind::Direct || (s.kind == Kind::Partial && sentence_long(&w)))
+        !(s.kind == Kind::Direct || sentence_long(&w))
             || seen.insert((s.speaker.clone(), s.party, w))
     });
 }
