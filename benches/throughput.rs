@@ -200,9 +200,11 @@ fn stages(corpus: &Path) {
     let mut n = 0;
     for ((d, h), ss) in docs.iter().zip(&hits).zip(&sts) {
         let mut ante = None;
+        // One scorer a document, as the pipeline scores.
+        let mut scorer = stances::Scorer::new(&d.text, &lex, h);
         for s in ss {
-            n += stances::score(&d.text, s, &lex, h, ante).len();
-            ante = stances::antecedent_of(&d.text, s, &lex, h).or(ante);
+            n += scorer.score(s, ante).len();
+            ante = scorer.antecedent_of(s).or(ante);
         }
     }
     let score = t.elapsed().as_secs_f64();
