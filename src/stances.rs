@@ -1204,6 +1204,12 @@ fn score_tokens(
     }
     for t in &toks {
         if let Token::Claim { issue, stance } = t.token {
+            // "a meeting between Zelensky and dictator Vladimir Putin": an
+            // epithet before a name in the reporter's words is the writer's
+            // label, not a claim of the statement's subject.
+            if narrated && epithet_before_name(text, &s.sentence, t) {
+                continue;
+            }
             let mut v = stance;
             let mut trace = format!("claim {}({:+})", word(t), stance);
             // "non-constructive" is the claim negated.
@@ -1220,6 +1226,20 @@ fn score_tokens(
     }
     let _ = scope_text;
     combine(found, numbers(&text[sc]))
+}
+
+/// Does the claim word `t` stand right before a capitalised name, outside
+/// quotation marks ("and dictator Vladimir Putin")?
+fn epithet_before_name(text: &str, sentence: &Range<usize>, t: &Tok) -> bool {
+    let before = &text[sentence.start.min(t.start)..t.start];
+    let quoted = before.matches('“').count() > before.matches('”').count()
+        || before.matches('"').count() % 2 == 1;
+    let after = &text[t.end..];
+    !quoted
+        && after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_uppercase())
+        // "called Putin a dictator. He …" ends the sentence first.
+        && t.end < sentence.end
 }
 
 /// "Medinsky, a hawkish ex-minister who led previous failed talks": an
@@ -2605,6 +2625,19 @@ mod tests {
         assert!(has(&got, "united_states", "talks_process=2"), "{got:?}");
         let got = stances_of("Witkoff said there had been no meaningful progress in Geneva.");
         assert!(has(&got, "united_states", "talks_process=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn an_epithet_before_a_name_in_the_writers_words_is_no_claim() {
+        let got = stances_of("Peskov said Zelensky was illegitimate.");
+        assert!(has(&got, "russia", "legitimacy=-2"), "{got:?}");
+        let got = stances_of(
+            "At talks in Istanbul, Ukraine and Russia discussed a meeting between Zelenskyy and dictator Vladimir Putin.",
+        );
+        assert!(!got.iter().any(|g| g.1.contains("legitimacy")), "{got:?}");
+        // A named speaker's reported words are theirs.
+        let got = stances_of("Medvedev said talks with illegitimate Zelensky were pointless.");
+        assert!(has(&got, "russia", "legitimacy=-2"), "{got:?}");
     }
 
     #[test]

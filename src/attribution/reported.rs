@@ -1082,4 +1082,16 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].2, "Vladimir Putin");
     }
+
+    #[test]
+    fn a_gerund_after_an_attitude_is_its_object_not_a_quotation_verb() {
+        // "continue" also attributes quotations ("Novak continued, “…”").
+        let got = run("Moscow rejected continuing the talks.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "continuing the talks");
+        assert_eq!(got[0].3, "russia");
+        // A participle after a comma still shares the clause's subject.
+        let got = run("Zelensky rejected the plan, calling it “a capitulation”.");
+        assert!(got.iter().any(|g| g.1 == "a capitulation"), "{got:?}");
+    }
 }

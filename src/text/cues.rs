@@ -128,6 +128,21 @@ fn aspectual(text: &str, sentence: &Range<usize>, h: &Hit, kind: CueKind) -> Cue
     }
 }
 
+/// "Moscow rejected continuing the talks", "sees no point in continuing":
+/// a quotation-only -ing form right after an attitude is that attitude's
+/// gerund object, not a participle attributing a quotation.
+fn gerund_objects(text: &str, cues: &mut Vec<Cue>) {
+    let mut prev: Option<Cue> = None;
+    cues.retain(|c| {
+        let object = c.is_participle(text)
+            && prev.is_some_and(|p| p.attitude && text[p.end..c.start].trim().is_empty());
+        if !object {
+            prev = Some(*c);
+        }
+        !object
+    });
+}
+
 /// The cues of a sentence (`hits` are those starting in it), at most
 /// [`MAX_CUES_PER_SENTENCE`]: hits outside quotations, used as verbs, and
 /// not right after a possessive; and whether the sentence had more cues than
@@ -160,6 +175,7 @@ pub fn sentence_cues(
         })
         .take(MAX_CUES_PER_SENTENCE + 1)
         .collect();
+    gerund_objects(text, &mut cues);
     let over = cues.len() > MAX_CUES_PER_SENTENCE;
     cues.truncate(MAX_CUES_PER_SENTENCE);
     (cues, over)
