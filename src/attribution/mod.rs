@@ -120,17 +120,34 @@ pub fn attribute_with_warnings(
             ));
         }
     }
-    // "What did Hamas say?": a statement must say something (a word).
+    // "What did Hamas say?": a statement must say something (a word); one
+    // not quoted must hold more than grammar ("pushed back, saying": the
+    // particle; "continued to" where a page was cut off).
     out.retain(|s| {
-        analysed.text[s.span.clone()]
-            .chars()
-            .any(char::is_alphanumeric)
+        let words = &analysed.text[s.span.clone()];
+        words.chars().any(char::is_alphanumeric)
+            && (matches!(s.kind, Kind::Direct | Kind::Partial) || has_content_word(words))
     });
     repeated_quotations(analysed.text, &mut out);
     for (i, s) in out.iter_mut().enumerate() {
         s.index = i;
     }
     (out, warnings)
+}
+
+/// Closed-class words that say nothing alone: articles, the verb "be",
+/// particles of phrasal verbs, the infinitive marker and conjunctions.
+const GRAMMAR_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "is", "are", "was", "were", "be", "been", "being", "back", "up", "out",
+    "off", "down", "away", "over", "on", "in", "of", "for", "with", "at", "by", "from", "and",
+    "or", "but", "as", "so", "then", "also",
+];
+
+/// Does `words` hold a word of two or more letters that is not grammar alone?
+fn has_content_word(words: &str) -> bool {
+    words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| w.chars().count() >= 2 && !GRAMMAR_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A page often repeats a quotation (a standfirst under the headline, then

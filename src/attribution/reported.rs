@@ -1094,4 +1094,16 @@ mod tests {
         let got = run("Zelensky rejected the plan, calling it “a capitulation”.");
         assert!(got.iter().any(|g| g.1 == "a capitulation"), "{got:?}");
     }
+
+    #[test]
+    fn a_reported_statement_says_more_than_grammar() {
+        let got = run("Zelensky, however, pushed back, saying, “We want that. Putin doesn’t.”");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "direct");
+        let got = run("Bessent said the invasion was illegal and continued to");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A pronoun is something: it stands for what was rejected.
+        let got = run("Kyiv rejected it.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
 }
