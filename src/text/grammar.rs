@@ -31,6 +31,12 @@ pub fn verb_in_context(
         return false;
     }
     if first.ends_with("ing") {
+        // "the briefing", "their meeting": after an article, a demonstrative
+        // or a possessive an -ing form is a noun.
+        let prev = text[sentence.start..h.start].split_whitespace().next_back();
+        if prev.is_some_and(|w| NOUN_DETERMINERS.contains(&lowercase(w).as_ref())) {
+            return false;
+        }
         return !ing_as_adjective(text, sentence, h, first);
     }
     if AUXILIARIES.contains(&first) {
@@ -426,6 +432,13 @@ const NOUN_PREPOSITIONS: &[&str] = &[
 
 /// Words after which a verb form is a noun or an adjective ("the talks",
 /// "a proposed deal", "for talks").
+/// The determiners proper (no prepositions): after one, even an -ing form
+/// is a noun.
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "any", "every", "each", "no", "such",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
     "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with", "from", "about",
