@@ -219,6 +219,36 @@ impl Boilerplate {
     }
 }
 
+/// A page repeats its headline in share boxes and related-story lists,
+/// often with the site's name after a bar or a dash ("Thailand snubs …
+/// | News by Thaiger"): a later paragraph that is the first one again,
+/// alone or with such a short tail, is page furniture, not article text.
+fn drop_repeated_headline(text: &str, paragraphs: &mut Vec<Range<usize>>) {
+    let Some(first) = paragraphs.first().cloned() else {
+        return;
+    };
+    let head = text[first].trim();
+    if !is_heading(head) || head.split_whitespace().count() < 3 {
+        return;
+    }
+    let repeats = |line: &str| {
+        let Some(rest) = line.trim().strip_prefix(head) else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        rest.is_empty()
+            || ["|", "-", "–", "—"].iter().any(|sep| {
+                rest.strip_prefix(sep)
+                    .is_some_and(|tail| (1..=6).contains(&tail.split_whitespace().count()))
+            })
+    };
+    let mut i = 0;
+    paragraphs.retain(|r| {
+        i += 1;
+        i == 1 || !repeats(&text[r.clone()])
+    });
+}
+
 /// A short line with no final punctuation: a heading or a name.
 fn is_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -246,7 +276,8 @@ pub fn build(raw: RawArticle, manifest: Option<&Meta>, rules: &Boilerplate) -> D
         }
         _ => (text, Meta::default()),
     };
-    let paragraphs = rules.paragraphs(&text);
+    let mut paragraphs = rules.paragraphs(&text);
+    drop_repeated_headline(&text, &mut paragraphs);
     let empty = Meta::default();
     let man = manifest.unwrap_or(&empty);
 
@@ -942,6 +973,19 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_repeated_headline_is_page_furniture() {
+        let text = "Thailand snubs Hun Manet's plea to release troops\n\nThe army said the soldiers would face trial.\n\nThailand snubs Hun Manet's plea to release troops | News by Thaiger\n\nThailand snubs Hun Manet's plea to release troops\n\nThailand snubs Hun Manet's plea to release troops, the army said on Thursday after a long meeting with officials.\n";
+        let doc = from_text("t.txt", text, "2025-07-31", &Boilerplate::default_rules());
+        let paras: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|r| &doc.text[r.clone()])
+            .collect();
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(paras[2].ends_with("officials."), "{paras:?}");
     }
 
     #[test]
