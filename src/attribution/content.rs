@@ -52,6 +52,18 @@ pub(super) fn content_span(
             return None; // "hinted at this concern": no stated content
         }
     }
+    // "…, Anwar said, reading a joint statement.": a participle clause after
+    // a comma is the speaker's circumstance (or, "adding that …", a
+    // statement of its own); what this cue said is before its subject.
+    let participle = first_word.len() > 5 && first_word.ends_with("ing");
+    if end > start
+        && participle
+        && cue.kind == CueKind::Speech
+        && text[cue.end..start].trim_start().starts_with(',')
+        && let Some(before) = clause_before_subject(text, sentence, cue, mentions)
+    {
+        return Some(before);
+    }
     // "The talks were productive, said President Novak.": an inverted
     // subject after the cue is no content; what was said is before it.
     if end > start && inverted_subject(text, sentence, cue, start, mentions) {
@@ -563,7 +575,13 @@ pub(super) fn nothing_said_after(
         .unwrap_or("")
         .trim_end_matches(|ch: char| !ch.is_alphanumeric());
     let first = word.to_lowercase();
+    // "…, Anwar said, reading a joint statement": a participle clause after
+    // a comma (see `content_span`).
+    let participle_clause = text[at..sentence.end].trim_start().starts_with(',')
+        && first.len() > 5
+        && first.ends_with("ing");
     rest.is_empty()
+        || participle_clause
         || TRAILING_ADVERBIALS.contains(&first.as_str())
         || lex.words.prepositions.contains(first.as_str())
         // As written: the time words list "Monday" with its capital.

@@ -1106,4 +1106,17 @@ mod tests {
         let got = run("Kyiv rejected it.");
         assert_eq!(got.len(), 1, "{got:?}");
     }
+
+    #[test]
+    fn a_participle_clause_after_a_trailing_verb_leaves_the_content_before_it() {
+        let got = run(
+            "Cambodia and Thailand agreed to start the ceasefire at midnight, Anwar Ibrahim said, reading a joint statement.",
+        );
+        let anwar: Vec<_> = got.iter().filter(|g| g.2 == "Anwar Ibrahim").collect();
+        assert_eq!(anwar.len(), 1, "{got:?}");
+        assert_eq!(
+            anwar[0].1,
+            "Cambodia and Thailand agreed to start the ceasefire at midnight"
+        );
+    }
 }
