@@ -1119,4 +1119,17 @@ mod tests {
             "Cambodia and Thailand agreed to start the ceasefire at midnight"
         );
     }
+
+    #[test]
+    fn why_a_source_is_anonymous_is_no_statement() {
+        let got = run(
+            "A senior US official, speaking on condition of anonymity because they were not authorized to speak publicly, said Kyiv would accept the plan.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.3 == "united_states" && g.1 == "Kyiv would accept the plan"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.1.starts_with("to speak")), "{got:?}");
+    }
 }
