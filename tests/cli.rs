@@ -929,6 +929,9 @@ fn eval_on_other_negotiations_does_not_regress() {
     negotiation_scores_at_least("thailand-cambodia-2025", 0.87, 0.88, 0.75, 0.80);
     // Tariff negotiations: blind first 0.938 / 0.915 / 0.825 / 0.846 (6d333a9).
     negotiation_scores_at_least("eu-us-trade-2025", 0.93, 0.90, 0.91, 0.84);
+    // Eastern DR Congo talks (government, rebels, Rwanda, mediators): blind
+    // first 0.950 / 0.875 / 0.782 / 0.907 (dc14623).
+    negotiation_scores_at_least("drc-m23-2025", 0.93, 0.85, 0.76, 0.88);
 }
 
 fn negotiation_scores_at_least(corpus: &str, q_f1: f64, speaker: f64, coverage: f64, sign: f64) {
