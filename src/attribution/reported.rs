@@ -1132,4 +1132,16 @@ mod tests {
         );
         assert!(!got.iter().any(|g| g.1.starts_with("to speak")), "{got:?}");
     }
+
+    #[test]
+    fn the_countrys_ministry_is_the_side_named_last() {
+        let got = run(
+            "Ukraine said it would host the talks. Russia's delegation arrived. The country's foreign ministry said the meeting was useful.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.2 == "Ukraine's foreign ministry" && g.3 == "ukraine"),
+            "{got:?}"
+        );
+    }
 }

@@ -61,6 +61,9 @@ pub(super) struct Introduced {
     /// Offices the article introduced people with ("prime minister" ->
     /// the person), lowercase; see `offices.rs`.
     pub(super) offices: FxHashMap<String, super::offices::Holder>,
+    /// The last side that spoke (named as a speech cue's subject), as
+    /// written, for "the country's foreign ministry" after it.
+    pub(super) last_side: Option<(String, usize)>,
 }
 
 /// The mentions in a sentence (`hits` are those starting in it), sorted by
@@ -75,7 +78,7 @@ pub(super) fn mentions_in(
     known: &mut Introduced,
     with_unknown_names: bool,
 ) -> Vec<Mention> {
-    let mut out = lexicon_mentions(text, hits, quotes, lex, known);
+    let mut out = lexicon_mentions(text, sentence, hits, quotes, lex, known);
     let has_role = out.iter().any(|m| matches!(m.who, Who::Role(_)));
     if !with_unknown_names && !has_role && !introduces_office(&text[sentence.clone()], lex) {
         note_offices(text, sentence, &out, lex, known);
@@ -103,6 +106,7 @@ pub(super) fn mentions_in(
 /// the name of the person holding it is one mention with the name.
 fn lexicon_mentions(
     text: &str,
+    sentence: &Range<usize>,
     hits: &[Hit],
     quotes: &[Quote],
     lex: &Lexicon,
@@ -142,6 +146,19 @@ fn lexicon_mentions(
             continue;
         }
         last_is_role = !is_name;
+        // A side that speaks ("mediator Qatar said"): the country a later
+        // "the country's foreign ministry" means.
+        if let Who::Party(p) = who
+            && p != lex.other_party
+            && super::names::speech_cue_adjacent(text, sentence, h.start, h.end, hits, lex)
+        {
+            // As its name reads: "mediator Qatar" is Qatar.
+            let written = text[h.start..h.end]
+                .trim_start_matches(|c: char| c.is_lowercase() || c.is_whitespace());
+            if !written.is_empty() {
+                known.last_side = Some((written.to_string(), p));
+            }
+        }
         // "Russia's" possessive before a person ("Russia's lead negotiator") is not a mention.
         out.push(Mention {
             start: h.start,

@@ -458,6 +458,16 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> b
 /// (without "the"), its side the one its words name ("Ukraine's foreign
 /// ministry", "the Russian defence ministry"), else none. Only as the
 /// subject of a speech cue.
+/// The body after "country's" or "nation's" ("country’s foreign ministry"
+/// -> "foreign ministry").
+fn country_possessive(written: &str) -> Option<&str> {
+    let lower = written.to_ascii_lowercase();
+    ["country's ", "country’s ", "nation's ", "nation’s "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| written[p.len()..].trim_start())
+}
+
 pub(super) fn body_mentions(
     text: &str,
     sentence: &Range<usize>,
@@ -523,6 +533,19 @@ pub(super) fn body_mentions(
         let party = side_named_in(hits, start..end, lex)
             .or_else(|| title_party(text, sentence, start, end, hits, lex))
             .unwrap_or(lex.other_party);
+        // "Qatar said … the country's foreign ministry said": the country is
+        // the side that spoke last.
+        if party == lex.other_party
+            && let Some(rest) = country_possessive(written)
+            && let Some((side, p)) = known.last_side.clone()
+        {
+            found.push(Mention {
+                start,
+                end,
+                who: Who::Person(format!("{side}'s {rest}"), p, Pronoun::They),
+            });
+            continue;
+        }
         // "the prime minister" is the person introduced with that office.
         if office
             && let Some((name, party, pronoun)) =
@@ -742,7 +765,7 @@ fn side_named_in(hits: &[Hit], range: Range<usize>, lex: &Lexicon) -> Option<usi
 /// Does a speech or position cue stand right after `[start, end)` ("Novak
 /// said", "Novak has also said"), or right before it after a quotation or
 /// comma ("…,” conceded Novak")?
-fn speech_cue_adjacent(
+pub(super) fn speech_cue_adjacent(
     text: &str,
     sentence: &Range<usize>,
     start: usize,
