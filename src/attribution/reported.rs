@@ -1144,4 +1144,17 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn an_honorific_is_part_of_the_name_it_stands_before() {
+        let got = run("Peskov said Mr Putin and Mr Trump agreed to a ceasefire.");
+        assert!(
+            got.iter()
+                .any(|g| g.2 == "Dmitry Peskov"
+                    && g.1 == "Mr Putin and Mr Trump agreed to a ceasefire"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|g| g.2 == "Vladimir Putin"), "{got:?}");
+        assert!(got.iter().any(|g| g.2 == "Donald Trump"), "{got:?}");
+    }
 }

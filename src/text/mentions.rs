@@ -160,13 +160,28 @@ fn lexicon_mentions(
             }
         }
         // "Russia's" possessive before a person ("Russia's lead negotiator") is not a mention.
+        // "Mr Putin and Mr Trump": an honorific belongs to the person's mention.
+        let start = match who {
+            Who::Person(..) if is_name => honorific_before(text, h.start, lex).unwrap_or(h.start),
+            _ => h.start,
+        };
         out.push(Mention {
-            start: h.start,
+            start,
             end: h.end,
             who,
         });
     }
     out
+}
+
+/// Where an honorific right before `at` begins ("Mr ", "Mrs. ", "Dr "), if one does.
+fn honorific_before(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
+    let before = text[..at].strip_suffix(' ')?;
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+        .next()?;
+    (!word.is_empty() && word.starts_with(char::is_uppercase) && lex.words.is_honorific(word))
+        .then(|| at - 1 - word.len())
 }
 
 /// The source a source phrase of no side stands for when its noun phrase

@@ -80,6 +80,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
         if let Some((mark, open, start)) = carried
             && let Some(next) = paragraphs.get(k + 1)
             && !text[next.clone()].starts_with(mark)
+            && !closes_first(&text[next.clone()], mark)
         {
             carried = None;
             let end = start + text[start..para.end].trim_end().len();
@@ -218,6 +219,14 @@ fn whole(start: usize, end: usize) -> Quote {
 
 /// Pair the marks of one paragraph, continuing `carried` when the paragraph
 /// opens with its mark. Returns the double-mark quotation left open, if any.
+/// Does the paragraph `p` close a curly quotation `mark` left open before
+/// it, its first curly mark a closing one ("… ceasefire.¶The modalities …
+/// processes,” stated the presidency."): a page broke the quotation into
+/// two paragraphs.
+fn closes_first(p: &str, mark: char) -> bool {
+    mark == '“' && p.find(['“', '”']).is_some_and(|i| p[i..].starts_with('”'))
+}
+
 fn pair_in_paragraph(
     text: &str,
     para: &Range<usize>,
@@ -228,11 +237,14 @@ fn pair_in_paragraph(
     let bytes = p.as_bytes();
     let mut state: Option<Open> = None;
     let mut i = 0;
-    if let Some((mark, open, start)) = carried
-        && p.starts_with(mark)
-    {
-        state = Some((mark, open, start));
-        i = mark.len_utf8();
+    if let Some((mark, open, start)) = carried {
+        if p.starts_with(mark) {
+            state = Some((mark, open, start));
+            i = mark.len_utf8();
+        } else if closes_first(p, mark) {
+            // A paragraph break inside the quotation (see `closes_first`).
+            state = Some((mark, open, start));
+        }
     }
     // Only these bytes can begin a quotation mark: " ' and the lead
     // bytes of “ ” ‘ ’ „ ‹ › (0xE2) and « » (0xC2).
@@ -424,6 +436,33 @@ mod tests {
             .into_iter()
             .map(|q| text[q.start..q.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_quotation_broken_by_a_paragraph_break_is_one() {
+        let text =
+            "The presidency said: “The two leaders agreed.\n\nThe details will follow,” it said.";
+        let paras = vec![
+            0..text.find("\n\n").unwrap(),
+            text.find("The details").unwrap()..text.len(),
+        ];
+        let qs = find_quotes(text, &paras);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(
+            &text[qs[0].start..qs[0].end],
+            "The two leaders agreed.\n\nThe details will follow,"
+        );
+        // A straight mark left open does not reach into the next paragraph.
+        let text = "He said: \"The two leaders agreed.\n\nThe details will follow,\" it said.";
+        let paras = vec![
+            0..text.find("\n\n").unwrap(),
+            text.find("The details").unwrap()..text.len(),
+        ];
+        assert!(
+            find_quotes(text, &paras)
+                .iter()
+                .all(|q| q.start > paras[0].end)
+        );
     }
 
     #[test]
