@@ -48,10 +48,33 @@ pub(super) fn reported_statements(
         // "described the talks as constructive" is a statement of its own.
         // "Interfax quoted Peskov as saying that …" reports what he said.
         let as_saying = text[..cue.start].ends_with(" as ");
-        if subjects.used[ci] || (cue.is_participle(text) && !as_saying) || subjects.media[ci] {
+        let reporting = reporting_participle(s, ci);
+        if subjects.used[ci]
+            || (cue.is_participle(text) && !as_saying && !reporting)
+            || subjects.media[ci]
+        {
             continue;
         }
-        let Some((speaker, party, personal)) = subjects.subjects[ci].clone() else {
+        // "…, Muyaya said, stressing that …": the participle's subject is
+        // the subject of the verb before it, not of a verb inside what was
+        // said ("Putin noted that Ukraine is interested …, noting that …").
+        let subject = subjects.subjects[ci].clone().or_else(|| {
+            let inside_said = |c: &Cue| {
+                out.iter()
+                    .any(|st| st.sentence == *s.sentence && st.span.contains(&c.start))
+            };
+            // A person before a side: "Putin noted that … Ukraine is
+            // interested in …, noting that …" is Putin's.
+            let before = || (0..ci).rev().filter(|&j| !inside_said(&s.cues[j]));
+            reporting
+                .then(|| {
+                    before()
+                        .find_map(|j| subjects.subjects[j].clone().filter(|sp| sp.2))
+                        .or_else(|| before().find_map(|j| subjects.subjects[j].clone()))
+                })
+                .flatten()
+        });
+        let Some((speaker, party, personal)) = subject else {
             continue;
         };
         if negated_speech(s, cue)
@@ -120,6 +143,19 @@ pub(super) fn reported_statements(
         }
         push_reported(s, cue, kind, (speaker, party), span, out);
     }
+}
+
+/// "…, adding that a new round would follow", "…, stressing that the
+/// territory is not negotiable": a speech participle after a comma, right
+/// before "that", reports what the subject of the verb before it said (a
+/// participle with a quotation only attributes the quotation).
+fn reporting_participle(s: &Scope, ci: usize) -> bool {
+    let (text, cue) = (s.text, &s.cues[ci]);
+    ci > 0
+        && cue.is_participle(text)
+        && text[..cue.start].trim_end().ends_with(',')
+        && text[cue.end..s.sentence.end].starts_with(" that ")
+        && s.cues[ci - 1].end <= cue.start
 }
 
 /// "if Putin agrees to a 60-day ceasefire, Kyiv would …": a cue whose
@@ -1156,5 +1192,31 @@ mod tests {
         );
         assert!(got.iter().any(|g| g.2 == "Vladimir Putin"), "{got:?}");
         assert!(got.iter().any(|g| g.2 == "Donald Trump"), "{got:?}");
+    }
+
+    #[test]
+    fn a_speech_participle_before_that_reports_the_clause_subjects_words() {
+        let got = run("Peskov said the talks were useful, adding that a new round would follow.");
+        assert!(
+            got.iter()
+                .any(|g| g.2 == "Dmitry Peskov" && g.1 == "a new round would follow"),
+            "{got:?}"
+        );
+        // The person who spoke, not a side named inside what they said.
+        let got = run(
+            "Putin noted that Ukraine is interested in a truce, noting that its troops would be blocked.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.2 == "Vladimir Putin" && g.1 == "its troops would be blocked"),
+            "{got:?}"
+        );
+        // With a quotation the participle only attributes it.
+        let got = run("Zelensky rejected the plan, saying “it is a capitulation”.");
+        assert!(
+            !got.iter()
+                .any(|g| g.0 == "indirect" && g.1.contains("capitulation")),
+            "{got:?}"
+        );
     }
 }
