@@ -342,7 +342,7 @@ pub fn findings(d: &ReportData) -> Vec<Finding> {
                 )
             } else if max - min < d.threshold {
                 format!(
-                    "{} holds firm: {} ({} to {}) on {} dates from {} to {}.",
+                    "{} held firm: {} ({} to {}) on {} dates from {} to {}.",
                     party.label,
                     stance_words(last.stance),
                     fmt_stance(min),
