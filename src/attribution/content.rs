@@ -55,11 +55,9 @@ pub(super) fn content_span(
     // "…, Anwar said, reading a joint statement.": a participle clause after
     // a comma is the speaker's circumstance (or, "adding that …", a
     // statement of its own); what this cue said is before its subject.
-    let participle = first_word.len() > 5 && first_word.ends_with("ing");
     if end > start
-        && participle
         && cue.kind == CueKind::Speech
-        && text[cue.end..start].trim_start().starts_with(',')
+        && participle_clause_at(text, cue.end, sentence.end)
         && let Some(before) = clause_before_subject(text, sentence, cue, mentions)
     {
         return Some(before);
@@ -552,6 +550,16 @@ pub(super) fn opening_participle(
     }
 }
 
+/// Does a participle clause open at `at`: a comma, then a word in -ing of
+/// more than five letters ("…, reading a joint statement")?
+pub(super) fn participle_clause_at(text: &str, at: usize, end: usize) -> bool {
+    text[at..end]
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+}
+
 /// Does only an adverbial follow cue `c` to the sentence's end ("…, Peskov
 /// said.", "…, he told reporters on Monday.", "…, Macron said after a
 /// summit")? Such a cue attributes what came before it; "…, and Kyiv agreed
@@ -575,13 +583,9 @@ pub(super) fn nothing_said_after(
         .unwrap_or("")
         .trim_end_matches(|ch: char| !ch.is_alphanumeric());
     let first = word.to_lowercase();
-    // "…, Anwar said, reading a joint statement": a participle clause after
-    // a comma (see `content_span`).
-    let participle_clause = text[at..sentence.end].trim_start().starts_with(',')
-        && first.len() > 5
-        && first.ends_with("ing");
+    // "…, Anwar said, reading a joint statement" (see `content_span`).
     rest.is_empty()
-        || participle_clause
+        || participle_clause_at(text, at, sentence.end)
         || TRAILING_ADVERBIALS.contains(&first.as_str())
         || lex.words.prepositions.contains(first.as_str())
         // As written: the time words list "Monday" with its capital.

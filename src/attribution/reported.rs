@@ -5,7 +5,7 @@
 use super::content::{content_span, trim_tail};
 use super::said_on::said_on;
 use super::speakers::{
-    CueSubjects, Memory, coordinated, cue_ends_near, joint_party, own_named_subject,
+    CueSubjects, Memory, Speaker, coordinated, cue_ends_near, joint_party, own_named_subject,
     personal_speaker, resolve, subject_start,
 };
 use super::{Kind, Scope, Statement};
@@ -55,23 +55,9 @@ pub(super) fn reported_statements(
         {
             continue;
         }
-        // "…, Muyaya said, stressing that …": the participle's subject is
-        // the subject of the verb before it, not of a verb inside what was
-        // said ("Putin noted that Ukraine is interested …, noting that …").
         let subject = subjects.subjects[ci].clone().or_else(|| {
-            let inside_said = |c: &Cue| {
-                out.iter()
-                    .any(|st| st.sentence == *s.sentence && st.span.contains(&c.start))
-            };
-            // A person before a side: "Putin noted that … Ukraine is
-            // interested in …, noting that …" is Putin's.
-            let before = || (0..ci).rev().filter(|&j| !inside_said(&s.cues[j]));
             reporting
-                .then(|| {
-                    before()
-                        .find_map(|j| subjects.subjects[j].clone().filter(|sp| sp.2))
-                        .or_else(|| before().find_map(|j| subjects.subjects[j].clone()))
-                })
+                .then(|| participle_subject(s, ci, subjects, out))
                 .flatten()
         });
         let Some((speaker, party, personal)) = subject else {
@@ -156,6 +142,26 @@ fn reporting_participle(s: &Scope, ci: usize) -> bool {
         && text[..cue.start].trim_end().ends_with(',')
         && text[cue.end..s.sentence.end].starts_with(" that ")
         && s.cues[ci - 1].end <= cue.start
+}
+
+/// "…, Muyaya said, stressing that …": the participle's subject is the
+/// subject of a verb before it, not of a verb inside what was said, and a
+/// person before a side ("Putin noted that … Ukraine is interested in …,
+/// noting that …" is Putin's).
+fn participle_subject(
+    s: &Scope,
+    ci: usize,
+    subjects: &CueSubjects,
+    out: &[Statement],
+) -> Option<Speaker> {
+    let inside_said = |c: &Cue| {
+        out.iter()
+            .any(|st| st.sentence == *s.sentence && st.span.contains(&c.start))
+    };
+    let before = || (0..ci).rev().filter(|&j| !inside_said(&s.cues[j]));
+    before()
+        .find_map(|j| subjects.subjects[j].clone().filter(|sp| sp.2))
+        .or_else(|| before().find_map(|j| subjects.subjects[j].clone()))
 }
 
 /// "if Putin agrees to a 60-day ceasefire, Kyiv would …": a cue whose

@@ -59,7 +59,7 @@ pub fn verb_in_context(
     // "further talks" is a noun phrase, "to further halt" a split infinitive.
     let split_infinitive = prev_l == "further"
         && lowercase(text[..h.start].split_whitespace().nth_back(1).unwrap_or("")) == "to";
-    if DETERMINERS.contains(&prev_l) && !split_infinitive {
+    if makes_noun(prev_l) && !split_infinitive {
         return false;
     }
     let past = first.ends_with("ed") || lex.irregular_past.contains(first);
@@ -156,7 +156,7 @@ fn base_form_is_verb(
     // was caught above).
     // The word before `prev` ("the" in "the European text").
     let second = lowercase(text[..h.start].split_whitespace().nth_back(1).unwrap_or(""));
-    let determined = DETERMINERS.contains(&second.as_ref());
+    let determined = makes_noun(second.as_ref());
     // "the Berlin talks", "the Geneva meeting": after a determiner and a
     // name, a meeting word is a noun ("the Kremlin says" stays a verb).
     if determined
@@ -430,18 +430,22 @@ const NOUN_PREPOSITIONS: &[&str] = &[
     "of", "for", "with", "from", "about", "into", "amid", "despite", "without",
 ];
 
-/// Words after which a verb form is a noun or an adjective ("the talks",
-/// "a proposed deal", "for talks").
-/// The determiners proper (no prepositions): after one, even an -ing form
-/// is a noun.
+/// The determiners proper: after one, even an -ing form is a noun ("the
+/// briefing", "their meeting").
 const NOUN_DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
     "any", "every", "each", "no", "such",
 ];
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-    "any", "every", "each", "no", "such", "of", "for", "in", "on", "at", "with", "from", "about",
-    "into", "during", "after", "before", "peace", "new", "first", "second", "third", "further",
-    "direct", "recent", "latest", "previous", "next", "more", "fresh",
+/// With [`NOUN_DETERMINERS`], words after which a base or past verb form is
+/// a noun or an adjective ("the talks", "a proposed deal", "for talks").
+const NOUN_MAKERS: &[&str] = &[
+    "of", "for", "in", "on", "at", "with", "from", "about", "into", "during", "after", "before",
+    "peace", "new", "first", "second", "third", "further", "direct", "recent", "latest",
+    "previous", "next", "more", "fresh",
 ];
+
+/// Is `w` (lowercase) a word after which a verb form is a noun or an adjective?
+fn makes_noun(w: &str) -> bool {
+    NOUN_DETERMINERS.contains(&w) || NOUN_MAKERS.contains(&w)
+}

@@ -453,11 +453,6 @@ fn strip_titles(text: &str, words: &mut Vec<(usize, usize)>, lex: &Lexicon) -> b
     !(words.len() == 1 && last_stripped.is_some_and(|w| !lex.words.titles.contains(w)))
 }
 
-/// "The union said in a statement", "the foreign ministry said": a body
-/// that speaks in its own name. The speaker is the noun phrase as written
-/// (without "the"), its side the one its words name ("Ukraine's foreign
-/// ministry", "the Russian defence ministry"), else none. Only as the
-/// subject of a speech cue.
 /// The body after "country's" or "nation's" ("country’s foreign ministry"
 /// -> "foreign ministry").
 fn country_possessive(written: &str) -> Option<&str> {
@@ -468,6 +463,11 @@ fn country_possessive(written: &str) -> Option<&str> {
         .map(|p| written[p.len()..].trim_start())
 }
 
+/// "The union said in a statement", "the foreign ministry said": a body
+/// that speaks in its own name. The speaker is the noun phrase as written
+/// (without "the"), its side the one its words name ("Ukraine's foreign
+/// ministry", "the Russian defence ministry"), else none. Only as the
+/// subject of a speech cue.
 pub(super) fn body_mentions(
     text: &str,
     sentence: &Range<usize>,

@@ -217,8 +217,6 @@ fn whole(start: usize, end: usize) -> Quote {
     }
 }
 
-/// Pair the marks of one paragraph, continuing `carried` when the paragraph
-/// opens with its mark. Returns the double-mark quotation left open, if any.
 /// Does the paragraph `p` close a curly quotation `mark` left open before
 /// it, its first curly mark a closing one ("… ceasefire.¶The modalities …
 /// processes,” stated the presidency."): a page broke the quotation into
@@ -227,6 +225,9 @@ fn closes_first(p: &str, mark: char) -> bool {
     mark == '“' && p.find(['“', '”']).is_some_and(|i| p[i..].starts_with('”'))
 }
 
+/// Pair the marks of one paragraph, continuing `carried` when the paragraph
+/// opens with its mark (or closes it first, see [`closes_first`]). Returns
+/// the double-mark quotation left open, if any.
 fn pair_in_paragraph(
     text: &str,
     para: &Range<usize>,
