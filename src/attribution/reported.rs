@@ -92,11 +92,15 @@ pub(super) fn reported_statements(
         // a second one with the same words.
         // Likewise the speaker's own side as a whole ("Peskov said Russia was
         // ready to …", "Sounry said that Cambodia rejects …"): one statement.
+        // The speaker named again by name is a new clause (a page that ran a
+        // heading into the text: "… warns against conceding territory
+        // Zelenskyy has also pointed out that …").
         if cue.start < content_until
             && out.last().is_some_and(|p| {
                 p.sentence == *s.sentence
                     && p.party == party
-                    && (p.speaker == speaker || speaker.is_empty())
+                    && (p.speaker == speaker && !named_again(s, cue, p.span.start)
+                        || speaker.is_empty())
             })
         {
             continue;
@@ -129,6 +133,20 @@ pub(super) fn reported_statements(
         }
         push_reported(s, cue, kind, (speaker, party), span, out);
     }
+}
+
+/// Is the cue's subject a person named right before it (not a pronoun),
+/// inside the statement whose content starts at `from`?
+fn named_again(s: &Scope, cue: &Cue, from: usize) -> bool {
+    s.mentions.iter().any(|m| {
+        matches!(m.who, Who::Person(..))
+            && m.start >= from
+            && m.end <= cue.start
+            && s.text[m.end..cue.start].split_whitespace().count() <= 3
+            && s.mentions
+                .iter()
+                .all(|o| o.end <= m.end || o.start >= cue.start)
+    })
 }
 
 /// "…, adding that a new round would follow", "…, stressing that the
@@ -1224,5 +1242,23 @@ mod tests {
                 .any(|g| g.0 == "indirect" && g.1.contains("capitulation")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn the_speaker_named_again_inside_their_statement_starts_a_new_one() {
+        // A page ran a heading into the text: no full stop between them.
+        let got = run(
+            "Zelenskyy warns against conceding territory in Donbas Zelenskyy has also pointed out that Russia is suffering heavy losses.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1 == "Russia is suffering heavy losses" && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+        // A source named before the content is not named again in it.
+        let got = run(
+            "According to Kremlin spokesperson Dmitry Peskov, discussing any specifics of the document is inappropriate.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 }
