@@ -571,6 +571,21 @@ fn contrast_between(text: &str, a: usize, b: usize) -> bool {
     }
 }
 
+/// "offered few details and did not provide a deadline for a peace deal":
+/// a second predicate coordinated with its own finite auxiliary or modal
+/// has its own object, out of the first verb's reach.
+fn coordinated_predicate_between(text: &str, a: usize, b: usize) -> bool {
+    b > a && {
+        let words = text[a..b].split_whitespace();
+        words.clone().zip(words.skip(1)).any(|(w, next)| {
+            matches!(w, "and" | "or")
+                && (FINITE_AUXILIARIES.contains(&next)
+                    || (AUXILIARIES.contains(&next)
+                        && !matches!(next, "to" | "be" | "been" | "being")))
+        })
+    }
+}
+
 /// "were unhappy with the offer, which fell short of the 40% raise": a
 /// relative clause describes the object; the attitude is about the object,
 /// not about what the clause says of it.
@@ -907,6 +922,7 @@ fn score_tokens(
                     && words_between(text, a.end, t.start) <= reach
                     && !clause_break(text, a.end, t.start)
                     && !contrast_between(text, a.end, t.start)
+                    && !coordinated_predicate_between(text, a.end, t.start)
                     && (*direction != 0
                         || t.start == t.end
                         || !adjunct_between(text, a.end, t.start))
@@ -2001,6 +2017,18 @@ mod tests {
             "Vladimir Putin told Donald Trump he would ease up on strikes, but he dug in his heels against a full ceasefire.",
         );
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_coordinated_predicate_keeps_its_object_from_the_first_verb() {
+        // "offered" governs "few details"; "did not provide …" has its own object.
+        let text = "Both Trump and Zelensky offered few details and did not provide a deadline for completing a peace deal.";
+        assert!(stances_of(text).is_empty(), "{:?}", stances_of(text));
+        // "and to continue" is the same verb's second complement.
+        let got = stances_of(
+            "Zelensky said the delegations agreed to report back and to continue trilateral discussions.",
+        );
+        assert!(has(&got, "ukraine", "talks_process=2"), "{got:?}");
     }
 
     #[test]
