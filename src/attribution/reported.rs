@@ -82,7 +82,7 @@ pub(super) fn reported_statements(
         }
         let coordinated_cue = ci > 0 && coordinated(text, s.cues[ci - 1].end, cue.start);
         if cue.start < content_until
-            && !own_named_subject(text, cue, s.mentions)
+            && (!own_named_subject(text, cue, s.mentions, s.cues, s.lex) || deontic_cue(s, cue))
             && !coordinated_cue
         {
             continue;
@@ -226,6 +226,17 @@ fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
         .deontic
         .iter()
         .any(|d| crate::text::contains_spaced(&padded, d))
+}
+
+/// "Russia has said Ukraine needs to give up control …": inside what
+/// someone said, a side's deontic verb ("needs to", "must") is a demand the
+/// speaker makes of that side, part of the speaker's statement.
+fn deontic_cue(s: &Scope, cue: &Cue) -> bool {
+    let rest = s.text[cue.start..s.sentence.end].to_lowercase();
+    s.lex
+        .deontic
+        .iter()
+        .any(|d| rest.starts_with(d.as_str()) && rest[d.len()..].starts_with(' '))
 }
 
 /// "The plan demanded that Ukraine cede territory … and abandon its
@@ -978,6 +989,26 @@ mod tests {
             "Peskov said Russia does not feel pressured by European leaders' demand for a 30-day ceasefire.",
         );
         assert!(got.iter().any(|g| g.3 == "europe"), "{got:?}");
+    }
+
+    #[test]
+    fn a_side_after_a_speech_verb_without_that_opens_its_own_statement() {
+        // With "that" or without it, a side named after "said" holds what it did.
+        for text in [
+            "Kyiv said Russia rejected the ceasefire proposal.",
+            "Kyiv said that Russia rejected the ceasefire proposal.",
+            "Kyiv said on Tuesday Russia rejected the ceasefire proposal.",
+        ] {
+            let got = run(text);
+            assert!(
+                got.iter()
+                    .any(|g| g.3 == "russia" && g.1 == "the ceasefire proposal"),
+                "{text}: {got:?}"
+            );
+        }
+        // A deontic verb there is the speaker's demand, not the side's position.
+        let got = run("Russia has said Ukraine needs to give up control of Donbas.");
+        assert!(got.iter().all(|g| g.3 == "russia"), "{got:?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::Scope;
 use crate::lexicon::{Lexicon, Meaning, Pronoun};
 use crate::text::{
     AUXILIARIES, Cue, CueKind, Mention, OBJECT_PREPOSITIONS, Quote, Who, after_preposition,
-    owns_document, word_offset,
+    is_time_word, owns_document, word_offset,
 };
 use jiff::civil::Date;
 use std::ops::Range;
@@ -1157,8 +1157,15 @@ pub(super) fn coordinated(text: &str, prev_end: usize, start: usize) -> bool {
 
 /// A cue with a subject of its own starts a new statement even inside an
 /// earlier one's words: a named person right before it, or a side that opens
-/// a new clause ("…, Kyiv wants"), but not "if Ukraine refuses".
-pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> bool {
+/// a new clause ("…, Kyiv wants", "the union said Boeing refused"), but not
+/// "if Ukraine refuses". `cues` are the sentence's.
+pub(super) fn own_named_subject(
+    text: &str,
+    cue: &Cue,
+    mentions: &[Mention],
+    cues: &[Cue],
+    lex: &Lexicon,
+) -> bool {
     mentions.iter().any(|m| {
         let close = m.end <= cue.start && text[m.end..cue.start].split_whitespace().count() <= 3;
         let before = text[..m.start].trim_end();
@@ -1171,7 +1178,17 @@ pub(super) fn own_named_subject(text: &str, cue: &Cue, mentions: &[Mention]) -> 
             .rsplit(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
             .next()
             .unwrap_or("");
-        let opens_clause = before.ends_with([',', ';']) || matches!(last, "but" | "while" | "that");
+        // A speech verb's object clause opens after it with or without "that"
+        // ("said Russia rejected", "said Tuesday Boeing refused").
+        let after_speech = cues.iter().any(|c| {
+            c.kind == CueKind::Speech && c.end <= m.start && {
+                let gap = &text[c.end..m.start];
+                !gap.contains([',', ';']) && gap.split_whitespace().all(|w| is_time_word(w, lex))
+            }
+        });
+        let opens_clause = before.ends_with([',', ';'])
+            || matches!(last, "but" | "while" | "that")
+            || after_speech;
         close
             && match m.who {
                 Who::Person(..) => true,
