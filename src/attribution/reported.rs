@@ -5,8 +5,8 @@
 use super::content::{content_span, trim_tail};
 use super::said_on::said_on;
 use super::speakers::{
-    CueSubjects, Memory, Speaker, coordinated, cue_ends_near, joint_party, own_named_subject,
-    personal_speaker, resolve, subject_start,
+    CueSubjects, Memory, Speaker, coordinated, cue_ends_near, own_named_subject, personal_speaker,
+    resolve, subject_start,
 };
 use super::{Kind, Scope, Statement};
 use crate::lexicon::{Attitude, Hit, Meaning};
@@ -536,8 +536,8 @@ fn without_clause_opener(s: &Scope, start: usize, end: usize) -> usize {
     }
 }
 
-/// Push a reported statement; "Russia and Ukraine agreed to …": each side
-/// of a joint subject holds the position.
+/// Push a reported statement (each side of a joint subject gets its own:
+/// see `co_speakers`).
 fn push_reported(
     s: &Scope,
     cue: &Cue,
@@ -558,11 +558,6 @@ fn push_reported(
         sentence: s.sentence.clone(),
         said_on: said,
     };
-    if kind == Kind::Reported
-        && let Some(other) = joint_party(s.text, cue, s.mentions, party)
-    {
-        out.push(statement(String::new(), other, span.clone()));
-    }
     out.push(statement(speaker, party, span));
 }
 

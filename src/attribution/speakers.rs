@@ -558,33 +558,6 @@ pub(super) fn participle_subject(s: &Scope, cue: &Cue, memory: &Memory) -> Optio
         .and_then(|m| resolve(&m.who, s.lex, memory))
 }
 
-/// The other side in a joint subject "Russia and Ukraine <cue>", if any.
-pub(super) fn joint_party(
-    text: &str,
-    cue: &Cue,
-    mentions: &[Mention],
-    party: usize,
-) -> Option<usize> {
-    let subj = mentions
-        .iter()
-        .rev()
-        .find(|m| m.end <= cue.start && matches!(m.who, Who::Party(p) if p == party))?;
-    if !text[subj.end..cue.start].trim().is_empty() {
-        return None;
-    }
-    // "Kyiv and its European allies stressed": a possessive may link them.
-    let before = text[..subj.start].trim_end();
-    let before = ["its", "their", "his", "her"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
-        .map_or(before, str::trim_end);
-    let before = before.strip_suffix(" and")?;
-    mentions.iter().rev().find_map(|m| match m.who {
-        Who::Party(p) if p != party && m.end == before.len() => Some(p),
-        _ => None,
-    })
-}
-
 /// Remember the sentence's first person as the antecedent for "he"/"she".
 pub(super) fn remember_subject(mentions: &[Mention], memory: &mut Memory) {
     if let Some(Who::Person(n, p, g)) = mentions
@@ -1032,18 +1005,20 @@ fn is_it(text: &str, m: &Mention) -> bool {
     text[m.start..m.end].eq_ignore_ascii_case("it")
 }
 
-/// People of other sides coordinated with cue `ci`'s subject right before
-/// it ("Rubio and Umerov said", "Trump, Putin and Xi agreed"), resolved.
+/// Speakers of other sides coordinated with cue `ci`'s subject right before
+/// it ("Rubio and Umerov said", "Trump, Putin and Xi agreed", "Russia and
+/// Ukraine agreed", "US and Ukrainian negotiators say", "Kyiv and its
+/// European allies stressed"), resolved: the statement is each one's.
 fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory) -> Vec<Speaker> {
     let (text, cue) = (s.text, &s.cues[ci]);
-    let Some((name, party, true)) = subject else {
+    let Some((name, party, _)) = subject else {
         return Vec::new();
     };
-    // The subject's mention: the nearest person of that name before the cue.
+    // The subject's mention: the nearest before the cue that resolves to it.
     let Some(at) = s.mentions.iter().rposition(|m| {
         m.end <= cue.start
             && m.start >= s.sentence.start
-            && matches!(&m.who, Who::Person(n, p, _) if n == name && p == party)
+            && resolve(&m.who, s.lex, memory).is_some_and(|(n, p, _)| p == *party && n == *name)
     }) else {
         return Vec::new();
     };
@@ -1051,7 +1026,7 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     if !text[s.mentions[at].end..cue.start].trim().is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Speaker> = Vec::new();
     let mut first = &s.mentions[at];
     for (links, p) in s.mentions[..at].iter().rev().enumerate() {
         // Overlapping mentions (two readings of one name) join nothing.
@@ -1059,16 +1034,20 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
             break;
         };
         let joined = if links == 0 {
-            matches!(between, "and" | ", and" | "&")
+            matches!(
+                between,
+                "and" | ", and" | "&" | "and its" | "and their" | "and his" | "and her"
+            )
         } else {
             between == ","
         };
-        let Who::Person(_, pp, _) = &p.who else { break };
-        if !joined {
+        if !joined || matches!(p.who, Who::Media | Who::Role(_) | Who::Pronoun(_)) {
             break;
         }
-        if pp != party
-            && let Some(sp) = resolve(&p.who, s.lex, memory)
+        if let Some(sp) = resolve(&p.who, s.lex, memory)
+            && sp.1 != *party
+            && sp.1 != s.lex.other_party
+            && !out.iter().any(|o| o.1 == sp.1)
         {
             out.push(sp);
         }
@@ -1669,6 +1648,31 @@ mod tests {
         );
         let got = who("Rubio and Umerov said that a ceasefire must come first.");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn sides_named_together_each_speak_in_every_kind_of_statement() {
+        let parties = |text: &str| {
+            let mut p: Vec<String> = run(text).into_iter().map(|g| g.3).collect();
+            p.sort();
+            p.dedup();
+            p
+        };
+        for text in [
+            "“We agreed to meet again,” Russia and Ukraine said.",
+            "Russia and Ukraine said they agreed to “meet again” soon.",
+            "Russia and Ukraine agreed to meet again.",
+        ] {
+            assert_eq!(parties(text), ["russia", "ukraine"], "{text}");
+        }
+        assert_eq!(
+            parties("“We agreed to meet again,” US and Ukrainian negotiators said."),
+            ["ukraine", "united_states"]
+        );
+        assert_eq!(
+            parties("Kyiv and its European allies stressed that a ceasefire must come first."),
+            ["europe", "ukraine"]
+        );
     }
 
     #[test]
