@@ -1053,8 +1053,41 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
         }
         first = p;
     }
+    // "American and Ukrainian negotiators said": a side's adjective
+    // coordinated with the subject's own shares its noun.
+    if let Some(p) = coordinated_adjective(s, first)
+        && p != *party
+        && p != s.lex.other_party
+        && !out.iter().any(|o| o.1 == p)
+    {
+        let same_noun = match first.who {
+            Who::Source(i) => s
+                .lex
+                .sources
+                .iter()
+                .position(|o| o.party == p && o.noun == s.lex.sources[i].noun),
+            _ => None,
+        };
+        out.push(match same_noun {
+            Some(j) => resolve(&Who::Source(j), s.lex, memory).unwrap_or((String::new(), p, false)),
+            None => (String::new(), p, false),
+        });
+    }
     out.reverse();
     out
+}
+
+/// The side whose adjective is coordinated right before mention `m`
+/// ("American and" before "Ukrainian negotiators").
+fn coordinated_adjective(s: &Scope, m: &Mention) -> Option<usize> {
+    let before = s.text[..m.start].trim_end().strip_suffix(" and")?;
+    let end = before.len();
+    s.hits.iter().filter(|h| h.end == end).find_map(|h| {
+        s.lex.term(h).meanings.iter().find_map(|x| match *x {
+            crate::lexicon::Meaning::PartyAdjective(p) => Some(p),
+            _ => None,
+        })
+    })
 }
 
 /// "Merz, Macron and Starmer push for …": of people of one side named
@@ -1672,6 +1705,14 @@ mod tests {
         assert_eq!(
             parties("Kyiv and its European allies stressed that a ceasefire must come first."),
             ["europe", "ukraine"]
+        );
+        // Coordinated adjectives share the noun: each side's official speaks.
+        let got = run("“The talks were useful,” Russian and American officials said.");
+        let speakers: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["unnamed Russian official", "unnamed US official"],
+            "{got:?}"
         );
     }
 
