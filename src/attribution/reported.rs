@@ -1052,6 +1052,20 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_credit_is_no_subject() {
+        for text in [
+            "WASHINGTON (Reuters) -- Russia said the talks were productive.",
+            "Mar 25, 2025 (Bloomberg) –The US said the talks were productive.",
+            "KYIV, Ukraine (AP) — Ukraine said the talks were productive.",
+        ] {
+            let got = run(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, "the talks were productive", "{text}: {got:?}");
+            assert_ne!(got[0].3, "other", "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn an_opening_framing_phrase_is_the_writers() {
         let got = run(
             "In a sign that the talks had stalled, the two lead negotiators did not take part in the session, according to a U.S. official.",

@@ -711,6 +711,8 @@ fn find_subject<'m>(
         // "According to Reuters, Russia wants …": the medium a source cue
         // names is the channel, not the subject of the verbs after it.
         .filter(|m| !(m.who == Who::Media && after_source_cue(text, m, sentence.start, lex)))
+        // "WASHINGTON (Reuters) -- Russia said …": a credit is no subject.
+        .filter(|m| !(m.who == Who::Media && is_credit(text, m)))
         // "demanded that Ukraine cede territory to Russia, … and abandon":
         // a side after a preposition is an object, never the subject.
         .filter(|m| {
@@ -791,6 +793,13 @@ fn find_subject<'m>(
                 None
             }
         })
+}
+
+/// A medium credited in a dateline: in parentheses ("(Reuters)") or
+/// followed by a dash ("Reuters --", "AP —").
+fn is_credit(text: &str, m: &Mention) -> bool {
+    let after = text[m.end..].trim_start();
+    (text[..m.start].ends_with('(') && after.starts_with(')')) || after.starts_with(['-', '–', '—'])
 }
 
 /// Does a source cue ("according to", "citing") stand right before `m`
@@ -1022,8 +1031,14 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     }) else {
         return Vec::new();
     };
-    // Only a subject right before its verb ("… and Umerov said").
-    if !text[s.mentions[at].end..cue.start].trim().is_empty() {
+    // Only a subject right before its verb ("… and Umerov said"), perhaps
+    // with auxiliaries between ("… and Ukraine have agreed").
+    let gap = &text[s.mentions[at].end..cue.start];
+    if gap.split_whitespace().count() > 3
+        || !gap
+            .split_whitespace()
+            .all(|w| AUXILIARIES.contains(&w) || crate::text::is_verb_adverb(w))
+    {
         return Vec::new();
     }
     let mut out: Vec<Speaker> = Vec::new();
