@@ -157,7 +157,11 @@ fn reporting_participle(s: &Scope, ci: usize) -> bool {
     let (text, cue) = (s.text, &s.cues[ci]);
     ci > 0
         && cue.is_participle(text)
-        && text[..cue.start].trim_end().ends_with(',')
+        // A comma may close a quotation first: "… to consider,” adding that".
+        && text[..cue.start]
+            .trim_end()
+            .trim_end_matches(['”', '"', '’'])
+            .ends_with(',')
         && text[cue.end..s.sentence.end].starts_with(" that ")
         && s.cues[ci - 1].end <= cue.start
 }
@@ -1273,6 +1277,15 @@ mod tests {
         assert!(
             got.iter()
                 .any(|g| g.2 == "Vladimir Putin" && g.1 == "its troops would be blocked"),
+            "{got:?}"
+        );
+        // After a quotation that ends with its comma.
+        let got = run(
+            "Trump said it was one of the points that “we need to consider,” adding that Putin wants to find an answer.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.2 == "Donald Trump" && g.1 == "Putin wants to find an answer"),
             "{got:?}"
         );
         // With a quotation the participle only attributes it.
