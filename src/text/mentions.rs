@@ -309,9 +309,22 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
 /// Is one of the next two words a document noun ("Russian proposal",
 /// "American peace plan")?
 pub fn owns_document(text: &str, at: usize, lex: &Lexicon) -> bool {
+    // Called for every side's adjective: fold short ASCII words on the
+    // stack rather than allocate a lowercase copy of each.
+    let mut buf = [0u8; 24];
     text[at..]
         .split_whitespace()
         .take(2)
-        .map(|w| w.trim_end_matches([',', '.', ';', ':']).to_lowercase())
-        .any(|w| lex.words.documents.contains(&w))
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .any(|w| {
+            if w.len() <= buf.len() && w.is_ascii() {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                // ASCII in, ASCII out: always valid UTF-8.
+                std::str::from_utf8(b).is_ok_and(|l| lex.words.documents.contains(l))
+            } else {
+                lex.words.documents.contains(&w.to_lowercase())
+            }
+        })
 }
