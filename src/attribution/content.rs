@@ -5,7 +5,8 @@ use super::speakers::{coordinated, subject_start};
 use crate::documents::month_number;
 use crate::lexicon::{Lexicon, Meaning};
 use crate::text::{
-    Cue, CueKind, Mention, NP_OPENERS, Who, cue_kind, is_time_word, offset_in, word_offset,
+    Cue, CueKind, Mention, NP_OPENERS, Who, cue_kind, is_time_word, is_verb_adverb, offset_in,
+    word_offset,
 };
 use regex::Regex;
 use std::ops::Range;
@@ -422,8 +423,16 @@ fn content_start(
         let verb_between = later
             .iter()
             .any(|c| c.start > cue.end && c.start < cue.end + pos);
+        // "resisted Trump's proposal that …", "floated the idea of a meeting
+        // that …": after a position verb's object "that" is relative; only
+        // right after the verb ("insisted again that") is it the content's.
+        let relative_after_object = cue.kind == CueKind::Position
+            && between
+                .split_whitespace()
+                .any(|w| !is_verb_adverb(w) && !is_time_word(w, lex));
         if !infinitive
             && !verb_between
+            && !relative_after_object
             && !noun_complement(text, cue.end + pos, between, lex)
             // (Nor after a dash: "… — conditions that Kyiv rejected".)
             && (!between.contains([',', '—', '–'])
@@ -851,6 +860,31 @@ mod tests {
             !got.iter().any(|g| g.3 == "russia" && g.1.contains("maps")),
             "{got:?}"
         );
+    }
+
+    /// After a position verb's object, "that" opens a relative clause of the
+    /// object; right after the verb (an adverb or time allowed) it opens
+    /// the content.
+    #[test]
+    fn that_after_a_position_verbs_object_is_relative() {
+        let got = run(
+            "Macron floated the idea of a quadrilateral meeting that also involves the European side.",
+        );
+        assert!(
+            got.iter().any(|g| g.1
+                == "the idea of a quadrilateral meeting that also involves the European side"),
+            "{got:?}"
+        );
+        for text in [
+            "Moscow insisted again that Ukraine withdraw from Donbas.",
+            "Russia demanded on Friday that Ukraine withdraw from Donbas.",
+        ] {
+            let got = run(text);
+            assert!(
+                got.iter().any(|g| g.1 == "Ukraine withdraw from Donbas"),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     /// "repeated his criticism of Moscow's demand that Ukraine withdraw":
