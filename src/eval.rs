@@ -356,7 +356,11 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
     let mut order: Vec<&GoldQuote> = gold.iter().collect();
     order.sort_by_key(|g| !is_quote(&g.kind));
     let mut done = vec![false; order.len()];
-    for speaker_must_agree in [true, false] {
+    // A quotation goes to a run quotation first: a reported statement whose
+    // words start with the same quoted words ("commitment to “ensuring
+    // that …”") must not take its row from the quotation itself.
+    let passes = [(true, true), (false, true), (true, false), (false, false)];
+    for (speaker_must_agree, kind_must_agree) in passes {
         for (gi, g) in order.iter().enumerate() {
             if done[gi] {
                 continue;
@@ -365,6 +369,7 @@ pub fn evaluate(gold_dir: &Path, run_dir: &Path, lex: &Lexicon) -> Result<Scores
                 !used[*i]
                     && r.file == g.file
                     && matches(&g.quote_prefix, &g.kind, &r.text)
+                    && (!kind_must_agree || is_quote(&g.kind) == is_quote(&r.kind))
                     && (!speaker_must_agree
                         || same_speaker(lex, &g.speaker, &r.speaker, &g.party, &r.party))
             });
