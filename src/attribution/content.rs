@@ -71,6 +71,17 @@ pub(super) fn content_span(
         end = trim_tail(text, start, comma);
         return (end > start).then_some(start..end);
     }
+    // "… handing over territory — something Kyiv has ruled out — while …":
+    // an apposition the cue closes with a dash says its antecedent; what
+    // follows the closing dash is the main clause's. (After a comma an
+    // elaboration may follow: "elements Israel demanded, including …".)
+    if end > start
+        && text[cue.end..start].trim_start().starts_with(['—', '–'])
+        && let Some(subj) = subject_start(cue, mentions)
+        && let Some(Some(np)) = relative_antecedent(text, sentence, subj, lex)
+    {
+        return Some(np);
+    }
     if end <= start || time_only || coordinator {
         // "…, two of the sources said." — the content is before the subject.
         if cue.kind == CueKind::SourceFirst {
@@ -209,7 +220,9 @@ pub(super) fn summary_apposition(
     let between = &text[from..cue];
     let mark = between.rfind(['—', '–', ','])?;
     let mark_len = between[mark..].chars().next().map_or(1, char::len_utf8);
-    let mut words = between[mark + mark_len..].split_whitespace();
+    let mut words = between[mark + mark_len..]
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "a" | "an"));
     let noun = words.next()?.to_lowercase();
     let rest: Vec<&str> = words.collect();
     let rest = match rest.first() {
@@ -227,6 +240,12 @@ fn summary_noun_at_end<'t>(lead: &'t str, lex: &Lexicon) -> Option<&'t str> {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
         .next()?;
     let before = lead[..lead.len() - noun.len()].trim_end();
+    // "— a demand Kyiv rejected": an article may stand before the noun.
+    let before = before
+        .strip_suffix(" a")
+        .or_else(|| before.strip_suffix(" an"))
+        .unwrap_or(before)
+        .trim_end();
     let appositive = before.ends_with(['—', '–', ',']) || before.ends_with(" -");
     (appositive && lex.words.summaries.contains(noun.to_lowercase().as_str())).then_some(noun)
 }
@@ -247,6 +266,12 @@ fn apposition_start(
     lex: &Lexicon,
 ) -> Option<usize> {
     let before = text[sentence.start..noun].trim_end();
+    // "— a demand Kyiv rejected": an article may stand before the noun.
+    let before = before
+        .strip_suffix(" a")
+        .or_else(|| before.strip_suffix(" an"))
+        .unwrap_or(before)
+        .trim_end();
     let mark = before
         .strip_suffix(['—', '–', ','])
         .or_else(|| before.strip_suffix(" -"))?
@@ -858,6 +883,28 @@ mod tests {
         );
         assert!(
             !got.iter().any(|g| g.3 == "russia" && g.1.contains("maps")),
+            "{got:?}"
+        );
+    }
+
+    /// "something Kyiv has refused", "a demand Kyiv rejected": a summing-up
+    /// word in apposition stands for the clause before it, also between
+    /// dashes, where what follows the closing dash is no part of it.
+    #[test]
+    fn a_summing_up_apposition_says_the_clause_before_it() {
+        let got = run("The plan foresees Ukraine ceding territory, something Kyiv has rejected.");
+        assert!(
+            got.iter()
+                .any(|g| g.3 == "ukraine" && g.1.starts_with("Ukraine ceding territory")),
+            "{got:?}"
+        );
+        let got = run(
+            "The plan foresees Ukraine handing over territory — a demand Kyiv has repeatedly ruled out — while cutting its army.",
+        );
+        assert!(
+            got.iter().any(|g| g.3 == "ukraine"
+                && g.1.starts_with("Ukraine handing over territory")
+                && !g.1.contains("army")),
             "{got:?}"
         );
     }
