@@ -652,8 +652,10 @@ fn region_start(
         .unwrap_or(sentence.start);
     // A participle in an aside ("Zelensky, speaking in Kyiv, said",
     // "Umerov, quoted by Anadolu, said") does not close the subject's region.
+    // ("Peskov — speaking to reporters — said": between dashes too.)
     let aside = |c: &Cue| {
-        text_ends_with_comma(&text[sentence.start..c.start])
+        let lead = &text[sentence.start..c.start];
+        (text_ends_with_comma(lead) || lead.trim_end().ends_with(['—', '–']))
             && (c.is_participle(text) || text[c.end..].trim_start().starts_with("by "))
     };
     let c = cues[..ci]
@@ -949,6 +951,28 @@ fn without_apposition<'m>(
         && AUXILIARIES.contains(&last)
     {
         head = rest.trim_end();
+    }
+    // "Zelensky — who met Trump on Friday — said", "Zelensky (in Kyiv)
+    // said": an aside between dashes or in parentheses is parenthetical;
+    // its names are not the subject when a mention stands before it.
+    if let Some(last) = head.chars().last()
+        && matches!(last, '—' | '–' | ')')
+    {
+        let close = region_start + head.len() - last.len_utf8();
+        let open_mark = if last == ')' { '(' } else { last };
+        let Some(open) = text[region_start..close]
+            .rfind(open_mark)
+            .map(|i| region_start + i)
+        else {
+            return before;
+        };
+        if !before.iter().any(|m| m.end <= open) {
+            return before;
+        }
+        return before
+            .into_iter()
+            .filter(|m| !(m.start > open && m.end <= close))
+            .collect();
     }
     let Some(close) = head.strip_suffix(',').map(|h| region_start + h.len()) else {
         return before;
@@ -1729,6 +1753,20 @@ mod tests {
             ["unnamed Russian official", "unnamed US official"],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_or_in_parentheses_is_not_the_subject() {
+        for text in [
+            "Zelensky — who met Trump on Friday — said Kyiv would not cede land.",
+            "Zelensky (who met Trump on Friday) said Kyiv would not cede land.",
+            "Zelensky, who met Trump on Friday, said Kyiv would not cede land.",
+            "Zelensky — speaking to reporters in Kyiv — said Kyiv would not cede land.",
+        ] {
+            let got = run(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].2, "Volodymyr Zelensky", "{text}: {got:?}");
+        }
     }
 
     #[test]

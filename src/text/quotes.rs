@@ -393,6 +393,13 @@ fn dash_quote(text: &str, para: &Range<usize>, hits: &[Hit], lex: &Lexicon) -> O
     if APPOSITION_OPENERS.contains(&first.as_str()) {
         return None;
     }
+    // "Zelensky — who was in Kyiv — said …": the dash closes an aside that
+    // a dash opened a few words before; the paragraph quotes nobody.
+    if let Some((open, open_len)) = last_spaced_dash(&p[..dash])
+        && p[open + open_len..dash].split_whitespace().count() <= 12
+    {
+        return None;
+    }
     let tail_range = para.start + dash + len..para.end;
     // "… - rejected by Kyiv as capitulation" is a reduced passive, not an
     // attribution: a speech verb followed by "by" attributes nothing.
@@ -437,6 +444,21 @@ mod tests {
             .into_iter()
             .map(|q| text[q.start..q.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_dash_pair_is_an_aside_not_a_dash_attributed_quotation() {
+        let text = "Zelensky — who was in Kyiv on Friday — said Kyiv would not cede land.";
+        let lex = crate::lexicon::Lexicon::default_lexicon();
+        let hits = lex.scan(text);
+        let mut quotes = Vec::new();
+        dash_quotes(text, &[0..text.len()], &hits, &lex, &mut quotes);
+        assert!(quotes.is_empty());
+        // A paragraph attributed after its one dash is still a quotation.
+        let text = "We will inform you of our next steps after the consultations - Umerov said.";
+        let hits = lex.scan(text);
+        dash_quotes(text, &[0..text.len()], &hits, &lex, &mut quotes);
+        assert_eq!(quotes.len(), 1);
     }
 
     #[test]
