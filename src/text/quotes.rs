@@ -452,12 +452,24 @@ mod tests {
         let lex = crate::lexicon::Lexicon::default_lexicon();
         let hits = lex.scan(text);
         let mut quotes = Vec::new();
-        dash_quotes(text, &[0..text.len()], &hits, &lex, &mut quotes);
+        dash_quotes(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &hits,
+            &lex,
+            &mut quotes,
+        );
         assert!(quotes.is_empty());
         // A paragraph attributed after its one dash is still a quotation.
         let text = "We will inform you of our next steps after the consultations - Umerov said.";
         let hits = lex.scan(text);
-        dash_quotes(text, &[0..text.len()], &hits, &lex, &mut quotes);
+        dash_quotes(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &hits,
+            &lex,
+            &mut quotes,
+        );
         assert_eq!(quotes.len(), 1);
     }
 
