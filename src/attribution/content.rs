@@ -240,14 +240,18 @@ fn summary_noun_at_end<'t>(lead: &'t str, lex: &Lexicon) -> Option<&'t str> {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
         .next()?;
     let before = lead[..lead.len() - noun.len()].trim_end();
-    // "— a demand Kyiv rejected": an article may stand before the noun.
-    let before = before
-        .strip_suffix(" a")
-        .or_else(|| before.strip_suffix(" an"))
-        .unwrap_or(before)
-        .trim_end();
+    let before = without_article(before);
     let appositive = before.ends_with(['—', '–', ',']) || before.ends_with(" -");
     (appositive && lex.words.summaries.contains(noun.to_lowercase().as_str())).then_some(noun)
+}
+
+/// `s` without an indefinite article at its end: "— a demand Kyiv
+/// rejected" has its summing-up noun after "a".
+fn without_article(s: &str) -> &str {
+    s.strip_suffix(" a")
+        .or_else(|| s.strip_suffix(" an"))
+        .unwrap_or(s)
+        .trim_end()
 }
 
 /// The end of `lead` (the text before a subject) as an offset in the text.
@@ -266,12 +270,7 @@ fn apposition_start(
     lex: &Lexicon,
 ) -> Option<usize> {
     let before = text[sentence.start..noun].trim_end();
-    // "— a demand Kyiv rejected": an article may stand before the noun.
-    let before = before
-        .strip_suffix(" a")
-        .or_else(|| before.strip_suffix(" an"))
-        .unwrap_or(before)
-        .trim_end();
+    let before = without_article(before);
     let mark = before
         .strip_suffix(['—', '–', ','])
         .or_else(|| before.strip_suffix(" -"))?

@@ -236,11 +236,12 @@ fn demanded_of_subject(s: &Scope, cue: &Cue) -> bool {
 /// someone said, a side's deontic verb ("needs to", "must") is a demand the
 /// speaker makes of that side, part of the speaker's statement.
 fn deontic_cue(s: &Scope, cue: &Cue) -> bool {
-    let rest = s.text[cue.start..s.sentence.end].to_lowercase();
-    s.lex
-        .deontic
-        .iter()
-        .any(|d| rest.starts_with(d.as_str()) && rest[d.len()..].starts_with(' '))
+    let rest = &s.text[cue.start..s.sentence.end];
+    s.lex.deontic.iter().any(|d| {
+        rest.get(..d.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(d))
+            && rest[d.len()..].starts_with(' ')
+    })
 }
 
 /// "The plan demanded that Ukraine cede territory … and abandon its
