@@ -1047,24 +1047,30 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     let Some((name, party, _)) = subject else {
         return Vec::new();
     };
-    // The subject's mention: the nearest before the cue that resolves to it.
-    let Some(at) = s.mentions.iter().rposition(|m| {
-        m.end <= cue.start
-            && m.start >= s.sentence.start
-            && resolve(&m.who, s.lex, memory).is_some_and(|(n, p, _)| p == *party && n == *name)
-    }) else {
+    // The subject's mention: right before its verb ("… and Umerov said"),
+    // perhaps with auxiliaries between ("… and Ukraine have agreed"). Only
+    // the few mentions that close are resolved (this runs for every cue).
+    let adjacent = |m: &Mention| {
+        let gap = &text[m.end..cue.start];
+        gap.split_whitespace().count() <= 3
+            && gap
+                .split_whitespace()
+                .all(|w| AUXILIARIES.contains(&w) || crate::text::is_verb_adverb(w))
+    };
+    let Some(at) = s
+        .mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= cue.start && m.start >= s.sentence.start)
+        .take_while(|(_, m)| adjacent(m))
+        .find(|(_, m)| {
+            resolve(&m.who, s.lex, memory).is_some_and(|(n, p, _)| p == *party && n == *name)
+        })
+        .map(|(i, _)| i)
+    else {
         return Vec::new();
     };
-    // Only a subject right before its verb ("… and Umerov said"), perhaps
-    // with auxiliaries between ("… and Ukraine have agreed").
-    let gap = &text[s.mentions[at].end..cue.start];
-    if gap.split_whitespace().count() > 3
-        || !gap
-            .split_whitespace()
-            .all(|w| AUXILIARIES.contains(&w) || crate::text::is_verb_adverb(w))
-    {
-        return Vec::new();
-    }
     let mut out: Vec<Speaker> = Vec::new();
     let mut first = &s.mentions[at];
     for (links, p) in s.mentions[..at].iter().rev().enumerate() {

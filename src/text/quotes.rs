@@ -448,29 +448,19 @@ mod tests {
 
     #[test]
     fn a_dash_pair_is_an_aside_not_a_dash_attributed_quotation() {
-        let text = "Zelensky — who was in Kyiv on Friday — said Kyiv would not cede land.";
         let lex = crate::lexicon::Lexicon::default_lexicon();
-        let hits = lex.scan(text);
-        let mut quotes = Vec::new();
-        dash_quotes(
-            text,
-            std::slice::from_ref(&(0..text.len())),
-            &hits,
-            &lex,
-            &mut quotes,
-        );
-        assert!(quotes.is_empty());
+        let dash_quoted = |text: &str| {
+            let mut quotes = Vec::new();
+            let para = 0..text.len();
+            let paras = std::slice::from_ref(&para);
+            dash_quotes(text, paras, &lex.scan(text), &lex, &mut quotes);
+            quotes.len()
+        };
+        let text = "Zelensky — who was in Kyiv on Friday — said Kyiv would not cede land.";
+        assert_eq!(dash_quoted(text), 0);
         // A paragraph attributed after its one dash is still a quotation.
         let text = "We will inform you of our next steps after the consultations - Umerov said.";
-        let hits = lex.scan(text);
-        dash_quotes(
-            text,
-            std::slice::from_ref(&(0..text.len())),
-            &hits,
-            &lex,
-            &mut quotes,
-        );
-        assert_eq!(quotes.len(), 1);
+        assert_eq!(dash_quoted(text), 1);
     }
 
     #[test]
