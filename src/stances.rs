@@ -638,10 +638,28 @@ fn adjunct_between(text: &str, a: usize, b: usize) -> bool {
         .next()
         .unwrap_or("");
     let first_item = last_item.len() == b - a;
-    last_item
-        .split_whitespace()
-        .skip(usize::from(first_item))
-        .any(|w| ADJUNCT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    leading_adjunct(text, a, b)
+        || last_item
+            .split_whitespace()
+            .skip(usize::from(first_item))
+            .any(|w| ADJUNCT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "agreed during the Jeddah meeting to a ceasefire": is `b` inside an
+/// adjunct that opens right after the cue ending at `a` with a preposition
+/// that is never a verb's own ("during", "amid")? The adjunct ends at a
+/// comma or where the verb's "to" resumes.
+fn leading_adjunct(text: &str, a: usize, b: usize) -> bool {
+    let Some(between) = text.get(a..b) else {
+        return false;
+    };
+    let opens = between.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "during" | "amid" | "amidst" | "following" | "despite" | "throughout"
+        )
+    });
+    opens && !between.contains([',', ';']) && !between.contains(" to ")
 }
 
 /// Score one statement. `hits` are the document's lexicon hits (from
@@ -910,6 +928,9 @@ fn score_tokens(
                         && o.end <= t.start
                         && matches!(o.token, Token::Term { issue: oi, .. } if oi != *issue)
                         && !listed(o.end)
+                        // "agreed during the Jeddah meeting to a ceasefire":
+                        // a phrase in an adjunct takes no cue.
+                        && !leading_adjunct(text, a.end, o.start)
                 });
                 let reach = if listed(a.end) { 2 * REACH } else { REACH };
                 // "must stop and eliminate enrichment": a verb coordinated with
@@ -2000,6 +2021,16 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn an_issue_word_in_a_time_adjunct_after_the_cue_is_not_its_object() {
+        let got = stances_of("Ukraine agreed during the Jeddah meeting to a 30-day ceasefire.");
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+        assert!(
+            !got.iter().any(|g| g.1.starts_with("talks_process")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -472,16 +472,30 @@ fn antecedent_in_sentence(s: &Scope, m: &Mention) -> Option<Speaker> {
         word_before.as_str(),
         "but" | "and" | "yet" | "though" | "although"
     ) {
-        let first =
-            candidates().rfind(|(p, _)| !after_preposition(s.text, s.sentence.start, p.start));
+        let first = candidates().rfind(|(p, _)| !in_prepositional_phrase(s, p));
         if let Some((_, sp)) = first {
             return Some(sp);
         }
     }
     candidates()
-        .find(|(p, _)| nearest || !after_preposition(s.text, s.sentence.start, p.start))
+        .find(|(p, _)| nearest || !in_prepositional_phrase(s, p))
         .or_else(|| candidates().next())
         .map(|(_, sp)| sp)
+}
+
+/// Does mention `p` stand after a preposition, itself or as the name of the
+/// role right before it ("with Donald Trump’s envoy John Coale")?
+fn in_prepositional_phrase(s: &Scope, p: &Mention) -> bool {
+    let mut start = p.start;
+    while let Some(before) = s
+        .mentions
+        .iter()
+        .rfind(|o| o.end <= start && o.start >= s.sentence.start)
+        .filter(|o| s.text[o.end..start].trim().is_empty())
+    {
+        start = before.start;
+    }
+    after_preposition(s.text, s.sentence.start, start)
 }
 
 /// Resolve a mention to (speaker, party); `None` for media.
@@ -731,7 +745,13 @@ fn find_subject<'m>(
         before
             .iter()
             .find(|m| (m.is_personal() && !it(m)) || matches!(m.who, Who::Party(_)))
-            .filter(|m| m.start == region_start || text[region_start..m.start].trim().is_empty())
+            .filter(|m| {
+                // "Barcelona President Donald Trump …" (a dateline run into
+                // the text): capitalised title words may come first.
+                text[region_start..m.start].split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                })
+            })
     };
     // "…, said Yuri Ushakov, Putin's adviser.": after a comma, a person right
     // after the verb who ends the clause is its subject; names before the
@@ -1393,6 +1413,33 @@ mod tests {
         );
         assert!(!got.iter().any(|g| g.0 == "Special Report"), "{got:?}");
         assert!(got.iter().any(|g| g.0 == "Kirill Dmitriev"), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_person_named_after_a_role_in_a_prepositional_phrase() {
+        // "with … envoy John Coale": Coale is in the preposition's phrase
+        // through his role, so "he" is the subject, Lukashenko.
+        let got = who(
+            "Belarusian President Alexander Lukashenko, who accused Ukraine’s Volodymyr Zelensky of stalling, spoke on Friday. Lukashenko made the comments during a meeting with US President Donald Trump’s envoy John Coale in Minsk, as he praised Washington’s mediation efforts.",
+        );
+        assert!(
+            got.contains(&("Alexander Lukashenko".to_string(), "other".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0 == "John Coale"), "{got:?}");
+    }
+
+    #[test]
+    fn title_words_run_into_a_dateline_leave_the_person_the_subject() {
+        // A dateline glued to the first words of the text: the coordinated
+        // "has said" has the sentence's subject, not the last person named.
+        let got = who(
+            "Barcelona President Donald Trump has imposed a 50-day ultimatum on Vladimir Putin and has said he will impose \"secondary tariffs\" of 100% on Russia.",
+        );
+        assert_eq!(
+            got,
+            vec![("Donald Trump".to_string(), "united_states".to_string())]
+        );
     }
 
     #[test]

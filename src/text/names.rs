@@ -380,6 +380,12 @@ fn name_words(
         return None;
     }
     let (&(a, _), &(_, b)) = (words.first()?, words.last()?);
+    // "Barcelona President Donald Trump" (a dateline run into the text):
+    // words ending in a title right before a known person are that
+    // person's title, not another person.
+    if end < run_end && lex.words.titles.contains(&text[words.last()?.0..b]) {
+        return None;
+    }
     let name = &text[a..b];
     if name.chars().next().is_some_and(|c| !c.is_uppercase()) || words.len() > 3 {
         return None;
@@ -741,13 +747,22 @@ fn title_party(
         .rfind([',', '.', ';', ':', '“', '”', '"', '(', ')'])
         .map_or(sentence.start, |i| sentence.start + i + 1)
         .max(start.saturating_sub(80));
-    let after = text[end..sentence.end].strip_prefix(", ").map(|rest| {
-        let stop = rest
-            .find([',', '.', ';', '('])
-            .unwrap_or(rest.len())
-            .min(80);
-        end + 2..end + 2 + stop
-    });
+    // "Novak, Ukraine's ambassador, said": an apposition names the side;
+    // a relative clause ("Lukashenko, who accused … Ukraine's Zelensky")
+    // names whom the person spoke about.
+    let after = text[end..sentence.end]
+        .strip_prefix(", ")
+        .filter(|rest| {
+            let first = rest.split_whitespace().next().unwrap_or("");
+            !matches!(first, "who" | "whose" | "whom" | "which" | "where" | "when")
+        })
+        .map(|rest| {
+            let stop = rest
+                .find([',', '.', ';', '('])
+                .unwrap_or(rest.len())
+                .min(80);
+            end + 2..end + 2 + stop
+        });
     side_named_in(hits, before_from..start, lex)
         .or_else(|| after.and_then(|r| side_named_in(hits, r, lex)))
 }
