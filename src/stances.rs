@@ -871,7 +871,7 @@ fn score_tokens(
         // territory") takes the phrase, so no cue of the speaker reaches it.
         let owned = |a: &Tok| {
             s.cue_span.as_ref().is_some_and(|c| c.start == a.start)
-                || (!someone_elses(text, a)
+                || ((!someone_elses(text, a) || relative_to_attitude(text, a, &toks))
                     && !other_sides(text, a, s, lex, hits)
                     && !others_document(text, a, &toks, s.party, lex, hits)
                     && !controlled(text, a.start, lex))
@@ -1431,7 +1431,33 @@ fn someone_elses(text: &str, a: &Tok) -> bool {
         }
         false
     });
-    possessive || named_after(after) || agent_after_as || relative_subject(before)
+    possessive
+        || named_after(after)
+        || agent_after_as
+        || relative_subject(before)
+        || absolute_subject(before, &text[a.start..a.end])
+}
+
+/// "… with the 28-point plan requiring Ukraine to cede territory": a
+/// participle after "with" and a noun phrase has that phrase for its
+/// subject, not the speaker.
+fn absolute_subject(before: &str, attitude: &str) -> bool {
+    let first_word = attitude.split_whitespace().next().unwrap_or("");
+    if !first_word.ends_with("ing") {
+        return false;
+    }
+    let Some(i) = crate::text::rfind_near_end(before, " with ", 5) else {
+        return false;
+    };
+    let phrase = &before[i + " with ".len()..];
+    let mut words = phrase.split_whitespace();
+    words.next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her"
+        )
+    }) && !phrase.contains([',', ';'])
+        && words.count() >= 1
 }
 
 /// The attitude a toward or away phrase at `t` opens with
@@ -1519,16 +1545,58 @@ fn possessor_side(text: &str, a: &Tok, lex: &Lexicon, hits: &[Hit]) -> Option<us
         })
 }
 
-/// "The war, which has halted the talks": an attitude whose subject is a
-/// relative pronoun after a comma belongs to the thing the clause
-/// describes, not to the speaker (at most one auxiliary in between).
+/// "The war, which has halted the talks", "a draft that accepted Moscow's
+/// demands": an attitude whose subject is a relative pronoun belongs to the
+/// thing the clause describes, not to the speaker.
 fn relative_subject(before: &str) -> bool {
     // (Bounded: the text before an attitude is the whole document so far.)
-    let Some(i) = crate::text::rfind_near_end(before, ", which ", 1) else {
+    let mut words = before.split_whitespace().rev();
+    let (last, second, third) = (words.next(), words.next(), words.next());
+    let relative = |w: Option<&str>| matches!(w, Some("that" | "which"));
+    let helper = |w: &str| {
+        crate::text::AUXILIARIES.contains(&w)
+            || crate::text::FINITE_AUXILIARIES.contains(&w)
+            || crate::text::is_verb_adverb(w)
+    };
+    // "The war, which has halted the talks": any one word between.
+    if matches!(last, Some("which")) && second.is_some_and(|w| w.ends_with(','))
+        || matches!(second, Some("which")) && third.is_some_and(|w| w.ends_with(','))
+    {
+        return true;
+    }
+    // "a draft that accepted Moscow's demands": without a comma, "that" or
+    // "which" right before the verb (an auxiliary or adverb between at
+    // most) is the relative clause's subject; a complementizer "that" has
+    // a subject after it ("said that Russia accepted").
+    // "a period, during which hostilities should be halted": after a
+    // preposition the relative pronoun is no subject.
+    let prepositional = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let w = w.to_lowercase();
+            crate::text::OBJECT_PREPOSITIONS.contains(&w.as_str())
+                || ADJUNCT_PREPOSITIONS.contains(&w.as_str())
+                || matches!(w.as_str(), "in" | "after" | "before" | "through")
+        })
+    };
+    (relative(last) && !prepositional(second))
+        || (relative(second) && last.is_some_and(helper) && !prepositional(third))
+}
+
+/// "major disagreements that required further negotiations": a relative
+/// clause whose antecedent is itself an attitude ends the attitude's chain,
+/// so its verb is no one else's.
+fn relative_to_attitude(text: &str, a: &Tok, toks: &[Tok]) -> bool {
+    let before = text[..a.start].trim_end();
+    let Some(i) = [" that", " which"]
+        .iter()
+        .filter_map(|p| crate::text::rfind_near_end(before, p, 2))
+        .max()
+    else {
         return false;
     };
-    let between = before[i + ", which ".len()..].split_whitespace();
-    between.count() <= 1
+    let antecedent_end = before[..i].trim_end().len();
+    toks.iter()
+        .any(|t| t.end == antecedent_end && matches!(t.token, Token::Attitude(_)))
 }
 
 /// "… the territory that Russia wants": an attitude whose own subject, right
@@ -2021,6 +2089,36 @@ mod tests {
 
     fn has(got: &[(String, String)], party: &str, is: &str) -> bool {
         got.iter().any(|(p, i)| p == party && i == is)
+    }
+
+    #[test]
+    fn a_relative_clause_or_absolute_phrase_holds_its_own_subjects_attitude() {
+        // "that accepted", "with the plan requiring": the draft's and the
+        // plan's, not Kyiv's; and "pledge" continues the plan's infinitive.
+        let got = stances_of(
+            "But Kyiv has sought changes to a draft that accepted a range of Moscow's hardline demands, with the 28-point plan requiring the invaded country to cede territory, cut its army and pledge never to join Nato.",
+        );
+        assert!(!got.iter().any(|g| g.1.starts_with("territory")), "{got:?}");
+        assert!(
+            !got.iter().any(|g| g.1.starts_with("security_guarantees")),
+            "{got:?}"
+        );
+        // The antecedent an attitude itself: the chain goes on.
+        let got = stances_of(
+            "Russian officials said there were still major disagreements that required further negotiations.",
+        );
+        assert!(has(&got, "russia", "talks_process=-1"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_verb_continuing_an_infinitive_stays_in_the_content() {
+        let got = stances_of(
+            "Trump had pushed Ukraine ahead of the meeting to give up Crimea and abandon its goal of joining NATO.",
+        );
+        assert!(
+            has(&got, "united_states", "security_guarantees=-2"),
+            "{got:?}"
+        );
     }
 
     #[test]

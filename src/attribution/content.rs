@@ -487,8 +487,24 @@ fn content_end(
     let end = later
         .iter()
         .find_map(|c| {
-            if coordinated(text, cue.end, c.start)
-                || (c.start > start && coordinated(text, start, c.start))
+            // "pushed Ukraine to give up Crimea and abandon its goal of …": a
+            // bare verb continuing an infinitive of the content is content.
+            // (Not past another cue: "… a draft that accepted …, with the
+            // plan requiring Ukraine to cede …, and pledge" is the plan's.)
+            let infinitive_goes_on = c.start > start
+                && !later.iter().any(|o| o.start >= start && o.start < c.start)
+                && !crate::text::finite_verb(
+                    &text[c.start..c.end]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase(),
+                )
+                && (text[start..c.start].starts_with("to ")
+                    || crate::text::contains_spaced(&text[start..c.start], "to"));
+            if !infinitive_goes_on
+                && (coordinated(text, cue.end, c.start)
+                    || (c.start > start && coordinated(text, start, c.start)))
                 // "…, calling Zelensky “illegitimate”" is the quotation's attribution.
                 || c.is_participle(text)
             {

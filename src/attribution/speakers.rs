@@ -259,6 +259,9 @@ fn cue_subject(
     // "…, and added that", "… but said": a coordinated verb shares the
     // previous verb's subject, whatever names stand between them.
     let coordinated_cue = ci > 0 && coordinated(text, s.cues[ci - 1].end, cue.start);
+    if coordinated_cue && continues_infinitive(text, s.sentence, cue) {
+        return None;
+    }
     let shared = || earlier.iter().rev().find_map(|s| s.clone());
     if coordinated_cue && let Some(shared) = shared() {
         return Some(shared);
@@ -347,6 +350,21 @@ fn cue_subject(
     resolved
         .map(|sp| issued_statement(sp, s.lex, memory))
         .or_else(|| if coordinated_cue { shared() } else { None })
+}
+
+/// "requiring the country to cede territory, cut its army and pledge never
+/// to join": a bare verb after "and" that continues an infinitive of its
+/// sentence has the infinitive's subject, which is no speaker's.
+fn continues_infinitive(text: &str, sentence: &Range<usize>, cue: &Cue) -> bool {
+    let cue_word = text[cue.start..cue.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let before = text[sentence.start..cue.start].trim_end();
+    (before.ends_with(" and") || before.ends_with(" or"))
+        && !crate::text::finite_verb(&cue_word)
+        && crate::text::contains_spaced(before, "to")
 }
 
 /// Is there a speech noun or verb ("reports", "claims") in the words right
@@ -741,6 +759,9 @@ fn find_subject<'m>(
     // "Boeing withdrew the offer …, and said …": a verb coordinated with
     // the clause's first verb has the clause's subject, the first mention.
     let coordinated_verb = before_cue.ends_with(" and") || before_cue.ends_with(" but");
+    if coordinated_verb && continues_infinitive(text, sentence, cue) {
+        return None;
+    }
     let first = || {
         before
             .iter()
