@@ -229,6 +229,11 @@ fn cue_subject(
             .filter(|m| !text[..m.start].trim_end().ends_with(','))
             .and_then(|m| resolve(&m.who, s.lex, memory));
     }
+    // "…, with Moscow agreeing to …": in an absolute phrase the name right
+    // before the participle is its subject.
+    if let Some(m) = absolute_phrase_subject(s, cue) {
+        return resolve(&m.who, s.lex, memory);
+    }
     if super::content::fronted_participle(text, s.sentence, cue, s.lex) {
         return main_clause_subject(s, cue)
             .and_then(|m| resolve(&m.who, s.lex, memory))
@@ -350,6 +355,29 @@ fn cue_subject(
     resolved
         .map(|sp| issued_statement(sp, s.lex, memory))
         .or_else(|| if coordinated_cue { shared() } else { None })
+}
+
+/// The side or person right before an "-ing" cue opened by "with" ("with
+/// the US agreeing to", "with Moscow insisting on").
+fn absolute_phrase_subject<'m>(s: &'m Scope, cue: &Cue) -> Option<&'m Mention> {
+    let first = s.text[cue.start..cue.end].split_whitespace().next()?;
+    // "with US backing.": a noun, with nothing after it.
+    let followed = s.text[cue.end..s.sentence.end]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_alphanumeric() || "\"“‘'".contains(c)));
+    if !first.ends_with("ing") || !followed {
+        return None;
+    }
+    let m = s
+        .mentions
+        .iter()
+        .rfind(|m| m.end <= cue.start && m.start >= s.sentence.start)
+        .filter(|m| s.text[m.end..cue.start].trim().is_empty())?;
+    let before = s.text[s.sentence.start..m.start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    (before.ends_with(" with") || before.ends_with(", with") || before == "With")
+        .then_some(m)
+        .filter(|m| m.is_personal() || matches!(m.who, Who::Party(_)))
 }
 
 /// "requiring the country to cede territory, cut its army and pledge never
@@ -1448,6 +1476,16 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.0 == "John Coale"), "{got:?}");
+    }
+
+    #[test]
+    fn the_name_in_an_absolute_phrase_is_its_participles_subject() {
+        let got =
+            who("The two delegations met again, with Moscow agreeing to a prisoner exchange.");
+        assert_eq!(got, vec![(String::new(), "russia".to_string())]);
+        // "with US backing": a noun, no participle with a subject.
+        let got = who("Europe will take over a big part of that effort with US backing.");
+        assert!(!got.iter().any(|g| g.1 == "united_states"), "{got:?}");
     }
 
     #[test]
