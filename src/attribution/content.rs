@@ -508,10 +508,12 @@ fn content_end(
                 // "…, calling Zelensky “illegitimate”" is the quotation's attribution.
                 || c.is_participle(text)
             {
+                let before = text[..c.start].trim_end();
                 return Some(
-                    text[..c.start]
-                        .trim_end()
-                        .strip_suffix("and")
+                    ["and", "but", "or"]
+                        .iter()
+                        .find_map(|w| before.strip_suffix(w))
+                        .filter(|s| s.ends_with(char::is_whitespace))
                         .map_or(c.start, |s| s.len()),
                 );
             }

@@ -267,7 +267,28 @@ fn cue_subject(
     if coordinated_cue && continues_infinitive(text, s.sentence, cue) {
         return None;
     }
-    let shared = || earlier.iter().rev().find_map(|s| s.clone());
+    // "The Kremlin insisted that the U.S. has not disclosed … but hoped":
+    // a verb without an auxiliary is coordinated with the last cue that has
+    // none either, not with a verb group of what was said.
+    let shared = || {
+        let bare = !auxiliary_before(text, s.sentence.start, cue.start);
+        earlier
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(j, sp)| {
+                sp.is_some()
+                    && (!bare || !auxiliary_before(text, s.sentence.start, s.cues[*j].start))
+            })
+            .or_else(|| {
+                earlier
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, sp)| sp.is_some())
+            })
+            .and_then(|(_, sp)| sp.clone())
+    };
     if coordinated_cue && let Some(shared) = shared() {
         return Some(shared);
     }
@@ -355,6 +376,20 @@ fn cue_subject(
     resolved
         .map(|sp| issued_statement(sp, s.lex, memory))
         .or_else(|| if coordinated_cue { shared() } else { None })
+}
+
+/// Does an auxiliary or modal stand right before the cue at `start` (over
+/// "not" and adverbs: "has not disclosed", "would also accept")?
+fn auxiliary_before(text: &str, sentence_start: usize, start: usize) -> bool {
+    text[sentence_start..start]
+        .split_whitespace()
+        .rev()
+        .find(|w| *w != "not" && !crate::text::is_verb_adverb(w))
+        .is_some_and(|w| {
+            let w = w.to_lowercase();
+            AUXILIARIES.contains(&w.as_str())
+                || crate::text::FINITE_AUXILIARIES.contains(&w.as_str())
+        })
 }
 
 /// The side or person right before an "-ing" cue opened by "with" ("with
@@ -1486,6 +1521,22 @@ mod tests {
         // "with US backing": a noun, no participle with a subject.
         let got = who("Europe will take over a big part of that effort with US backing.");
         assert!(!got.iter().any(|g| g.1 == "united_states"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_past_verb_after_but_is_coordinated_with_the_bare_past_cue() {
+        // "but hoped" goes with "insisted", not with "has not disclosed" in
+        // what was insisted.
+        let got = run(
+            "The Kremlin insisted Friday that the U.S. has not disclosed the details of the peace plan but hoped that negotiations could begin soon.",
+        );
+        let hoped = got
+            .iter()
+            .find(|g| g.1.starts_with("negotiations"))
+            .unwrap();
+        assert_eq!((hoped.2.as_str(), hoped.3.as_str()), ("Kremlin", "russia"));
+        let insisted = got.iter().find(|g| g.1.starts_with("the U.S.")).unwrap();
+        assert!(insisted.1.ends_with("peace plan"), "{insisted:?}");
     }
 
     #[test]
