@@ -1545,9 +1545,10 @@ fn possessor_side(text: &str, a: &Tok, lex: &Lexicon, hits: &[Hit]) -> Option<us
         })
 }
 
-/// "The war, which has halted the talks", "a draft that accepted Moscow's
-/// demands": an attitude whose subject is a relative pronoun belongs to the
-/// thing the clause describes, not to the speaker.
+/// "The war, which has halted the talks", "Umerov, who agreed to the plan",
+/// "a draft that accepted Moscow's demands": an attitude whose subject is a
+/// relative pronoun belongs to what the clause describes, not to the
+/// speaker.
 fn relative_subject(before: &str) -> bool {
     // (Bounded: the text before an attitude is the whole document so far.)
     let mut words = before.split_whitespace().rev();
@@ -1558,9 +1559,11 @@ fn relative_subject(before: &str) -> bool {
             || crate::text::FINITE_AUXILIARIES.contains(&w)
             || crate::text::is_verb_adverb(w)
     };
-    // "The war, which has halted the talks": any one word between.
-    if matches!(last, Some("which")) && second.is_some_and(|w| w.ends_with(','))
-        || matches!(second, Some("which")) && third.is_some_and(|w| w.ends_with(','))
+    // "The war, which has halted the talks", "Rustem Umerov, who agreed to
+    // most of the plan": any one word between.
+    let comma_relative = |w: Option<&str>| matches!(w, Some("which" | "who"));
+    if comma_relative(last) && second.is_some_and(|w| w.ends_with(','))
+        || comma_relative(second) && third.is_some_and(|w| w.ends_with(','))
     {
         return true;
     }
@@ -2108,6 +2111,11 @@ mod tests {
             "Russian officials said there were still major disagreements that required further negotiations.",
         );
         assert!(has(&got, "russia", "talks_process=-1"), "{got:?}");
+        // ", who agreed": the person's, not the quoted speaker's.
+        let got = stances_of(
+            "“This plan was drawn up after discussions with Rustem Umerov, who agreed to the majority of the plan, and presented it to Zelensky,” a senior U.S. official said.",
+        );
+        assert!(!has(&got, "united_states", "talks_process=2"), "{got:?}");
     }
 
     #[test]
