@@ -662,6 +662,39 @@ fn leading_adjunct(text: &str, a: usize, b: usize) -> bool {
     opens && !between.contains([',', ';']) && !between.contains(" to ")
 }
 
+/// "any format of ceasefire", "the terms of a prisoner exchange": an issue
+/// word that only names a kind or part of another issue's phrase right
+/// after "of" (a topic word without direction) is not what is meant; the
+/// starts of such heads.
+fn of_heads(text: &str, toks: &[Tok]) -> Vec<usize> {
+    let terms: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| matches!(t.token, Token::Term { .. }))
+        .collect();
+    terms
+        .windows(2)
+        .filter(|w| {
+            let (
+                Token::Term {
+                    issue: a,
+                    direction: 0,
+                },
+                Token::Term { issue: b, .. },
+            ) = (w[0].token, w[1].token)
+            else {
+                return false;
+            };
+            let between = text.get(w[0].end..w[1].start).unwrap_or("");
+            let rest = between.strip_prefix(" of ").unwrap_or("");
+            a != b
+                && between.starts_with(" of ")
+                && rest.split_whitespace().count() <= 2
+                && !rest.contains([',', ';'])
+        })
+        .map(|w| w[0].start)
+        .collect()
+}
+
 /// Score one statement. `hits` are the document's lexicon hits (from
 /// [`crate::text::scan_document`]); `antecedent` is the issue of the
 /// previous statement, for anaphors such as "rejected the idea".
@@ -779,8 +812,10 @@ fn score_tokens(
     let mut found: Vec<(usize, i8, bool, String)> = Vec::new();
     let scope_text = text[sc.clone()].to_string();
     let word = |t: &Tok| &text[t.start..t.end];
+    let of_heads = of_heads(text, &toks);
     let mut objects: Vec<(Tok, usize, i8)> = toks
         .iter()
+        .filter(|t| !of_heads.contains(&t.start))
         .filter_map(|t| match t.token {
             Token::Term { issue, direction } => Some((*t, issue, direction)),
             _ => None,
@@ -927,6 +962,7 @@ fn score_tokens(
                     o.start >= a.end
                         && o.end <= t.start
                         && matches!(o.token, Token::Term { issue: oi, .. } if oi != *issue)
+                        && !of_heads.contains(&o.start)
                         && !listed(o.end)
                         // "agreed during the Jeddah meeting to a ceasefire":
                         // a phrase in an adjunct takes no cue.
@@ -2125,6 +2161,17 @@ mod tests {
         );
         assert!(
             has(&got, "united_states", "security_guarantees=-2"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_topic_word_heading_another_issues_of_phrase_gives_way_to_it() {
+        let got =
+            stances_of("Zelensky emphasized Ukraine's readiness for any format of ceasefire.");
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+        assert!(
+            !got.iter().any(|g| g.1.starts_with("talks_process")),
             "{got:?}"
         );
     }
