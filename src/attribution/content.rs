@@ -489,11 +489,14 @@ fn content_end(
         .find_map(|c| {
             // "pushed Ukraine to give up Crimea and abandon its goal of …": a
             // bare verb continuing an infinitive of the content is content.
-            // (Not past another cue: "… a draft that accepted …, with the
-            // plan requiring Ukraine to cede …, and pledge" is the plan's.)
+            // (Not past another cue and a comma: "… a draft that accepted
+            // …, with the plan requiring Ukraine to cede …, and pledge" is
+            // the plan's; "have agreed to ensure safe passage … and stop
+            // strikes" is one clause.)
             let infinitive_goes_on = c.start > start
-                && !later.iter().any(|o| o.start >= start && o.start < c.start)
-                && !crate::text::finite_verb(
+                && !(later.iter().any(|o| o.start >= start && o.start < c.start)
+                    && text[start..c.start].contains(','))
+                && crate::text::bare_verb(
                     &text[c.start..c.end]
                         .split_whitespace()
                         .next()
@@ -501,6 +504,7 @@ fn content_end(
                         .to_lowercase(),
                 )
                 && (text[start..c.start].starts_with("to ")
+                    || text[cue.start..cue.end].ends_with(" to")
                     || crate::text::contains_spaced(&text[start..c.start], "to"));
             if !infinitive_goes_on
                 && (coordinated(text, cue.end, c.start)
@@ -871,6 +875,25 @@ pub(super) fn trim_tail(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    /// "agreed to ensure … and stop …": a bare verb continuing the
+    /// infinitive is content; "hoping to improve the terms and said …" is a
+    /// new statement (an irregular past is finite).
+    #[test]
+    fn a_bare_verb_continuing_an_infinitive_is_content() {
+        let got = run(
+            "The White House said Russia and Ukraine have agreed to ensure safe passage in the Black Sea and stop military strikes.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.3 == "russia" && g.1.ends_with("and stop military strikes")),
+            "{got:?}"
+        );
+        let got = run(
+            "Zelensky is still hoping to improve those terms and said he will need to seek approval of the Ukrainian people.",
+        );
+        assert!(got.iter().any(|g| g.1 == "improve those terms"), "{got:?}");
+    }
 
     /// "a full ceasefire, which Moscow rejected": the object of an object
     /// relative clause is the phrase before its pronoun, back to the

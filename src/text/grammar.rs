@@ -389,6 +389,64 @@ pub fn finite_verb(w: &str) -> bool {
         || w.ends_with("ed")
 }
 
+/// Is a lowercase word no finite verb and no past participle ("spoken",
+/// "continued")? Telling a verb that continues an infinitive ("to cede
+/// territory and pledge", "to reduce its army and blocking") from one of a
+/// finite verb group ("has sought to end the war and spoken to Putin").
+pub fn bare_verb(w: &str) -> bool {
+    !finite_verb(w) && !w.ends_with("en") && !IRREGULAR_PASTS.contains(&w)
+}
+
+/// Irregular past forms of verbs that report, decide or meet ("said",
+/// "sought", "told"): finite, though without "-ed".
+const IRREGULAR_PASTS: &[&str] = &[
+    "said",
+    "told",
+    "sought",
+    "spoke",
+    "wrote",
+    "made",
+    "gave",
+    "took",
+    "held",
+    "thought",
+    "felt",
+    "knew",
+    "saw",
+    "meant",
+    "went",
+    "came",
+    "won",
+    "led",
+    "met",
+    "struck",
+    "brought",
+    "kept",
+    "left",
+    "stood",
+    "understood",
+    "began",
+    "drew",
+    "threw",
+    "swore",
+    "forbade",
+    "withdrew",
+    "undertook",
+    "overtook",
+    "foresaw",
+    "upheld",
+    "withheld",
+    "broke",
+    "chose",
+    "rose",
+    "fought",
+    "sent",
+    "spent",
+    "lost",
+    "paid",
+    "laid",
+];
+
 pub const AUXILIARIES: &[&str] = &[
     "will",
     "would",

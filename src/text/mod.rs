@@ -29,7 +29,7 @@ mod words;
 
 pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE, cue_kind};
 pub use grammar::{
-    AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, OBJECT_PREPOSITIONS, after_preposition,
+    AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, OBJECT_PREPOSITIONS, after_preposition, bare_verb,
     finite_verb, is_verb_adverb, verb_in_context,
 };
 pub use hits::{hits_in, scan_document};
