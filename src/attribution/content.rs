@@ -893,6 +893,19 @@ mod tests {
             "Zelensky is still hoping to improve those terms and said he will need to seek approval of the Ukrainian people.",
         );
         assert!(got.iter().any(|g| g.1 == "improve those terms"), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|g| g.1.starts_with("he will need") && g.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+        let got = run(
+            "Putin was expected to attend the talks and told reporters he would accept a ceasefire.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1 == "he would accept a ceasefire" && g.2 == "Vladimir Putin"),
+            "{got:?}"
+        );
     }
 
     /// "a full ceasefire, which Moscow rejected": the object of an object

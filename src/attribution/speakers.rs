@@ -426,7 +426,7 @@ fn continues_infinitive(text: &str, sentence: &Range<usize>, cue: &Cue) -> bool 
         .to_lowercase();
     let before = text[sentence.start..cue.start].trim_end();
     (before.ends_with(" and") || before.ends_with(" or"))
-        && !crate::text::finite_verb(&cue_word)
+        && crate::text::non_finite(&cue_word)
         && crate::text::contains_spaced(before, "to")
 }
 

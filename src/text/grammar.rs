@@ -394,7 +394,14 @@ pub fn finite_verb(w: &str) -> bool {
 /// territory and pledge", "to reduce its army and blocking") from one of a
 /// finite verb group ("has sought to end the war and spoken to Putin").
 pub fn bare_verb(w: &str) -> bool {
-    !finite_verb(w) && !w.ends_with("en") && !IRREGULAR_PASTS.contains(&w)
+    non_finite(w) && !w.ends_with("en")
+}
+
+/// Is a lowercase word no finite verb form: not an auxiliary, not in -s or
+/// -ed, not an irregular past ("said", "told")? Participles ("blocking",
+/// "spoken") are non-finite.
+pub fn non_finite(w: &str) -> bool {
+    !finite_verb(w) && !IRREGULAR_PASTS.contains(&w)
 }
 
 /// Irregular past forms of verbs that report, decide or meet ("said",
