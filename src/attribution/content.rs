@@ -418,10 +418,44 @@ fn past_medium(text: &str, at: usize, mentions: &[Mention]) -> usize {
     if text[from..].starts_with("the ") {
         from += 4;
     }
-    mentions
+    let Some(m) = mentions
         .iter()
         .find(|m| m.who == Who::Media && m.start == from)
-        .map_or(at, |m| m.end)
+    else {
+        return at;
+    };
+    // "told the Reuters news agency, on condition of anonymity, that …": the
+    // medium's kind, then an aside, then "that".
+    let mut end = m.end;
+    for _ in 0..2 {
+        let rest = &text[end..];
+        let Some(w) = rest
+            .strip_prefix(' ')
+            .and_then(|r| r.split([' ', ',']).next())
+        else {
+            break;
+        };
+        if !matches!(
+            w,
+            "news" | "agency" | "newspaper" | "daily" | "broadcaster" | "channel"
+        ) {
+            break;
+        }
+        end += 1 + w.len();
+    }
+    let rest = &text[end..];
+    let aside = rest
+        .strip_prefix(", ")
+        .and_then(|r| r.find(", that ").map(|i| (i, r)))
+        .filter(|(i, r)| {
+            !r[..*i].contains([',', ';', '.']) && r[..*i].split_whitespace().count() <= 6
+        })
+        .map(|(i, _)| 2 + i + ", that ".len());
+    match aside {
+        Some(skip) => end + skip,
+        None if rest.starts_with(" that ") => end + " that ".len(),
+        None => end,
+    }
 }
 
 /// Where the content starts: after "that", or past an audience ("told
@@ -875,6 +909,19 @@ pub(super) fn trim_tail(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    /// A medium as the audience, with its kind and an aside before "that".
+    #[test]
+    fn a_medium_told_with_its_kind_and_an_aside_is_no_content() {
+        let got = run(
+            "A Ukrainian source told the Reuters news agency, on condition of anonymity, that Russia’s demands were unacceptable.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1 == "Russia’s demands were unacceptable" && g.3 == "ukraine"),
+            "{got:?}"
+        );
+    }
 
     /// "agreed to ensure … and stop …": a bare verb continuing the
     /// infinitive is content; "hoping to improve the terms and said …" is a
