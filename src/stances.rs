@@ -1487,12 +1487,10 @@ fn absolute_subject(before: &str, attitude: &str) -> bool {
     };
     let phrase = &before[i + " with ".len()..];
     let mut words = phrase.split_whitespace();
-    words.next().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her"
-        )
-    }) && !phrase.contains([',', ';'])
+    words
+        .next()
+        .is_some_and(|w| NP_OPENERS.contains(&w.to_lowercase().as_str()))
+        && !phrase.contains([',', ';'])
         && words.count() >= 1
 }
 
@@ -1590,11 +1588,7 @@ fn relative_subject(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     let (last, second, third) = (words.next(), words.next(), words.next());
     let relative = |w: Option<&str>| matches!(w, Some("that" | "which"));
-    let helper = |w: &str| {
-        crate::text::AUXILIARIES.contains(&w)
-            || crate::text::FINITE_AUXILIARIES.contains(&w)
-            || crate::text::is_verb_adverb(w)
-    };
+    let helper = |w: &str| crate::text::is_auxiliary(w) || crate::text::is_verb_adverb(w);
     // "The war, which has halted the talks", "Rustem Umerov, who agreed to
     // most of the plan": any one word between.
     let comma_relative = |w: Option<&str>| matches!(w, Some("which" | "who"));

@@ -26,6 +26,7 @@ pub(super) fn content_span(
         text,
         content_start(text, sentence, cue, later, lex),
         mentions,
+        lex,
     );
     let end = content_end(text, sentence, cue, later, start, lex);
     let end = before_trailing_medium(text, start, end, later, mentions);
@@ -412,7 +413,7 @@ fn before_trailing_medium(
 
 /// "told the Financial Times (that) …": a news outlet right after the verb
 /// is its audience, not the content.
-fn past_medium(text: &str, at: usize, mentions: &[Mention]) -> usize {
+fn past_medium(text: &str, at: usize, mentions: &[Mention], lex: &Lexicon) -> usize {
     let rest = &text[at..];
     let mut from = at + (rest.len() - rest.trim_start().len());
     if text[from..].starts_with("the ") {
@@ -435,10 +436,7 @@ fn past_medium(text: &str, at: usize, mentions: &[Mention]) -> usize {
         else {
             break;
         };
-        if !matches!(
-            w,
-            "news" | "agency" | "newspaper" | "daily" | "broadcaster" | "channel"
-        ) {
+        if !lex.words.media_kinds.contains(w) {
             break;
         }
         end += 1 + w.len();
@@ -660,7 +658,12 @@ pub(super) fn nothing_said_after(
     mentions: &[Mention],
     lex: &Lexicon,
 ) -> bool {
-    let at = skip_audience(text, past_medium(text, c.end, mentions), sentence.end, lex);
+    let at = skip_audience(
+        text,
+        past_medium(text, c.end, mentions, lex),
+        sentence.end,
+        lex,
+    );
     let at = skip_phrases(text, at, sentence.end, lex);
     // Up to the full stop: "…, the US TV channel said. -- ANI" ends there.
     let rest = &text[at..sentence.end];

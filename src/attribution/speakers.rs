@@ -385,11 +385,7 @@ fn auxiliary_before(text: &str, sentence_start: usize, start: usize) -> bool {
         .split_whitespace()
         .rev()
         .find(|w| *w != "not" && !crate::text::is_verb_adverb(w))
-        .is_some_and(|w| {
-            let w = w.to_lowercase();
-            AUXILIARIES.contains(&w.as_str())
-                || crate::text::FINITE_AUXILIARIES.contains(&w.as_str())
-        })
+        .is_some_and(|w| crate::text::is_auxiliary(&w.to_lowercase()))
 }
 
 /// The side or person right before an "-ing" cue opened by "with" ("with

@@ -267,6 +267,9 @@ pub struct TextDef {
     /// "Journal"): "NBC News reported", "the Wall Street Journal said" name
     /// a medium, which is no speaker.
     pub media_heads: Option<Vec<String>>,
+    /// Lowercase words for a medium's kind after its name ("told the
+    /// Reuters news agency that"): part of the audience, not of what was said.
+    pub media_kinds: Option<Vec<String>>,
     /// Words that open a time phrase after a speech verb ("said on Monday").
     pub time_words: Option<Vec<String>>,
     /// Words that open a subordinate clause at the start of a sentence.
@@ -325,6 +328,8 @@ pub struct Words {
     pub titles: FxHashSet<String>,
     /// Words that make a name a news outlet's.
     pub media_heads: FxHashSet<String>,
+    /// Words for a medium's kind after its name ("news agency").
+    pub media_kinds: FxHashSet<String>,
     pub time_words: FxHashSet<String>,
     pub subordinators: FxHashSet<String>,
     pub prepositions: FxHashSet<String>,
@@ -1718,6 +1723,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         not_names,
         titles,
         media_heads: set(&file.text.media_heads, &BASE.text.media_heads),
+        media_kinds: set(&file.text.media_kinds, &BASE.text.media_kinds),
         honorifics: set(&file.text.honorifics, &BASE.text.honorifics),
         honorifics_she: set(&file.text.honorifics_she, &BASE.text.honorifics_she),
         time_words: set(&file.text.time_words, &BASE.text.time_words),
@@ -2109,6 +2115,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.not_names,
         &file.text.titles,
         &file.text.media_heads,
+        &file.text.media_kinds,
         &file.text.time_words,
         &file.text.subordinators,
         &file.text.hypotheticals,

@@ -374,6 +374,11 @@ pub fn after_preposition(text: &str, from: usize, start: usize) -> bool {
     false
 }
 
+/// Is a lowercase word an auxiliary or modal ("has", "would", "is")?
+pub fn is_auxiliary(w: &str) -> bool {
+    AUXILIARIES.contains(&w) || FINITE_AUXILIARIES.contains(&w)
+}
+
 /// Forms of "be", "have" and "do" that make a verb group finite.
 pub const FINITE_AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "has", "had", "have", "does", "did", "do",
