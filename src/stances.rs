@@ -312,9 +312,10 @@ fn tokens(text: &str, sentence: &Range<usize>, lex: &Lexicon, hits: &[Hit]) -> V
 }
 
 /// "will not allow a ceasefire without the release of our hostages", "no
-/// deal without guarantees": after a refusal or a negation in its clause,
-/// "without" names what the refusal is conditional on, a prerequisite,
-/// not a negation ("ended the talks without agreeing" stays one).
+/// deal without guarantees", "rejects any ceasefire without guarantees":
+/// after a refusal, a rejection or a negation in its clause, "without"
+/// names what the refusal is conditional on, a prerequisite, not a negation
+/// ("ended the talks without agreeing" stays one).
 fn without_as_condition(text: &str, toks: &mut [Tok]) {
     for i in 0..toks.len() {
         if !matches!(toks[i].token, Token::Negator)
@@ -327,9 +328,15 @@ fn without_as_condition(text: &str, toks: &mut [Tok]) {
         // refusal of elections.
         let refused = toks[..i].iter().rev().any(|t| {
             let gap = &text[t.end..toks[i].start];
-            !gap.contains(['.', ';', '?', '!', ',', '—'])
+            // A quotation between is another's words ("denounced him as
+            // “a dictator without elections”").
+            !gap.contains(['.', ';', '?', '!', ',', '—', '"', '“'])
                 && gap.split_whitespace().count() <= 8
-                && (t.negating || matches!(t.token, Token::Negator))
+                && (t.negating
+                    || matches!(
+                        t.token,
+                        Token::Negator | Token::Attitude(Attitude::Reject | Attitude::Oppose)
+                    ))
         });
         if refused {
             toks[i].token = Token::Condition;
@@ -1358,6 +1365,21 @@ fn intention_before<'t>(text: &'t str, scope: &Range<usize>, pos: usize) -> Opti
 /// Trump's ultimatum"): a determiner or possessive, then at most four
 /// capitalised, numeric, hyphenated or possessive words and one plain one.
 fn governs_complement(text: &str, from: usize, to: usize) -> bool {
+    // "pushed back on something far more significant: U.S. suggestions
+    // that …": a placeholder object announces the one after the colon.
+    if let Some(colon) = text[from..to].find(':') {
+        let placeholder = &text[from..from + colon];
+        let words: Vec<&str> = placeholder.split_whitespace().collect();
+        let opens = match words.as_slice() {
+            [w, ..] if w.eq_ignore_ascii_case("something") => true,
+            [n, t, ..] => matches!(*n, "one" | "two" | "three") && matches!(*t, "thing" | "things"),
+            _ => false,
+        };
+        return opens
+            && placeholder.split_whitespace().count() <= 5
+            && !placeholder.contains([',', ';', '"', '“', '”'])
+            && governs_complement(text, from + colon + 1, to);
+    }
     // Adverbs do not change what governs what: "refused to publicly commit".
     let kept: Vec<&str> = text[from..to]
         .split_whitespace()
@@ -2787,6 +2809,11 @@ mod tests {
             got.iter().any(|g| g.1.starts_with("ceasefire=-")),
             "{got:?}"
         );
+        // After a rejection too: what it is conditional on is wanted.
+        let got = stances_of(
+            "Zelensky said Ukraine would resist the plan without strong security guarantees.",
+        );
+        assert!(has(&got, "ukraine", "security_guarantees=2"), "{got:?}");
         // Not after a refusal: "without" negates.
         let got = stances_of("Zelensky said the talks ended without a ceasefire.");
         assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");

@@ -1290,6 +1290,41 @@ impl TermTable {
 /// `[text] official_nouns`) is an unnamed official of that side, unless the
 /// lexicon already gives the phrase a meaning (a role such as "Kremlin aide"
 /// or a source of its own).
+/// Every issue phrase the file lists, lowercase: a plural made for one
+/// phrase never takes a phrase listed for itself (perhaps under another
+/// issue).
+fn listed_issue_phrases(file: &LexiconFile) -> FxHashSet<String> {
+    file.issues
+        .iter()
+        .flat_map(|is| is.keywords.iter().chain(&is.toward).chain(&is.away))
+        .map(|k| k.trim().to_lowercase())
+        .collect()
+}
+
+/// Issue phrases with the plural of each phrase of several words that ends
+/// in a lowercase noun ("humanitarian pause" also matches "humanitarian
+/// pauses", "phone call" "phone calls"), so a lexicon need not list both. A
+/// single word is left as written: "plan" and "call" are verbs too ("plans
+/// to", "calls for"), which a plural would turn into issue words. Phrases
+/// that are no noun phrase ("end the war") get a form no text has.
+fn with_plurals(phrases: &[String], listed: &FxHashSet<String>) -> Vec<String> {
+    let mut out = phrases.to_vec();
+    for p in phrases {
+        let p = p.trim();
+        let Some((head, last)) = p.rsplit_once(' ') else {
+            continue;
+        };
+        if last.len() < 3 || !last.bytes().all(|b| b.is_ascii_lowercase()) || last.ends_with('s') {
+            continue;
+        }
+        let plural = format!("{head} {}", inventory::plural(last));
+        if !listed.contains(&plural.to_lowercase()) {
+            out.push(plural);
+        }
+    }
+    out
+}
+
 fn add_unnamed_officials(
     table: &mut TermTable,
     sources: &mut Vec<Source>,
@@ -1558,6 +1593,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         }
     }
     let mut issues = Vec::new();
+    let listed = listed_issue_phrases(&file);
     for (i, is) in file.issues.iter().enumerate() {
         issues.push(Issue {
             id: is.id.clone(),
@@ -1568,27 +1604,27 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
             },
             proposition: is.proposition.clone(),
         });
-        for k in &is.keywords {
+        for k in with_plurals(&is.keywords, &listed) {
             table.add(
-                k,
+                &k,
                 Meaning::IssueTerm {
                     issue: i,
                     direction: 0,
                 },
             );
         }
-        for k in &is.toward {
+        for k in with_plurals(&is.toward, &listed) {
             table.add(
-                k,
+                &k,
                 Meaning::IssueTerm {
                     issue: i,
                     direction: 1,
                 },
             );
         }
-        for k in &is.away {
+        for k in with_plurals(&is.away, &listed) {
             table.add(
-                k,
+                &k,
                 Meaning::IssueTerm {
                     issue: i,
                     direction: -1,
@@ -2414,6 +2450,48 @@ keywords = ["plan"]
             .unwrap()
             .to_string();
         assert!(err.contains("at least two members"), "{err}");
+    }
+
+    /// An issue phrase of several words matches its plural; a single word,
+    /// an irregular plural and a plural listed elsewhere do not change.
+    #[test]
+    fn issue_phrases_match_their_plurals() {
+        let text = r#"
+[[parties]]
+id = "a"
+aliases = ["Aland"]
+[[parties]]
+id = "b"
+aliases = ["Bland"]
+[[issues]]
+id = "truce"
+proposition = "p"
+keywords = ["humanitarian pause", "plan", "buffer zone"]
+toward = ["phone call"]
+[[issues]]
+id = "land"
+proposition = "q"
+keywords = ["buffer zones"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        let issues_in = |t: &str| -> Vec<(String, i8)> {
+            lex.scan(t)
+                .iter()
+                .flat_map(|h| lex.meanings_with_parts(h).collect::<Vec<_>>())
+                .filter_map(|m| match m {
+                    Meaning::IssueTerm { issue, direction } => {
+                        Some((lex.issues[issue].id.clone(), direction))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(issues_in("two humanitarian pauses"), [("truce".into(), 0)]);
+        assert_eq!(issues_in("after phone calls"), [("truce".into(), 1)]);
+        // "plans to" is a verb, not the keyword "plan".
+        assert!(issues_in("Aland plans to talk").is_empty());
+        // Listed under another issue: that issue's phrase.
+        assert_eq!(issues_in("new buffer zones"), [("land".into(), 0)]);
     }
 
     /// A side's adjectives are not names: a new lexicon need not list them
