@@ -132,6 +132,17 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
         if matches!(m.who, Who::Media | Who::Pronoun(_) | Who::Role(_)) {
             continue;
         }
+        // "President Trump's 28-point Ukraine peace plan": a side named
+        // inside another's possessed phrase is the plan's topic, not its
+        // owner.
+        let owned_phrase = text[s.sentence.start..m.start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if owned_phrase {
+            continue;
+        }
         let rest = &text[m.end..s.sentence.end];
         let possessive = ["'s", "’s"].into_iter().find(|p| rest.starts_with(p));
         let owns = owns_document(text, m.end + possessive.map_or(0, str::len), s.lex);
@@ -168,13 +179,17 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
     }) {
         memory.document_subject_at = Some(s.n);
     }
-    // "Washington proposed a new peace plan": a cue's subject whose object
-    // is a document.
+    // "Washington proposed a new peace plan": the subject of a verb of
+    // authorship whose object is a document (who rejects, welcomes or
+    // discusses a plan does not own it).
     let Some(subjects) = subjects else { return };
     for (ci, cue) in s.cues.iter().enumerate() {
         // (A speech verb's object is what it reports: "sources indicate
         // that the draft …" names no owner.)
         if cue.kind == crate::text::CueKind::Speech && !cue.attitude {
+            continue;
+        }
+        if !authors(&text[cue.start..cue.end], s.lex) {
             continue;
         }
         if let Some(sp) = &subjects.subjects[ci]
@@ -193,9 +208,50 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
     }
 }
 
+/// Is the cue ("proposed", "has put forward") a verb of authorship?
+fn authors(cue: &str, lex: &crate::lexicon::Lexicon) -> bool {
+    let cue = cue.to_lowercase();
+    let set = &lex.words.authorship;
+    set.contains(&cue)
+        || cue
+            .char_indices()
+            .filter(|&(_, c)| c == ' ')
+            .any(|(i, _)| set.contains(&cue[i + 1..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn only_a_verb_of_authorship_makes_a_documents_owner() {
+        let later = "The plan foresees Ukraine handing over territory to Russia.";
+        let owner = |first: &str| {
+            run(&format!("{first} {later}"))
+                .into_iter()
+                .find(|g| g.1.starts_with("Ukraine handing over"))
+                .map(|g| g.3)
+        };
+        assert_eq!(
+            owner("Washington proposed a new peace plan.").as_deref(),
+            Some("united_states")
+        );
+        // Who opposes, welcomes or discusses a plan does not own it.
+        for first in [
+            "Putin accused Ukraine of opposing the plan.",
+            "Kyiv rejected the plan on Monday.",
+            "Zelensky discussed the plan with Macron.",
+        ] {
+            assert_ne!(owner(first).as_deref(), Some("ukraine"), "{first}");
+        }
+        // A side inside another's possessed phrase is its topic; the
+        // possessor, four words before the noun, is the owner.
+        assert_eq!(
+            owner("Moscow said the details of President Trump's 28-point Ukraine peace plan were unclear.")
+                .as_deref(),
+            Some("united_states")
+        );
+    }
 
     #[test]
     fn it_after_a_document_is_the_document() {

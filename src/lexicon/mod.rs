@@ -309,6 +309,11 @@ pub struct TextDef {
     /// position, and so is "Washington's proposal demands …" or "the
     /// Russian memorandum insists …".
     pub documents: Option<Vec<String>>,
+    /// Verbs whose subject authors the document that is their object
+    /// (lemmas, every regular form generated): "Washington proposed a peace
+    /// plan" makes Washington the owner of "the plan" a later sentence
+    /// names; "Ukraine rejected the plan" does not.
+    pub authorship: Option<Vec<String>>,
     /// Nouns that sum up the clause before them in apposition
     /// ("conditions", "terms", "measures"): in "… demanded that Ukraine cede
     /// territory — conditions Kyiv has rejected" what Kyiv rejected is the
@@ -347,6 +352,8 @@ pub struct Words {
     pub hypotheticals: FxHashSet<String>,
     /// Nouns for documents that speak for their owner, lowercase.
     pub documents: FxHashSet<String>,
+    /// Every form of the authorship verbs ([`TextDef::authorship`]), lowercase.
+    pub authorship: FxHashSet<String>,
     /// Nouns that sum up the clause before them ([`TextDef::summaries`]).
     pub summaries: FxHashSet<String>,
     /// Nouns for texts a side issues ("statement"), lowercase.
@@ -1766,6 +1773,11 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
         documents: lower_set(&file.text.documents, &BASE.text.documents),
+        authorship: list_or(&file.text.authorship, &BASE.text.authorship)
+            .iter()
+            .flat_map(|l| inventory::forms(&l.to_lowercase(), None))
+            .map(|f| f.text)
+            .collect(),
         summaries: lower_set(&file.text.summaries, &BASE.text.summaries),
         statements: lower_set(&file.text.statements, &BASE.text.statements),
         prepositions: set(&file.text.prepositions, &BASE.text.prepositions),
@@ -2156,6 +2168,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.subordinators,
         &file.text.hypotheticals,
         &file.text.documents,
+        &file.text.authorship,
         &file.text.summaries,
         &file.text.statements,
         &file.text.official_nouns,

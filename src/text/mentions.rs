@@ -307,24 +307,53 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
 }
 
 /// Is one of the next two words a document noun ("Russian proposal",
-/// "American peace plan")?
+/// "American peace plan"), or one of the next four after two modifiers
+/// that are names, numbers or hyphenated ("Trump's 28-point Ukraine peace
+/// plan"), before a clause mark or a function word?
 pub fn owns_document(text: &str, at: usize, lex: &Lexicon) -> bool {
     // Called for every side's adjective: fold short ASCII words on the
     // stack rather than allocate a lowercase copy of each.
     let mut buf = [0u8; 24];
-    text[at..]
-        .split_whitespace()
-        .take(2)
-        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
-        .any(|w| {
-            if w.len() <= buf.len() && w.is_ascii() {
-                let b = &mut buf[..w.len()];
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                // ASCII in, ASCII out: always valid UTF-8.
-                std::str::from_utf8(b).is_ok_and(|l| lex.words.documents.contains(l))
-            } else {
-                lex.words.documents.contains(&w.to_lowercase())
-            }
-        })
+    let mut owned: String;
+    for (n, word) in text[at..].split_whitespace().take(4).enumerate() {
+        let w = word.trim_end_matches([',', '.', ';', ':']);
+        if n >= 2 && !modifiers(&text[at..]) {
+            return false;
+        }
+        let lower = if w.len() <= buf.len() && w.is_ascii() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII in, ASCII out: always valid UTF-8.
+            std::str::from_utf8(b).unwrap_or("")
+        } else {
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
+        if lex.words.documents.contains(lower) {
+            return true;
+        }
+        let ends_phrase = w.len() != word.len()
+            || FUNCTION_WORDS.contains(&lower)
+            || lex.words.prepositions.contains(lower);
+        if ends_phrase {
+            return false;
+        }
+    }
+    false
 }
+
+/// Are the first two words of `s` modifiers that are no verb: names,
+/// numbers or hyphenated words ("28-point Ukraine")?
+fn modifiers(s: &str) -> bool {
+    s.split_whitespace()
+        .take(2)
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w.contains('-'))
+}
+
+/// Words that end a noun phrase's modifiers: a document noun after one
+/// is no longer the owner's ("Russia's army and the plan").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "the", "a", "an", "that", "which", "who", "is", "was", "are", "were",
+    "has", "had", "have", "would", "will", "could", "said", "says",
+];
