@@ -150,11 +150,14 @@ fn named_again(s: &Scope, cue: &Cue, from: usize) -> bool {
 }
 
 /// "…, adding that a new round would follow", "…, stressing that the
-/// territory is not negotiable": a speech participle after a comma, right
-/// before "that", reports what the subject of the verb before it said (a
-/// participle with a quotation only attributes the quotation).
+/// territory is not negotiable", "rejected the claim, saying India had
+/// violated the treaty": a speech participle after a comma, before "that"
+/// or a clause with a finite auxiliary, reports what the subject of the
+/// verb before it said (a participle with a quotation only attributes the
+/// quotation).
 fn reporting_participle(s: &Scope, ci: usize) -> bool {
     let (text, cue) = (s.text, &s.cues[ci]);
+    let after = &text[cue.end..s.sentence.end];
     ci > 0
         && cue.is_participle(text)
         // A comma may close a quotation first: "… to consider,” adding that".
@@ -162,8 +165,30 @@ fn reporting_participle(s: &Scope, ci: usize) -> bool {
             .trim_end()
             .trim_end_matches(['”', '"', '’'])
             .ends_with(',')
-        && text[cue.end..s.sentence.end].starts_with(" that ")
+        && (after.starts_with(" that ") || finite_clause(after))
         && s.cues[ci - 1].end <= cue.start
+}
+
+/// Does `after` open a clause of its own: a subject of at most four words
+/// and a finite auxiliary ("the cease-fire was worked out", "India had
+/// violated", "they were useful"), before any punctuation or quotation?
+fn finite_clause(after: &str) -> bool {
+    // A finite auxiliary or modal: not "to", "be", "been" or "being",
+    // which a participle's object may hold ("adding complications to …").
+    let finite = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        crate::text::is_auxiliary(&w) && !matches!(w.as_str(), "to" | "be" | "been" | "being")
+    };
+    let words: Vec<&str> = after.split_whitespace().take(6).collect();
+    let Some(aux) = words.iter().position(|w| finite(w)) else {
+        return false;
+    };
+    (1..=4).contains(&aux)
+        && words[..aux].iter().all(|w| {
+            !w.contains([',', ';', ':', '"', '“', '”', '(', ')'])
+                && !w.ends_with("ing")
+                && !crate::text::is_auxiliary(&w.to_ascii_lowercase())
+        })
 }
 
 /// "…, Muyaya said, stressing that …": the participle's subject is the
@@ -1289,6 +1314,26 @@ mod tests {
                 .any(|g| g.2 == "Donald Trump" && g.1 == "Putin wants to find an answer"),
             "{got:?}"
         );
+        // Without "that", before a clause with a finite auxiliary.
+        let got = run("Moscow rejected the claim, saying Kyiv had violated the truce.");
+        assert!(
+            got.iter()
+                .any(|g| g.3 == "russia" && g.1 == "Kyiv had violated the truce"),
+            "{got:?}"
+        );
+        // An object ("complications to …") is no clause; nor is "saying
+        // goodbye to the delegates who were there".
+        for text in [
+            "Moscow rejected the plan, adding complications to Trump's offer.",
+            "Zelensky rejected the plan, saying goodbye to the delegates who were there.",
+        ] {
+            let got = run(text);
+            assert!(
+                got.iter().all(|g| g.0 != "indirect"
+                    || !g.1.starts_with("complications") && !g.1.starts_with("goodbye")),
+                "{text}: {got:?}"
+            );
+        }
         // With a quotation the participle only attributes it.
         let got = run("Zelensky rejected the plan, saying “it is a capitulation”.");
         assert!(
