@@ -1282,11 +1282,17 @@ fn in_relative_clause(text: &str, m: &Mention, cue: &Cue, sentence_start: usize)
     else {
         return false;
     };
-    let lead = before[open + len..].split_whitespace().next().unwrap_or("");
+    let mut words = before[open + len..].split_whitespace();
+    let lead = words.next().unwrap_or("");
+    let participle =
+        |w: &str| w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase());
     // "Oleg Petrov, who met Witkoff, said", and a participial aside:
-    // "Zelensky, speaking outside the White House, said".
+    // "Zelensky, speaking outside the White House, said", "Modi, while
+    // speaking about the treaty India suspended, said".
     let aside = matches!(lead, "who" | "which" | "whom" | "whose")
-        || (lead.len() > 5 && lead.ends_with("ing") && lead.chars().all(|c| c.is_lowercase()));
+        || participle(lead)
+        || (matches!(lead, "while" | "whilst" | "when" | "after" | "before")
+            && words.next().is_some_and(participle));
     aside && text[m.end..cue.start].contains([',', '—', '–'])
 }
 
@@ -2092,6 +2098,16 @@ mod tests {
             "Zelensky, speaking outside the White House, said he had received \u{201c}important signals\u{201d}.",
         );
         assert_eq!(r[0].2, "Volodymyr Zelensky", "{r:?}");
+        // Opened by "while" and holding a side and the name of a treaty,
+        // which is no person.
+        let r = run(
+            "Zelensky, while speaking about the Black Sea Agreement which Russia suspended, said \u{201c}it is dead\u{201d}.",
+        );
+        assert_eq!(r[0].2, "Volodymyr Zelensky", "{r:?}");
+        let r = run(
+            "The Minsk Agreement, signed in 2015, said \u{201c}the sides will withdraw\u{201d}.",
+        );
+        assert!(r.iter().all(|g| g.2 != "Minsk Agreement"), "{r:?}");
     }
 
     #[test]

@@ -285,6 +285,9 @@ pub struct TextDef {
     /// Nouns for organisations that speak in their own name ("the ministry
     /// said", "the union said in a statement").
     pub bodies: Option<Vec<String>>,
+    /// Nouns that end the name of a thing, never a person's ("Indus Waters
+    /// Treaty", "Minsk Agreement"): such a name is no speaker.
+    pub thing_heads: Option<Vec<String>>,
     /// Nouns for offices a person holds ("president", "minister",
     /// "envoy"): "the prime minister said" is whoever the article introduced
     /// with that title ("Prime Minister Jean Novak"), else the office as
@@ -342,6 +345,8 @@ pub struct Words {
     pub venues: FxHashSet<String>,
     /// Nouns for organisations that speak ("ministry", "union"), lowercase.
     pub bodies: FxHashSet<String>,
+    /// Nouns that end a thing's name ([`TextDef::thing_heads`]), lowercase.
+    pub thing_heads: FxHashSet<String>,
     /// Nouns for offices people hold ("president", "minister"), lowercase.
     pub office_nouns: FxHashSet<String>,
     /// Honorifics without their full stop ("Mr", "Dr"), and those that
@@ -1773,6 +1778,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
         documents: lower_set(&file.text.documents, &BASE.text.documents),
+        thing_heads: lower_set(&file.text.thing_heads, &BASE.text.thing_heads),
         authorship: list_or(&file.text.authorship, &BASE.text.authorship)
             .iter()
             .flat_map(|l| inventory::forms(&l.to_lowercase(), None))
@@ -2169,6 +2175,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.hypotheticals,
         &file.text.documents,
         &file.text.authorship,
+        &file.text.thing_heads,
         &file.text.summaries,
         &file.text.statements,
         &file.text.official_nouns,

@@ -215,11 +215,13 @@ fn is_person_name(
         return false;
     }
     // "Anadolu Agency", "State Department", "Security Council": a name
-    // that ends in a body noun is an organisation, not a person.
+    // that ends in a body noun is an organisation, not a person; "Indus
+    // Waters Treaty", "Minsk Agreement" are things.
     if words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| lex.words.bodies.contains(&w.to_lowercase()))
+        && words.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            lex.words.bodies.contains(&w) || lex.words.thing_heads.contains(&w)
+        })
     {
         return false;
     }
