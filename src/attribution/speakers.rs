@@ -1935,6 +1935,22 @@ mod tests {
     }
 
     #[test]
+    fn the_government_is_the_government_of_the_side_that_spoke_last() {
+        let got = who(
+            "Russia rejected the award. \u{201c}We never recognised it,\u{201d} the government said in a statement. \u{201c}No court has jurisdiction,\u{201d} the statement said.",
+        );
+        assert_eq!(
+            got[1],
+            ("Russia's government".into(), "russia".into()),
+            "{got:?}"
+        );
+        assert_eq!(got[2], got[1], "{got:?}");
+        // Not when the sentence names its place.
+        let got = who("Peskov rejected the plan. The government in Kyiv said it was ready.");
+        assert!(got.iter().all(|g| g.0 != "Russia's government"), "{got:?}");
+    }
+
+    #[test]
     fn it_is_the_body_or_side_that_spoke() {
         let got = who(
             "The Russian Foreign Ministry said the plan was unacceptable. It said the Europeans “are not serious”.",

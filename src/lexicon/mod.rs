@@ -288,6 +288,10 @@ pub struct TextDef {
     /// Nouns that end the name of a thing, never a person's ("Indus Waters
     /// Treaty", "Minsk Agreement"): such a name is no speaker.
     pub thing_heads: Option<Vec<String>>,
+    /// Body nouns for a side's government as a whole ("government",
+    /// "administration"): "the government said" with no side named is the
+    /// government of the side that spoke last.
+    pub governments: Option<Vec<String>>,
     /// Nouns for offices a person holds ("president", "minister",
     /// "envoy"): "the prime minister said" is whoever the article introduced
     /// with that title ("Prime Minister Jean Novak"), else the office as
@@ -347,6 +351,8 @@ pub struct Words {
     pub bodies: FxHashSet<String>,
     /// Nouns that end a thing's name ([`TextDef::thing_heads`]), lowercase.
     pub thing_heads: FxHashSet<String>,
+    /// Nouns for a side's government ([`TextDef::governments`]), lowercase.
+    pub governments: FxHashSet<String>,
     /// Nouns for offices people hold ("president", "minister"), lowercase.
     pub office_nouns: FxHashSet<String>,
     /// Honorifics without their full stop ("Mr", "Dr"), and those that
@@ -1779,6 +1785,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
         documents: lower_set(&file.text.documents, &BASE.text.documents),
         thing_heads: lower_set(&file.text.thing_heads, &BASE.text.thing_heads),
+        governments: lower_set(&file.text.governments, &BASE.text.governments),
         authorship: list_or(&file.text.authorship, &BASE.text.authorship)
             .iter()
             .flat_map(|l| inventory::forms(&l.to_lowercase(), None))
@@ -2176,6 +2183,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.documents,
         &file.text.authorship,
         &file.text.thing_heads,
+        &file.text.governments,
         &file.text.summaries,
         &file.text.statements,
         &file.text.official_nouns,

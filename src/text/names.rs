@@ -577,6 +577,21 @@ pub(super) fn body_mentions(
         };
         let (name, party) = match known.bodies.get(&lower) {
             Some(b) if written.eq_ignore_ascii_case(&lower) || shortened(b) => b.clone(),
+            // "India rejected the award. … the government said": a bare
+            // "the government" that no side names is the government of the
+            // side that spoke last (not "the government in Kyiv").
+            _ if party == lex.other_party
+                && lex.words.governments.contains(&lower)
+                && written.eq_ignore_ascii_case(&lower)
+                && definite_before(text, sentence.start, start)
+                && !matches!(
+                    text[end..sentence.end].split_whitespace().next(),
+                    Some("in" | "of" | "at")
+                )
+                && let Some((side, p)) = known.last_side.clone() =>
+            {
+                (format!("{side}'s {written}"), p)
+            }
             _ => {
                 known
                     .bodies
@@ -591,6 +606,14 @@ pub(super) fn body_mentions(
         });
     }
     out.extend(found);
+}
+
+/// Is the word right before `at` (within the sentence) "the"?
+fn definite_before(text: &str, sentence_start: usize, at: usize) -> bool {
+    text[sentence_start..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// The whole words of `s` that may be a body or office noun, with their
