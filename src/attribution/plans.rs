@@ -9,7 +9,7 @@
 
 use super::Scope;
 use super::speakers::{CueSubjects, Memory, Speaker, resolve};
-use crate::text::{AUXILIARIES, Cue, Mention, Who, is_verb_adverb, offset_in, owns_document};
+use crate::text::{AUXILIARIES, Cue, Mention, Who, is_verb_adverb, offset_in, owned_document};
 
 /// Words that may open the document's noun phrase: definite ones, which
 /// refer back to a document named before ("A joint document envisions"
@@ -35,8 +35,34 @@ pub(super) fn document_owner(s: &Scope, cue: &Cue, memory: &Memory) -> Option<Sp
     let named = s.mentions.iter().find(|m| in_range(m, &np));
     match agent.or(named) {
         Some(m) => resolve(&m.who, s.lex, memory),
-        None => memory.document_owner.clone(),
+        None => {
+            let noun = s.text[np].split_whitespace().next_back().unwrap_or("");
+            owner_of(memory, noun)
+        }
     }
+}
+
+/// The owner of the last document named with `noun` ("plan", "plans"),
+/// else of the last document of any noun.
+fn owner_of(memory: &Memory, noun: &str) -> Option<Speaker> {
+    let noun = noun.trim_end_matches([',', '.', ';']).to_lowercase();
+    let singular = noun.strip_suffix('s').unwrap_or(&noun);
+    memory
+        .owners_by_noun
+        .iter()
+        .rev()
+        .find(|(n, _)| n == &noun || n.strip_suffix('s').unwrap_or(n) == singular)
+        .map(|(_, sp)| sp.clone())
+        .or_else(|| memory.document_owner.clone())
+}
+
+/// Remembers `owner` as the owner of the last document, and of the last
+/// one named with `noun`.
+fn remember(memory: &mut Memory, noun: &str, owner: Speaker) {
+    let noun = noun.trim_end_matches([',', '.', ';']).to_lowercase();
+    memory.owners_by_noun.retain(|(n, _)| n != &noun);
+    memory.owners_by_noun.push((noun, owner.clone()));
+    memory.document_owner = Some(owner);
 }
 
 /// "Reports of the proposal indicate it would ask Ukraine to …": an "it"
@@ -65,7 +91,7 @@ pub(super) fn document_it(s: &Scope, it: &Mention, memory: &Memory) -> Option<Op
     // In the same clause, close by, and not inside a quotation.
     let between = &text[doc_at..it.start];
     let same_clause = k <= 5 && !between.contains([',', ';', '“', '”', '"']);
-    (definite && same_clause && !named_between).then(|| memory.document_owner.clone())
+    (definite && same_clause && !named_between).then(|| owner_of(memory, words[k]))
 }
 
 fn is_pronoun(m: &Mention) -> bool {
@@ -145,20 +171,24 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
         }
         let rest = &text[m.end..s.sentence.end];
         let possessive = ["'s", "’s"].into_iter().find(|p| rest.starts_with(p));
-        let owns = owns_document(text, m.end + possessive.map_or(0, str::len), s.lex);
+        let owned = owned_document(text, m.end + possessive.map_or(0, str::len), s.lex);
         // "a plan drawn up by Witkoff": the agent of a document's participle.
         let before = text[s.sentence.start..m.start].trim_end();
-        let agent = before.ends_with(" by")
-            && before.split_whitespace().rev().take(6).any(|w| {
-                s.lex
-                    .words
-                    .documents
-                    .contains(&w.trim_end_matches(',').to_lowercase())
-            });
-        if (owns || agent)
+        let agent = before
+            .ends_with(" by")
+            .then(|| {
+                before.split_whitespace().rev().take(6).find(|w| {
+                    s.lex
+                        .words
+                        .documents
+                        .contains(&w.trim_end_matches(',').to_lowercase())
+                })
+            })
+            .flatten();
+        if let Some(noun) = owned.as_deref().or(agent)
             && let Some(sp) = resolve(&m.who, s.lex, memory)
         {
-            memory.document_owner = Some(sp);
+            remember(memory, noun, sp);
         }
     }
     // "The initial draft of the US peace plan proposed …": a position verb
@@ -193,17 +223,17 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
             continue;
         }
         if let Some(sp) = &subjects.subjects[ci]
-            && text[cue.end..s.sentence.end]
+            && let Some(noun) = text[cue.end..s.sentence.end]
                 .split_whitespace()
                 .take(4)
-                .any(|w| {
+                .find(|w| {
                     s.lex
                         .words
                         .documents
                         .contains(&w.trim_end_matches([',', '.', ';']).to_lowercase())
                 })
         {
-            memory.document_owner = Some(sp.clone());
+            remember(memory, noun, sp.clone());
         }
     }
 }
@@ -244,6 +274,13 @@ mod tests {
         ] {
             assert_ne!(owner(first).as_deref(), Some("ukraine"), "{first}");
         }
+        // Another document named since, of another noun, does not take the
+        // plan: "the plan" is the owner's of the last plan.
+        assert_eq!(
+            owner("Putin welcomed the US plan, which contains many of the Kremlin's demands.")
+                .as_deref(),
+            Some("united_states")
+        );
         // A side inside another's possessed phrase is its topic; the
         // possessor, four words before the noun, is the owner.
         assert_eq!(

@@ -31,6 +31,10 @@ pub(super) struct Memory {
     pub(super) list: Option<(Speaker, usize)>,
     /// The owner of the last document (plan, proposal) the article named.
     pub(super) document_owner: Option<Speaker>,
+    /// The owner of the last document of each noun ("plan", "demands"),
+    /// so that "the plan" after "the Kremlin's demands" is still the plan's
+    /// owner's.
+    pub(super) owners_by_noun: Vec<(String, Speaker)>,
     /// The number of the last sentence whose position verb had a document
     /// as its subject ("The draft … proposed …"), for an "It also called
     /// for …" opening the next one.

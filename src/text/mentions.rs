@@ -311,6 +311,11 @@ fn lexicon_who(text: &str, h: &Hit, lex: &Lexicon, known: &mut Introduced) -> Op
 /// that are names, numbers or hyphenated ("Trump's 28-point Ukraine peace
 /// plan"), before a clause mark or a function word?
 pub fn owns_document(text: &str, at: usize, lex: &Lexicon) -> bool {
+    owned_document(text, at, lex).is_some()
+}
+
+/// The document noun [`owns_document`] finds after `at`, lowercase.
+pub fn owned_document(text: &str, at: usize, lex: &Lexicon) -> Option<String> {
     // Called for every side's adjective: fold short ASCII words on the
     // stack rather than allocate a lowercase copy of each.
     let mut buf = [0u8; 24];
@@ -318,7 +323,7 @@ pub fn owns_document(text: &str, at: usize, lex: &Lexicon) -> bool {
     for (n, word) in text[at..].split_whitespace().take(4).enumerate() {
         let w = word.trim_end_matches([',', '.', ';', ':']);
         if n >= 2 && !modifiers(&text[at..]) {
-            return false;
+            return None;
         }
         let lower = if w.len() <= buf.len() && w.is_ascii() {
             let b = &mut buf[..w.len()];
@@ -331,16 +336,16 @@ pub fn owns_document(text: &str, at: usize, lex: &Lexicon) -> bool {
             owned.as_str()
         };
         if lex.words.documents.contains(lower) {
-            return true;
+            return Some(lower.to_string());
         }
         let ends_phrase = w.len() != word.len()
             || FUNCTION_WORDS.contains(&lower)
             || lex.words.prepositions.contains(lower);
         if ends_phrase {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// Are the first two words of `s` modifiers that are no verb: names,

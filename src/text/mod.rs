@@ -33,8 +33,8 @@ pub use grammar::{
     finite_verb, is_auxiliary, is_verb_adverb, non_finite, verb_in_context,
 };
 pub use hits::{hits_in, scan_document};
-pub use mentions::owns_document;
 pub use mentions::{Mention, Who};
+pub use mentions::{owned_document, owns_document};
 pub use quotes::{Quote, find_quotes, in_quote, post_signature};
 pub use sentences::{Cuts, MAX_SENTENCE_BYTES, split_sentences, split_sentences_with_cuts};
 pub use words::{
