@@ -33,12 +33,17 @@ pub(super) fn quotation_statements(
     }
 }
 
-/// Direct when a capitalised quotation opens the sentence or follows a comma
-/// or colon; otherwise a fragment woven into the sentence.
+/// Direct when a capitalised quotation opens the sentence (after a list's
+/// bullet, if any: "• “We are pleased …”") or follows a comma or colon;
+/// otherwise a fragment woven into the sentence.
 fn quote_kind(text: &str, sentence: &Range<usize>, q: &Quote) -> Kind {
     let first = text[q.start..q.end].trim_start().chars().next();
     let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let before = text[sentence.start..q.open].trim_end();
+    let before = text[sentence.start..q.open]
+        // Bullets only: a dash before a quotation may open a dialogue line
+        // or an aside, which is no list.
+        .trim_start_matches(['•', '·', '▪', '►', '*', ' '])
+        .trim_end();
     if capital && (before.is_empty() || before.ends_with([',', ':', '—'])) {
         Kind::Direct
     } else {
@@ -694,6 +699,21 @@ mod tests {
             "Russia Effectively Blocks WhatsApp: A Shift Toward a “National Messenger” in the country.",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn bulleted_quotations_continue_the_body_that_issued_them() {
+        let got = run(
+            "Moscow on the talks\n\nThe Russian Foreign Ministry has issued a statement regarding the completion of the talks, Azernews reports.\n\n\u{2022} \u{201c}We are pleased to note the conclusion of negotiations.\u{201d}\n\n\u{2022} \u{201c}We are ready to continue the dialogue.\u{201d}",
+        );
+        let direct: Vec<_> = got.iter().filter(|g| g.0 == "direct").collect();
+        assert_eq!(direct.len(), 2, "{got:?}");
+        assert!(
+            direct
+                .iter()
+                .all(|g| g.2 == "Russian Foreign Ministry" && g.3 == "russia"),
+            "a run-in outlet name ('Azernews') is the medium, no speaker: {got:?}"
+        );
     }
 
     #[test]

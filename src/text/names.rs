@@ -166,9 +166,15 @@ fn outlet(
 ) -> Option<Mention> {
     let (mut start, end) = (sentence.start + run.start, sentence.start + run.end);
     let name = &text[start..end];
+    // "Azernews", "Euronews": a head run into one word names an outlet too.
+    let run_in = |w: &str| {
+        w.len() > 6
+            && w.get(w.len() - 4..)
+                .is_some_and(|t| t.eq_ignore_ascii_case("news"))
+    };
     if !name
         .split_whitespace()
-        .any(|w| lex.words.media_heads.contains(w))
+        .any(|w| lex.words.media_heads.contains(w) || run_in(w))
     {
         return None;
     }
