@@ -934,6 +934,12 @@ fn eval_on_other_negotiations_does_not_regress() {
     // Eastern DR Congo talks (government, rebels, Rwanda, mediators): blind
     // first 0.950 / 0.875 / 0.782 / 0.907 (dc14623).
     negotiation_scores_at_least("drc-m23-2025", 0.93, 0.85, 0.76, 0.88);
+    // The 2025 India-Pakistan crisis: blind first 0.903 / 0.851 / 0.870 /
+    // 0.851 (between 281f8c8 and 8f884c3).
+    negotiation_scores_at_least("india-pakistan-2025", 0.90, 0.86, 0.87, 0.84);
+    // The Armenia-Azerbaijan peace process: blind first 0.864 / 0.971 /
+    // 0.610 / 0.920 (2b4b9a1).
+    negotiation_scores_at_least("armenia-azerbaijan-2025", 0.95, 0.95, 0.64, 0.90);
 }
 
 fn negotiation_scores_at_least(corpus: &str, q_f1: f64, speaker: f64, coverage: f64, sign: f64) {
