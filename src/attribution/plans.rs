@@ -219,9 +219,6 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
         if cue.kind == crate::text::CueKind::Speech && !cue.attitude {
             continue;
         }
-        if !authors(&text[cue.start..cue.end], s.lex) {
-            continue;
-        }
         if let Some(sp) = &subjects.subjects[ci]
             && let Some(noun) = text[cue.end..s.sentence.end]
                 .split_whitespace()
@@ -232,6 +229,8 @@ pub(super) fn remember_owner(s: &Scope, subjects: Option<&CueSubjects>, memory: 
                         .documents
                         .contains(&w.trim_end_matches([',', '.', ';']).to_lowercase())
                 })
+            // Documents are rare: the verb is looked at only when one follows.
+            && authors(&text[cue.start..cue.end], s.lex)
         {
             remember(memory, noun, sp.clone());
         }

@@ -166,11 +166,14 @@ fn outlet(
 ) -> Option<Mention> {
     let (mut start, end) = (sentence.start + run.start, sentence.start + run.end);
     let name = &text[start..end];
-    // "Azernews", "Euronews": a head run into one word names an outlet too.
+    // "Azernews", "Euronews": one of the lexicon's heads run into one word,
+    // after at least three letters, names an outlet too.
     let run_in = |w: &str| {
-        w.len() > 6
-            && w.get(w.len() - 4..)
-                .is_some_and(|t| t.eq_ignore_ascii_case("news"))
+        lex.words.media_heads.iter().any(|h| {
+            w.len() >= h.len() + 3
+                && w.is_char_boundary(w.len() - h.len())
+                && w[w.len() - h.len()..].eq_ignore_ascii_case(h)
+        })
     };
     if !name
         .split_whitespace()
