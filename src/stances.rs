@@ -223,6 +223,17 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
         {
             start = c.end;
         }
+        // "criticised the White House meeting earlier this week as a
+        // “clumsy” attempt": the verb that frames the fragment is read with
+        // it when only its own object stands between (one clause, no comma).
+        if let Some(c) = &s.cue_span
+            && c.end <= s.span.start
+            && c.start >= s.sentence.start
+            && text[c.end..s.span.start].split_whitespace().count() <= 12
+            && !text[c.end..s.span.start].contains([',', ';', ':'])
+        {
+            start = start.min(c.start);
+        }
     }
     start..s.span.end
 }
@@ -2113,6 +2124,17 @@ mod tests {
     }
 
     /// (party, issue=stance) for every stance of every statement in `text`.
+    #[test]
+    fn a_quoted_fragment_is_read_with_the_verb_that_frames_it() {
+        let got = stances_of(
+            "Lavrov criticised the White House meeting earlier this week as a \"clumsy\" attempt by Europeans.",
+        );
+        assert_eq!(
+            got,
+            [("russia".to_string(), "talks_process=-1".to_string())]
+        );
+    }
+
     fn stances_of(text: &str) -> Vec<(String, String)> {
         scored(text).into_iter().map(|(p, i, _)| (p, i)).collect()
     }

@@ -590,6 +590,15 @@ fn content_end(
         .split_whitespace()
         .next()
         .unwrap_or("");
+    // "Hungary, which opposes sanctions on Russia, blocked …": a relative
+    // aside ends at its closing comma or dash.
+    let relative_aside = crate::text::relative_subject_clause(text, sentence.start, cue.start)
+        .is_some_and(|(_, aside)| aside);
+    if relative_aside {
+        return text[start.min(end)..end]
+            .find([',', '—', '–', ';'])
+            .map_or(end, |i| start + i);
+    }
     if lex.words.subordinators.contains(opener) || fronted_participle(text, sentence, cue, lex) {
         text[cue.end..end.max(cue.end)]
             .find(", ")

@@ -5,7 +5,7 @@ use super::Scope;
 use crate::lexicon::{Lexicon, Meaning, Pronoun};
 use crate::text::{
     AUXILIARIES, Cue, CueKind, Mention, OBJECT_PREPOSITIONS, Quote, Who, after_preposition,
-    is_time_word, owns_document, word_offset,
+    is_time_word, owns_document, relative_subject_clause, word_offset,
 };
 use jiff::civil::Date;
 use std::ops::Range;
@@ -246,6 +246,11 @@ fn cue_subject(
     // "a brief session that suggested", "their strike, which has halted
     // production": the subject is a thing, not a speaker (auxiliaries may
     // stand between).
+    // "Hungary, which opposes sanctions", "oil producers — who oppose
+    // caps": a relative pronoun right after a side or person stands for it.
+    if let Some(m) = relative_antecedent(s, cue) {
+        return resolve(&m.who, s.lex, memory).map(|sp| issued_statement(sp, s.lex, memory));
+    }
     let word_before = text[s.sentence.start..cue.start]
         .split_whitespace()
         .rev()
@@ -726,6 +731,32 @@ pub(super) fn remember_groups(s: &Scope, memory: &mut Memory) {
     }
 }
 
+/// The side or person a subject relative clause hangs on: the mention that
+/// ends right before "which"/"who" ("Hungary, which opposes …") or, with no
+/// comma, before "that" ("countries that back a cap" when the lexicon names
+/// them). Only a mention that ends there: "their strike, which has halted
+/// production" hangs on no speaker.
+fn relative_antecedent<'a>(s: &Scope<'a>, cue: &Cue) -> Option<&'a Mention> {
+    let (end, aside) = relative_subject_clause(s.text, s.sentence.start, cue.start)?;
+    let pronoun = s.text[end..cue.start]
+        .trim_start_matches([',', '—', '–', ' '])
+        .split_whitespace()
+        .next()?;
+    s.mentions
+        .iter()
+        .filter(|m| m.end == end && m.start >= s.sentence.start)
+        .find(|m| match m.who {
+            // "guarantees to Ukraine, which will include …": after a
+            // preposition "which" may hang on the phrase before; "who" not.
+            Who::Party(_) => {
+                (aside || pronoun == "that")
+                    && (pronoun == "who" || !after_preposition(s.text, s.sentence.start, m.start))
+            }
+            Who::Person(..) | Who::Source(_) => pronoun != "that",
+            _ => false,
+        })
+}
+
 fn text_ends_with_comma(s: &str) -> bool {
     s.trim_end().ends_with(',')
 }
@@ -752,6 +783,11 @@ fn region_start(
         let lead = &text[sentence.start..c.start];
         (text_ends_with_comma(lead) || lead.trim_end().ends_with(['—', '–']))
             && (c.is_participle(text) || text[c.end..].trim_start().starts_with("by "))
+            // "Putin, who has insisted on …, said": a relative aside closed
+            // before this cue.
+            || (relative_subject_clause(text, sentence.start, c.start)
+                .is_some_and(|(_, aside)| aside)
+                && text[c.end..cue.start].contains([',', '—', '–']))
     };
     let c = cues[..ci]
         .iter()
@@ -1803,6 +1839,58 @@ mod tests {
             "The talks failed to reach a ceasefire - which Moscow has said is impossible to achieve before certain conditions are met.",
         );
         assert!(got.iter().any(|w| w.1 == "russia"), "{got:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_side_or_person_is_its_subject() {
+        // The aside ends at its closing comma; the main verb has its own
+        // statement with the subject before the aside.
+        let got =
+            run("Putin, who has rejected a truce, said on Friday that the talks were useful.");
+        let contents: Vec<(&str, &str)> =
+            got.iter().map(|s| (s.1.as_str(), s.2.as_str())).collect();
+        assert_eq!(
+            contents,
+            [
+                ("a truce", "Vladimir Putin"),
+                ("the talks were useful", "Vladimir Putin")
+            ],
+            "{got:?}"
+        );
+        let got = run(
+            "The talks went ahead, and Russia, which has rejected any ceasefire, sent a delegation.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].3.as_str()),
+            ("any ceasefire", "russia")
+        );
+        // After a preposition "which" may hang on the phrase before the side.
+        let got = who(
+            "Twenty-six nations pledged security guarantees to Ukraine, which will include an international force.",
+        );
+        assert!(got.iter().all(|w| w.1 != "ukraine"), "{got:?}");
+        // A thing before "which" speaks for no one.
+        assert!(run("Their strike, which has halted production, goes on.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_naming_a_noun_is_no_speech() {
+        // "a consortium called the …" names it; the speaker is the person.
+        let got = run(
+            "Chris Jahn, who heads a petrochemical industry consortium called the council, said the treaty must focus on waste.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_str()),
+            ("the treaty must focus on waste", "Chris Jahn")
+        );
+    }
+
+    #[test]
+    fn a_comitative_aside_leaves_the_subject_before_it() {
+        let got = who("Russia, together with China, wants a ceasefire in the spring.");
+        assert_eq!(got, [(String::new(), "russia".to_string())]);
     }
 
     #[test]

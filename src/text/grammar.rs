@@ -63,6 +63,9 @@ pub fn verb_in_context(
         return false;
     }
     let past = first.ends_with("ed") || lex.irregular_past.contains(first);
+    if past && naming_participle(text, sentence, h, first) {
+        return false;
+    }
     if past {
         // "was rejected", "were discussed": the subject is what was rejected;
         // with an agent ("was rejected by Kyiv") the verb is the agent's
@@ -73,6 +76,40 @@ pub fn verb_in_context(
         ) || text[h.end..sentence.end].starts_with(" by ");
     }
     base_form_is_verb(text, h, hits, lex, prev, prev_l)
+}
+
+/// "a petrochemical industry consortium called the International Council
+/// …", "an initiative dubbed …": a participle that names the noun an
+/// indefinite article opens is no verb of speech.
+fn naming_participle(text: &str, sentence: &Range<usize>, h: &Hit, first: &str) -> bool {
+    if !matches!(
+        first,
+        "called" | "named" | "dubbed" | "nicknamed" | "titled"
+    ) {
+        return false;
+    }
+    // "… and called on Russia to …", "called for": a verb with its particle.
+    let next = text[h.end..].split_whitespace().next().unwrap_or("");
+    if matches!(next, "on" | "for" | "upon" | "off" | "in" | "to" | "back") {
+        return false;
+    }
+    for w in text[sentence.start..h.start]
+        .split_whitespace()
+        .rev()
+        .take(5)
+    {
+        if matches!(w, "a" | "an") {
+            return true;
+        }
+        let noun_like = w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !AUXILIARIES.contains(&w)
+            && !matches!(w, "and" | "or" | "but" | "then")
+            && !w.ends_with("ly");
+        if !noun_like {
+            return false;
+        }
+    }
+    false
 }
 
 /// "described the talks as challenging but productive": an -ing form right
@@ -233,7 +270,8 @@ fn name_then_comma(text: &str, h: &Hit, hits: &[Hit], lex: &Lexicon) -> bool {
 }
 
 /// Does the comma right before `at` close a relative clause opened by
-/// ", which" or ", who" earlier in the text (at most 20 words back)?
+/// ", which" or ", who" (or an aside opened by ", along with") earlier in
+/// the text (at most 20 words back)?
 fn closes_relative_clause(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end().trim_end_matches(',');
     // (Bounded: `before` is the whole document up to `at`.)
@@ -247,8 +285,14 @@ fn closes_relative_clause(text: &str, at: usize) -> bool {
     let participle =
         (first.len() > 4 && first.ends_with("ed") && first.starts_with(char::is_lowercase))
             || IRREGULAR_PARTICIPLES.contains(&first);
+    // "Saudi Arabia, along with Iran and Kuwait, wants": a comitative
+    // aside set off by commas leaves the subject before it.
+    let comitative = matches!(
+        first,
+        "along" | "together" | "alongside" | "like" | "including"
+    );
     clause.split_whitespace().count() <= 20
-        && (matches!(first, "which" | "who" | "whose") || participle)
+        && (matches!(first, "which" | "who" | "whose") || participle || comitative)
 }
 
 /// Past participles that do not end in "-ed" ("The plan, drawn up by …,").
@@ -518,4 +562,50 @@ const NOUN_MAKERS: &[&str] = &[
 /// Is `w` (lowercase) a word after which a verb form is a noun or an adjective?
 fn makes_noun(w: &str) -> bool {
     NOUN_DETERMINERS.contains(&w) || NOUN_MAKERS.contains(&w)
+}
+
+/// Words that may stand between a relative pronoun and its verb: "which
+/// has long opposed", "who have repeatedly rejected", "which does not
+/// accept".
+fn relative_filler(w: &str) -> bool {
+    AUXILIARIES.contains(&w)
+        || FINITE_AUXILIARIES.contains(&w)
+        || matches!(
+            w,
+            "not" | "never" | "also" | "long" | "already" | "still" | "now" | "so" | "far"
+        )
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// A relative clause whose pronoun is the subject of the verb at `at`:
+/// "Hungary, which opposes sanctions", "oil producers — who oppose caps",
+/// "countries that back a cap". Returns where the text before the pronoun
+/// ends (its antecedent ends there, after trimming a comma or dash) and
+/// whether the clause is an aside set off by a comma or dash (and so ends
+/// at the next one). `from` bounds the look back (the sentence start).
+pub fn relative_subject_clause(text: &str, from: usize, at: usize) -> Option<(usize, bool)> {
+    let lead = text.get(from..at)?;
+    let mut rest = lead.trim_end();
+    // Walk back over the words between the pronoun and the verb (at most 4).
+    for _ in 0..5 {
+        let (before, word) = match rest.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+            Some((i, c)) => (&rest[..i], &rest[i + c.len_utf8()..]),
+            None => ("", rest),
+        };
+        if matches!(word, "who" | "which" | "that") {
+            let trimmed = before.trim_end();
+            let aside = trimmed.ends_with([',', '—', '–']);
+            // "that" after a comma opens no relative clause on a name.
+            if word == "that" && aside {
+                return None;
+            }
+            let end = trimmed.trim_end_matches([',', '—', '–']).trim_end();
+            return Some((from + end.len(), aside));
+        }
+        if !relative_filler(word) {
+            return None;
+        }
+        rest = before.trim_end();
+    }
+    None
 }

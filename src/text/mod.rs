@@ -30,7 +30,8 @@ mod words;
 pub use cues::{Cue, CueKind, MAX_CUES_PER_SENTENCE, cue_kind};
 pub use grammar::{
     AUXILIARIES, FINITE_AUXILIARIES, NP_OPENERS, OBJECT_PREPOSITIONS, after_preposition, bare_verb,
-    finite_verb, is_auxiliary, is_verb_adverb, non_finite, verb_in_context,
+    finite_verb, is_auxiliary, is_verb_adverb, non_finite, relative_subject_clause,
+    verb_in_context,
 };
 pub use hits::{hits_in, scan_document};
 pub use mentions::{Mention, Who};
