@@ -1147,7 +1147,7 @@ mod tests {
 
     #[test]
     fn generic_boilerplate_is_dropped() {
-        let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nMacron welcomes Zelenskiy as he arrives for a summit in Paris, France, September 4, 2025. REUTERS/Sarah Meyssonnier\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nThe envoy said more.\n";
+        let text = "The talks began.\nREAD MORE\nRead more: Kyiv weighs the plan\nADVERTISEMENT\nSergei Bobylev/AFP via Getty Images\nMacron welcomes Zelenskiy as he arrives for a summit in Paris, France, September 4, 2025. REUTERS/Sarah Meyssonnier\nSign up for our morning briefing\nFollow us on Telegram\nStory continues below advertisement\nSEE ALSO: Weakened Zelenskyy faces pressure to accept the plan\nALSO READ: Talks on the crisis resume\nThe envoy said more.\n";
         let paras = kept(text);
         assert_eq!(paras, ["The talks began.", "The envoy said more."]);
     }

@@ -946,6 +946,12 @@ fn eval_on_other_negotiations_does_not_regress() {
     // The Armenia-Azerbaijan peace process: blind first 0.864 / 0.971 /
     // 0.610 / 0.920 (2b4b9a1).
     negotiation_scores_at_least("armenia-azerbaijan-2025", 0.95, 0.95, 0.64, 0.90);
+    // The 2025 Sudan talks (army, RSF, the Quad): blind first 0.952 / 0.895 /
+    // 0.750 / 0.872 (98b9961).
+    negotiation_scores_at_least("sudan-talks-2025", 0.93, 0.87, 0.73, 0.90);
+    // The UN plastics treaty talks (nine sides, no two-party conflict): blind
+    // first 1.000 / 0.806 / 0.522 / 1.000 (98b9961).
+    negotiation_scores_at_least("plastics-treaty-2025", 0.97, 0.83, 0.56, 0.95);
 }
 
 fn negotiation_scores_at_least(corpus: &str, q_f1: f64, speaker: f64, coverage: f64, sign: f64) {

@@ -742,7 +742,8 @@ fn relative_antecedent<'a>(s: &Scope<'a>, cue: &Cue) -> Option<&'a Mention> {
         .trim_start_matches([',', '—', '–', ' '])
         .split_whitespace()
         .next()?;
-    s.mentions
+    let named = s
+        .mentions
         .iter()
         .filter(|m| m.end == end && m.start >= s.sentence.start)
         .find(|m| match m.who {
@@ -754,7 +755,40 @@ fn relative_antecedent<'a>(s: &Scope<'a>, cue: &Cue) -> Option<&'a Mention> {
             }
             Who::Person(..) | Who::Source(_) => pronoun != "that",
             _ => false,
-        })
+        });
+    named.or_else(|| member_of_group(s, end))
+}
+
+/// "The EU, Panama and Chile were among the delegations which rejected …",
+/// "Russia was one of the few countries that backed …": the clause hangs on
+/// a group its subject belongs to, so its verb is the subject's (the side
+/// or person right before the copula).
+fn member_of_group<'a>(s: &Scope<'a>, end: usize) -> Option<&'a Mention> {
+    let lead = &s.text[s.sentence.start..end];
+    let words: Vec<&str> = lead.split_whitespace().rev().take(8).collect();
+    // The group noun phrase: "among the (N) delegations", "one of the countries".
+    let at = words
+        .iter()
+        .position(|w| matches!(*w, "among" | "of"))
+        .filter(|i| (1..=5).contains(i))?;
+    if words[at] == "of" && words.get(at + 1) != Some(&"one") {
+        return None;
+    }
+    let copula_at = if words[at] == "of" { at + 2 } else { at + 1 };
+    if !matches!(words.get(copula_at), Some(&("was" | "were" | "is" | "are"))) {
+        return None;
+    }
+    // The copula's byte offset: the (copula_at + 1)-th word from the end.
+    let copula = lead
+        .split_whitespace()
+        .rev()
+        .nth(copula_at)
+        .map(|w| s.sentence.start + crate::text::offset_in(lead, w))?;
+    let before = s.text[s.sentence.start..copula].trim_end();
+    let subject_end = s.sentence.start + before.len();
+    s.mentions
+        .iter()
+        .find(|m| m.end == subject_end && !matches!(m.who, Who::Media | Who::Pronoun(_)))
 }
 
 fn text_ends_with_comma(s: &str) -> bool {
@@ -1885,6 +1919,18 @@ mod tests {
             (got[0].1.as_str(), got[0].2.as_str()),
             ("the treaty must focus on waste", "Chris Jahn")
         );
+    }
+
+    #[test]
+    fn a_clause_on_a_group_its_subject_belongs_to_is_the_subjects() {
+        let got = run("Russia was among the countries that backed the ceasefire.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].3.as_str()),
+            ("the ceasefire", "russia")
+        );
+        // A group with no member named before it speaks for no one.
+        assert!(run("It was among the countries that backed the ceasefire.").is_empty());
     }
 
     #[test]
