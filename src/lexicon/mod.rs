@@ -1301,6 +1301,21 @@ impl TermTable {
             }
         }
     }
+
+    /// Give `text` (both apostrophe spellings) the attitude `att` in place
+    /// of any other attitude it has: a lexicon's own `[stance]` word wins
+    /// over the built-in inventory ("oppose" under `reject` reads -2).
+    fn set_attitude(&mut self, text: &str, att: Attitude) {
+        let text = text.trim();
+        for v in [text.to_string(), text.replace('\'', "\u{2019}")] {
+            if let Some(&idx) = self.index.get(&v.to_lowercase()) {
+                self.terms[idx]
+                    .meanings
+                    .retain(|m| !matches!(m, Meaning::Attitude(a) if *a != att));
+            }
+        }
+        self.add(text, Meaning::Attitude(att));
+    }
 }
 
 /// "a senior Russian official", "Kremlin sources", "US negotiators": a
@@ -1383,6 +1398,18 @@ fn add_unnamed_officials(
 /// introduces speech (its participle only attributes a quotation, like
 /// "saying"); an attitude predicate is an attitude cue and ascribes a
 /// position to its subject; nominalisations report their possessor's.
+/// Every form of `lemma` when it is an attitude lemma of the built-in
+/// inventory ("oppose": opposes, opposed, opposing), else nothing.
+fn inventory_forms(lemma: &str) -> Vec<String> {
+    inventory::embedded()
+        .attitude
+        .iter()
+        .filter(|e| e.lemma == lemma)
+        .flat_map(|e| inventory::forms(&e.lemma, e.forms.as_deref()))
+        .map(|f| f.text)
+        .collect()
+}
+
 fn add_inventory(table: &mut TermTable, inv: &inventory::InventoryFile, not: &HashSet<String>) {
     for e in &inv.speech {
         for f in inventory::forms(&e.lemma, e.forms.as_deref()) {
@@ -1576,15 +1603,32 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
     if sp.inventory.unwrap_or(true) {
         add_inventory(&mut table, inventory::embedded(), &not_attitudes);
     }
-    for (list, def, att) in [
+    // The English base's words add to the inventory (its first meaning,
+    // the inventory's, wins); a lexicon's own word under a polarity
+    // overrides both ("oppose" under `reject` reads -2 where the inventory
+    // says -1), and a lemma the inventory knows takes every form with it.
+    let polarities = [
         (&st.support, &BASE.stance.support, Attitude::Support),
         (&st.open, &BASE.stance.open, Attitude::Open),
         (&st.oppose, &BASE.stance.oppose, Attitude::Oppose),
         (&st.reject, &BASE.stance.reject, Attitude::Reject),
-    ] {
-        for v in list_or(list, def) {
-            if !not_attitudes.contains(&v.to_lowercase()) {
-                table.add(&v, Meaning::Attitude(att));
+    ];
+    for own_pass in [false, true] {
+        for (list, def, att) in &polarities {
+            for v in list_or(list, def) {
+                let lower = v.to_lowercase();
+                let in_base = def.iter().flatten().any(|b| b.eq_ignore_ascii_case(&lower));
+                if not_attitudes.contains(&lower) || in_base == own_pass {
+                    continue;
+                }
+                if !own_pass {
+                    table.add(&v, Meaning::Attitude(*att));
+                    continue;
+                }
+                for form in inventory_forms(&lower) {
+                    table.set_attitude(&form, *att);
+                }
+                table.set_attitude(&v, *att);
             }
         }
     }
@@ -2520,6 +2564,41 @@ keywords = ["buffer zones"]
         assert!(issues_in("Aland plans to talk").is_empty());
         // Listed under another issue: that issue's phrase.
         assert_eq!(issues_in("new buffer zones"), [("land".into(), 0)]);
+    }
+
+    /// A word a lexicon lists under a polarity reads with it, whatever the
+    /// built-in inventory says, in every form of the lemma.
+    #[test]
+    fn listed_attitudes_override_the_inventory() {
+        let attitudes = |lex: &Lexicon, t: &str| -> Vec<Attitude> {
+            lex.scan(t)
+                .iter()
+                .flat_map(|h| lex.meanings_with_parts(h).collect::<Vec<_>>())
+                .filter_map(|m| match m {
+                    Meaning::Attitude(a) => Some(a),
+                    _ => None,
+                })
+                .collect()
+        };
+        let base = Lexicon::default_lexicon();
+        assert_eq!(attitudes(&base, "they oppose it"), [Attitude::Oppose]);
+        let text = r#"
+extends = "english"
+[[parties]]
+id = "a"
+aliases = ["Aland"]
+[[issues]]
+id = "x"
+proposition = "p"
+keywords = ["truce"]
+[stance]
+oppose = ["reject"]
+reject = ["oppose"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        assert_eq!(attitudes(&lex, "they reject it"), [Attitude::Oppose]);
+        assert_eq!(attitudes(&lex, "they rejected it"), [Attitude::Oppose]);
+        assert_eq!(attitudes(&lex, "they opposed it"), [Attitude::Reject]);
     }
 
     /// A side's adjectives are not names: a new lexicon need not list them
