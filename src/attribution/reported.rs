@@ -48,7 +48,7 @@ pub(super) fn reported_statements(
         // "described the talks as constructive" is a statement of its own.
         // "Interfax quoted Peskov as saying that …" reports what he said.
         let as_saying = text[..cue.start].ends_with(" as ");
-        let reporting = reporting_participle(s, ci);
+        let reporting = reporting_participle(s, ci) || attitude_participle(s, ci, out);
         if subjects.used[ci]
             || (cue.is_participle(text) && !as_saying && !reporting)
             || subjects.media[ci]
@@ -167,6 +167,34 @@ fn reporting_participle(s: &Scope, ci: usize) -> bool {
             .ends_with(',')
         && (after.starts_with(" that ") || finite_clause(after))
         && s.cues[ci - 1].end <= cue.start
+}
+
+/// "Zelensky addressed parliament, urging allies to tighten sanctions": an
+/// attitude participle after a comma, with an object of its own, states the
+/// position of the subject of the verb before it (a quotation after it is
+/// attributed as before: "…, calling it “a farce”").
+fn attitude_participle(s: &Scope, ci: usize, out: &[Statement]) -> bool {
+    let (text, cue) = (s.text, &s.cues[ci]);
+    // After a clause inside what was said ("Ukraine said Moscow had
+    // rejected its call …, offering instead …") the participle may be that
+    // clause's: whose it is is not sure.
+    let prev = s.cues[ci.saturating_sub(1)];
+    let embedded = out
+        .iter()
+        .rev()
+        .take_while(|st| st.sentence == *s.sentence)
+        .any(|st| st.span.contains(&prev.start));
+    let after = text[cue.end..s.sentence.end].trim_start();
+    ci > 0
+        && cue.attitude
+        && cue.is_participle(text)
+        && text[..cue.start].trim_end().ends_with(',')
+        && !after.starts_with(['“', '"', '‘'])
+        && s.cues[ci - 1].end <= cue.start
+        // One clause before it: "As Zelensky sought to …, Trump lit into
+        // him, suggesting …" is not Zelensky's.
+        && text[s.cues[ci - 1].end..cue.start].matches(',').count() == 1
+        && !embedded
 }
 
 /// Does `after` open a clause of its own: a subject of at most four words
@@ -900,6 +928,21 @@ mod tests {
         // The verb group's own negation still does.
         let got = run("Moscow has not yet said whether it will attend.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_attitude_participle_after_the_main_clause_is_its_subjects() {
+        let got = run("Zelensky addressed parliament, urging allies to reject the peace plan.");
+        assert!(
+            got.iter()
+                .any(|s| s.1 == "allies to reject the peace plan" && s.2 == "Volodymyr Zelensky"),
+            "{got:?}"
+        );
+        // After a clause inside what was said, whose it is is not sure.
+        let got = run(
+            "Ukraine said Moscow had rejected its call for a ceasefire, offering instead a short truce.",
+        );
+        assert!(got.iter().all(|s| !s.1.contains("instead")), "{got:?}");
     }
 
     #[test]
