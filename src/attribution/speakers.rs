@@ -81,6 +81,13 @@ fn issued_statement(sp: Speaker, lex: &Lexicon, memory: &Memory) -> Speaker {
 /// After a sentence: a side's or person's statement it names ("said in a
 /// joint statement", "A joint US-Ukraine statement … said").
 fn remember_statement(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
+    // "A statement issued on Friday by the US, Saudi Arabia, the UAE and
+    // Egypt …": the agent of the statement's own participle issued it,
+    // whoever the sentence's speaker is.
+    if let Some(agent) = statement_agent(s, memory) {
+        memory.statement = Some(agent);
+        return;
+    }
     for (ci, cue) in s.cues.iter().enumerate() {
         let Some(sp) = &subjects.subjects[ci] else {
             continue;
@@ -93,6 +100,34 @@ fn remember_statement(s: &Scope, subjects: &CueSubjects, memory: &mut Memory) {
             memory.statement = Some(sp.clone());
         }
     }
+}
+
+/// The side or person after "by" within eight words of a statement noun
+/// ("statement released by Washington", "statement issued on Friday by the
+/// US"), with no clause break between.
+fn statement_agent(s: &Scope, memory: &Memory) -> Option<Speaker> {
+    let text = &s.text[s.sentence.clone()];
+    let mut words = text.split_whitespace();
+    let noun_end = loop {
+        let w = words.next()?;
+        if names_statement(w, s.lex) {
+            break s.sentence.start + crate::text::offset_in(text, w) + w.len();
+        }
+    };
+    let window_end = word_offset(s.text, noun_end, 8).min(s.sentence.end);
+    let window = &s.text[noun_end..window_end];
+    let by = window.find(" by ")? + noun_end + 4;
+    if window[..by - noun_end].contains([',', ';', '"', '“', '”']) {
+        return None;
+    }
+    let m = s
+        .mentions
+        .iter()
+        .find(|m| m.start >= by && s.text[by..m.start].split_whitespace().count() <= 1)?;
+    if !matches!(m.who, Who::Party(_) | Who::Person(..)) {
+        return None;
+    }
+    resolve(&m.who, s.lex, memory).filter(|sp| sp.1 != s.lex.other_party)
 }
 
 /// Marks that open an item of a list.
@@ -1684,6 +1719,13 @@ mod tests {
         let got = who("Zelensky said in a statement that the talks were useful. \
              “The talks were constructive,” the statement added.");
         assert_eq!(got.last().unwrap().0, "Volodymyr Zelensky", "{got:?}");
+        // The agent of the statement's own participle issued it, not the
+        // sentence's speaker.
+        let got = who(
+            "A statement issued on Friday by Washington is historic, Zelensky said. \
+             The joint statement called for a ceasefire.",
+        );
+        assert_eq!(got.last().unwrap().1, "united_states", "{got:?}");
         // With no issuer named, the statement stays as written.
         let got = who("“The talks were constructive,” the statement said.");
         assert_eq!(got, vec![("statement".to_string(), "other".to_string())]);
