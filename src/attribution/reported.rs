@@ -175,26 +175,27 @@ fn reporting_participle(s: &Scope, ci: usize) -> bool {
 /// attributed as before: "…, calling it “a farce”").
 fn attitude_participle(s: &Scope, ci: usize, out: &[Statement]) -> bool {
     let (text, cue) = (s.text, &s.cues[ci]);
+    if ci == 0 || !cue.attitude || !cue.is_participle(text) {
+        return false;
+    }
+    let prev = s.cues[ci - 1];
+    let after = text[cue.end..s.sentence.end].trim_start();
     // After a clause inside what was said ("Ukraine said Moscow had
     // rejected its call …, offering instead …") the participle may be that
     // clause's: whose it is is not sure.
-    let prev = s.cues[ci.saturating_sub(1)];
-    let embedded = out
-        .iter()
-        .rev()
-        .take_while(|st| st.sentence == *s.sentence)
-        .any(|st| st.span.contains(&prev.start));
-    let after = text[cue.end..s.sentence.end].trim_start();
-    ci > 0
-        && cue.attitude
-        && cue.is_participle(text)
-        && text[..cue.start].trim_end().ends_with(',')
+    let embedded = || {
+        out.iter()
+            .rev()
+            .take_while(|st| st.sentence == *s.sentence)
+            .any(|st| st.span.contains(&prev.start))
+    };
+    text[..cue.start].trim_end().ends_with(',')
         && !after.starts_with(['“', '"', '‘'])
-        && s.cues[ci - 1].end <= cue.start
+        && prev.end <= cue.start
         // One clause before it: "As Zelensky sought to …, Trump lit into
         // him, suggesting …" is not Zelensky's.
-        && text[s.cues[ci - 1].end..cue.start].matches(',').count() == 1
-        && !embedded
+        && text[prev.end..cue.start].matches(',').count() == 1
+        && !embedded()
 }
 
 /// Does `after` open a clause of its own: a subject of at most four words

@@ -2547,9 +2547,8 @@ keywords = ["buffer zones"]
 "#;
         let lex = Lexicon::from_toml(text, "t.toml").unwrap();
         let issues_in = |t: &str| -> Vec<(String, i8)> {
-            lex.scan(t)
-                .iter()
-                .flat_map(|h| lex.meanings_with_parts(h).collect::<Vec<_>>())
+            meanings_in(&lex, t)
+                .into_iter()
                 .filter_map(|m| match m {
                     Meaning::IssueTerm { issue, direction } => {
                         Some((lex.issues[issue].id.clone(), direction))
@@ -2566,14 +2565,21 @@ keywords = ["buffer zones"]
         assert_eq!(issues_in("new buffer zones"), [("land".into(), 0)]);
     }
 
+    /// Every meaning (with its parts') of every term the lexicon finds in `t`.
+    fn meanings_in(lex: &Lexicon, t: &str) -> Vec<Meaning> {
+        lex.scan(t)
+            .iter()
+            .flat_map(|h| lex.meanings_with_parts(h).collect::<Vec<_>>())
+            .collect()
+    }
+
     /// A word a lexicon lists under a polarity reads with it, whatever the
     /// built-in inventory says, in every form of the lemma.
     #[test]
     fn listed_attitudes_override_the_inventory() {
         let attitudes = |lex: &Lexicon, t: &str| -> Vec<Attitude> {
-            lex.scan(t)
-                .iter()
-                .flat_map(|h| lex.meanings_with_parts(h).collect::<Vec<_>>())
+            meanings_in(lex, t)
+                .into_iter()
                 .filter_map(|m| match m {
                     Meaning::Attitude(a) => Some(a),
                     _ => None,
