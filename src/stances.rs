@@ -2388,6 +2388,21 @@ mod tests {
     }
 
     #[test]
+    fn an_effort_the_subject_leads_is_its_aim() {
+        for text in [
+            "Russian officials are leading an effort to block the ceasefire.",
+            "Russia launched a bid to scrap the ceasefire.",
+            "Russia was pushing to delete the ceasefire from the text.",
+        ] {
+            let got = stances_of(text);
+            assert!(has(&got, "russia", "ceasefire=-2"), "{text}: {got:?}");
+        }
+        // An effort someone else judges is not the judge's aim.
+        let got = stances_of("Ukraine criticised an effort to block the ceasefire.");
+        assert!(!has(&got, "ukraine", "ceasefire=-2"), "{got:?}");
+    }
+
+    #[test]
     fn the_sentence_topic_keeps_the_direction_of_its_phrase() {
         let got = cues_of(
             "In place of the summit, Trump authorized sanctions on Rosneft and Lukoil, Russia's two largest oil companies, in a move cheered by European allies.",

@@ -527,15 +527,83 @@ pub(super) fn infinitive_of_noun(s: &Scope, cue: &Cue) -> bool {
             det.to_lowercase().as_str(),
             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
         );
-    after_determiner
-        || s.hits.iter().any(|h| {
-            h.end <= to_start
-                && s.text[h.end..to_start].trim().is_empty()
-                && s.lex
-                    .meanings_with_parts(h)
-                    .any(|m| m == crate::lexicon::Meaning::SpeechNoun)
-        })
+    // "Saudi officials are leading an effort to block …": an endeavour the
+    // subject undertakes states the subject's own aim.
+    let undertaken = ENDEAVOURS.contains(&noun.to_lowercase().as_str())
+        && words
+            .next()
+            .is_some_and(|v| UNDERTAKING_VERBS.contains(&v.to_lowercase().as_str()));
+    !undertaken
+        && (after_determiner
+            || s.hits.iter().any(|h| {
+                h.end <= to_start
+                    && s.text[h.end..to_start].trim().is_empty()
+                    && s.lex
+                        .meanings_with_parts(h)
+                        .any(|m| m == crate::lexicon::Meaning::SpeechNoun)
+            }))
 }
+
+/// Nouns of an undertaking ("an effort to", "a bid to"): after one of the
+/// [`UNDERTAKING_VERBS`], what they aim at is the subject's aim.
+const ENDEAVOURS: &[&str] = &[
+    "effort",
+    "efforts",
+    "bid",
+    "attempt",
+    "push",
+    "drive",
+    "campaign",
+    "initiative",
+    "move",
+];
+
+/// Verbs by which a subject undertakes an endeavour ("leading an effort to",
+/// "launched a bid to"), in every form; not verbs that judge one
+/// ("criticised a bid to").
+const UNDERTAKING_VERBS: &[&str] = &[
+    "lead",
+    "leads",
+    "led",
+    "leading",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "mount",
+    "mounts",
+    "mounted",
+    "mounting",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "spearhead",
+    "spearheads",
+    "spearheaded",
+    "spearheading",
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "renew",
+    "renews",
+    "renewed",
+    "renewing",
+    "redouble",
+    "redoubles",
+    "redoubled",
+    "redoubling",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+];
 
 /// Words that open a new clause inside a sentence.
 const CLAUSE_OPENERS: &[&str] = &[

@@ -1128,7 +1128,9 @@ fn ends_word(bytes: &[u8], e: usize) -> bool {
 /// it), when `i` is a toward or away phrase and the attitude has the same
 /// direction ("voted to strike" opens with "voted to", "vote down" is a
 /// rejection and an away phrase). One of the other direction names an act
-/// ("halt strikes" is toward a ceasefire), no attitude.
+/// ("halt strikes" is toward a ceasefire), no attitude; but a spoken demand
+/// of either direction is a position: "insisted on unanimity", listed as away
+/// from majority voting, states that direction (at the demand's strength).
 fn lead_attitude(table: &TermTable, i: usize) -> Option<(Attitude, usize)> {
     let t = &table.terms[i];
     let words: Vec<String> = t.text.split_whitespace().map(str::to_lowercase).collect();
@@ -1157,7 +1159,22 @@ fn lead_attitude(table: &TermTable, i: usize) -> Option<(Attitude, usize)> {
                 _ => None,
             })
         })
-        .filter(|(a, _)| a.value().signum() == direction)
+        .filter(|(a, _)| {
+            a.value().signum() == direction
+                || (a.value() > 0 && opens_with_speech_verb(table, &words))
+        })
+}
+
+/// Does a phrase open with a speech verb ("insisted on unanimity", "demand a
+/// veto")? A demand of either direction states a position; an act ("authorized
+/// sanctions") does not.
+fn opens_with_speech_verb(table: &TermTable, words: &[String]) -> bool {
+    (1..words.len()).any(|len| {
+        table
+            .index
+            .get(&words[..len].join(" "))
+            .is_some_and(|&j| table.terms[j].meanings.contains(&Meaning::SpeechVerb))
+    })
 }
 
 /// The automaton for [`Words::body_finder`]: every single-word body and
@@ -2605,6 +2622,33 @@ reject = ["oppose"]
         assert_eq!(attitudes(&lex, "they reject it"), [Attitude::Oppose]);
         assert_eq!(attitudes(&lex, "they rejected it"), [Attitude::Oppose]);
         assert_eq!(attitudes(&lex, "they opposed it"), [Attitude::Reject]);
+    }
+
+    /// A phrase a user lists as toward or away that opens with a spoken
+    /// demand is a position cue of the phrase's direction, whatever the
+    /// demand's own polarity; one that opens with an act is not.
+    #[test]
+    fn a_listed_demand_states_its_phrase_direction() {
+        let text = r#"
+[[parties]]
+id = "gulf"
+aliases = ["Saudi Arabia"]
+[[issues]]
+id = "voting"
+proposition = "decisions by majority vote"
+keywords = ["majority vote"]
+away = ["insisted on unanimity", "authorized a veto"]
+"#;
+        let lex = Lexicon::from_toml(text, "t.toml").unwrap();
+        let lead = |phrase: &str| {
+            let h = lex.scan(phrase)[0];
+            (lex.term(&h).lead_attitude, lex.term(&h).cue)
+        };
+        assert_eq!(
+            lead("insisted on unanimity"),
+            (Some(Attitude::Support), Some(CueMeaning::PositionVerb))
+        );
+        assert_eq!(lead("authorized a veto").0, None);
     }
 
     /// A side's adjectives are not names: a new lexicon need not list them
