@@ -2457,4 +2457,24 @@ mod tests {
         );
         assert_eq!(got[0].0, "Harry Nedelcu");
     }
+
+    #[test]
+    fn a_persons_own_body_is_named_for_the_person() {
+        let got = who("Zelensky spoke on Friday. His government said it would study the plan.");
+        assert_eq!(
+            got[0],
+            ("Volodymyr Zelensky's government".into(), "ukraine".into())
+        );
+        // "Rubio and his team": the person speaks, with his own.
+        let got = who("Rubio and his team said the talks were useful.");
+        assert_eq!(got[0].0, "Marco Rubio");
+    }
+
+    #[test]
+    fn a_title_abbreviation_after_a_place_is_no_name() {
+        let got = who("“We failed,” said Alaska Sen. Lisa Murkowski, after the vote.");
+        assert_eq!(got[0].0, "Lisa Murkowski");
+        let got = who("“We failed,” said Texas Gov. Greg Abbott.");
+        assert_eq!(got[0].0, "Greg Abbott");
+    }
 }

@@ -64,6 +64,9 @@ pub(super) struct Introduced {
     /// The last side that spoke (named as a speech cue's subject), as
     /// written, for "the country's foreign ministry" after it.
     pub(super) last_side: Option<(String, usize)>,
+    /// The last person named (name, side, pronoun), for "his government"
+    /// in a later sentence.
+    pub(super) last_person: Option<(String, usize, Pronoun)>,
 }
 
 /// The mentions in a sentence (`hits` are those starting in it), sorted by
@@ -82,6 +85,7 @@ pub(super) fn mentions_in(
     let has_role = out.iter().any(|m| matches!(m.who, Who::Role(_)));
     if !with_unknown_names && !has_role && !introduces_office(&text[sentence.clone()], lex) {
         note_offices(text, sentence, &out, lex, known);
+        note_last_person(&out, known);
         return out;
     }
     // People the lexicon does not know: capitalised names.
@@ -99,7 +103,20 @@ pub(super) fn mentions_in(
     out.sort_by_key(|m| m.start);
     bind_roles(text, &mut out, lex, known);
     note_offices(text, sentence, &out, lex, known);
+    note_last_person(&out, known);
     out
+}
+
+/// Remember the sentence's last person (not a body, which is "they").
+fn note_last_person(out: &[Mention], known: &mut Introduced) {
+    if let Some(m) = out
+        .iter()
+        .rev()
+        .find(|m| matches!(&m.who, Who::Person(_, _, Pronoun::He | Pronoun::She)))
+        && let Who::Person(name, party, pronoun) = &m.who
+    {
+        known.last_person = Some((name.clone(), *party, *pronoun));
+    }
 }
 
 /// The mentions the lexicon knows, outside quotations; a role right before

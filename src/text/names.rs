@@ -358,6 +358,15 @@ fn name_words(
     lex: &Lexicon,
 ) -> Option<(usize, usize)> {
     let (mut start, mut end) = (sentence.start + run.start, sentence.start + run.end);
+    // "said Alaska Sen. Lisa Murkowski", "Texas Gov. Greg Abbott": a run that
+    // ends in a short abbreviation the sentence goes on after ends in a
+    // title; the name is the one after it.
+    if text[end..].starts_with(". ")
+        && end + 1 < sentence.end
+        && ends_in_abbreviation(&text[start..end])
+    {
+        return None;
+    }
     // Keep the words after the last lexicon mention inside the run; if the
     // mention ends the run, the words before it.
     let (run_start, run_end) = (start, end);
@@ -407,10 +416,20 @@ fn name_words(
     Some((a, b))
 }
 
+/// Does a run of capitalised words end in a word of two to four letters, a
+/// capital then lowercase ("Sen", "Gov", "Rep"), as an abbreviation does?
+fn ends_in_abbreviation(run: &str) -> bool {
+    run.split_whitespace().next_back().is_some_and(|w| {
+        (2..=4).contains(&w.len())
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w[1..].chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// A lone capitalised word that is no name by its form: a participle of
 /// one of the lexicon's verbs opening the sentence ("Addressing reports
-/// that …", "Speaking in Kyiv, …"), or a compound whose later part is
-/// lowercase ("Three-way talks").
+/// that …", "Speaking in Kyiv, …"), a compound whose later part is
+/// lowercase ("Three-way talks"), or a body noun ("Government").
 fn not_a_name_word(text: &str, sentence: &Range<usize>, a: usize, b: usize, lex: &Lexicon) -> bool {
     let w = &text[a..b];
     let opens_sentence = text[sentence.start..a]
@@ -426,7 +445,9 @@ fn not_a_name_word(text: &str, sentence: &Range<usize>, a: usize, b: usize, lex:
     let lower_compound = w
         .split_once('-')
         .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()));
-    participle || lower_compound
+    // "his Government approved": a body noun, capitalised, is no person.
+    let body = lex.words.bodies.contains(&w.to_lowercase());
+    participle || lower_compound || body
 }
 
 /// Drop leading titles and demonyms from a name's words, and everything
@@ -526,6 +547,15 @@ pub(super) fn body_mentions(
             None if capital && !office => capitalised_run_start(text, sentence, at),
             None => continue,
         };
+        // "Rubio and his team reaffirmed": the person speaks, with his own.
+        let mut before = text[sentence.start..start].split_whitespace().rev();
+        if before
+            .next()
+            .is_some_and(|w| possessive_pronoun(w).is_some())
+            && before.next().is_some_and(|w| matches!(w, "and" | "with"))
+        {
+            continue;
+        }
         if out.iter().any(|m| m.start < end && start < m.end)
             || !speech_cue_adjacent(text, sentence, start, end, hits, lex)
         {
@@ -550,6 +580,18 @@ pub(super) fn body_mentions(
         let party = side_named_in(hits, start..end, lex)
             .or_else(|| title_party(text, sentence, start, end, hits, lex))
             .unwrap_or(lex.other_party);
+        // "Lula … weeks after his government approved": the body of the
+        // person the pronoun stands for.
+        if party == lex.other_party
+            && let Some((person, p)) = possessor_person(text, sentence, start, out, known)
+        {
+            found.push(Mention {
+                start,
+                end,
+                who: Who::Person(format!("{person}'s {written}"), p, Pronoun::They),
+            });
+            continue;
+        }
         // "Qatar said … the country's foreign ministry said": the country is
         // the side that spoke last.
         if party == lex.other_party
@@ -714,9 +756,9 @@ fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<u
     // foreign ministry", "Kyiv's delegation" (the possessor is part of it).
     let possessor =
         |x: &&str| (x.ends_with("'s") || x.ends_with("’s")) && x.starts_with(char::is_uppercase);
-    let det = words
-        .iter()
-        .position(|x| x.eq_ignore_ascii_case("the") || possessor(x))?;
+    let det = words.iter().position(|x| {
+        x.eq_ignore_ascii_case("the") || possessive_pronoun(x).is_some() || possessor(x)
+    })?;
     if possessor(&words[det]) {
         words.truncate(det + 1);
     } else {
@@ -732,6 +774,46 @@ fn body_phrase_start(text: &str, sentence: &Range<usize>, at: usize) -> Option<u
         Some(first) => sentence.start + offset_in(before, first),
         None => at,
     })
+}
+
+/// "his" or "her" (a person's body: "his government"), with the pronoun
+/// of the person it stands for.
+fn possessive_pronoun(word: &str) -> Option<Pronoun> {
+    if word.eq_ignore_ascii_case("his") {
+        Some(Pronoun::He)
+    } else if word.eq_ignore_ascii_case("her") {
+        Some(Pronoun::She)
+    } else {
+        None
+    }
+}
+
+/// The person "his" or "her" right before `start` stands for: the last
+/// such person named before it in the sentence, else in the sentences
+/// before.
+fn possessor_person(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    mentions: &[Mention],
+    known: &Introduced,
+) -> Option<(String, usize)> {
+    let pronoun = possessive_pronoun(text[sentence.start..start].split_whitespace().next_back()?)?;
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= start)
+        .find_map(|m| match &m.who {
+            Who::Person(name, party, p) if *p == pronoun => Some((name.clone(), *party)),
+            _ => None,
+        })
+        .or_else(|| {
+            known
+                .last_person
+                .as_ref()
+                .filter(|(_, _, p)| *p == pronoun)
+                .map(|(name, party, _)| (name.clone(), *party))
+        })
 }
 
 /// "on Tuesday", "earlier this week", "late on Monday", "on March 3": a
