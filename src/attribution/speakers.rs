@@ -605,6 +605,12 @@ const UNDERTAKING_VERBS: &[&str] = &[
     "starting",
 ];
 
+/// Determiners and quantifiers that may stand before a subject ("as many
+/// Republicans made clear").
+const QUANTIFIERS: &[&str] = &[
+    "the", "many", "most", "some", "several", "other", "both", "all",
+];
+
 /// Words that open a new clause inside a sentence.
 const CLAUSE_OPENERS: &[&str] = &[
     "after", "before", "because", "since", "while", "when", "until", "once", "although", "though",
@@ -1525,13 +1531,24 @@ pub(super) fn own_named_subject(
                 !gap.contains([',', ';']) && gap.split_whitespace().all(|w| is_time_word(w, lex))
             }
         });
+        // "opposed the move as Republicans made clear …", "after Russia
+        // rejected …": a subordinator opens a clause of the side's own, unless
+        // it is hypothetical ("if Ukraine refuses").
+        let opener = before
+            .split_whitespace()
+            .rev()
+            .find(|w| !QUANTIFIERS.contains(&w.to_lowercase().as_str()))
+            .unwrap_or("");
+        let subordinate = lex.words.is_subordinator(opener)
+            && !lex.words.hypotheticals.contains(&opener.to_lowercase());
         let opens_clause = before.ends_with([',', ';'])
             || matches!(last, "but" | "while" | "that")
+            || subordinate
             || after_speech;
         close
             && match m.who {
                 Who::Person(..) => true,
-                Who::Party(_) => opens_clause,
+                Who::Party(_) | Who::Source(_) => opens_clause,
                 _ => false,
             }
     })
@@ -2476,5 +2493,17 @@ mod tests {
         assert_eq!(got[0].0, "Lisa Murkowski");
         let got = who("“We failed,” said Texas Gov. Greg Abbott.");
         assert_eq!(got[0].0, "Greg Abbott");
+    }
+
+    #[test]
+    fn a_side_after_a_subordinator_holds_its_own_clause() {
+        let got = who(
+            "Ukraine opposed the move as many Russian officials made clear that they wanted a ceasefire.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, "russia");
+        // A hypothetical opener reports no statement of the side's.
+        let got = who("Ukraine said it would leave if Russia rejected the ceasefire.");
+        assert!(got.iter().all(|(_, p)| p == "ukraine"), "{got:?}");
     }
 }
