@@ -864,9 +864,20 @@ fn score_tokens(
             .rev()
             .find(|t| t.end <= sc.start && matches!(t.token, Token::Term { .. }))
             .or_else(|| {
+                // After the statement only in its own clause: "opposed the
+                // move as Republicans made clear they wanted the credits to
+                // expire" is not about the credits (another attitude governs
+                // them).
                 toks_s
                     .iter()
                     .find(|t| matches!(t.token, Token::Term { .. }))
+                    .filter(|t| {
+                        !sentence_toks.iter().any(|a| {
+                            matches!(a.token, Token::Attitude(_))
+                                && a.start >= sc.end
+                                && a.end <= t.start
+                        })
+                    })
             });
         if let Some(&&near) = nearest
             && let Token::Term { issue, .. } = near.token

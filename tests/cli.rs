@@ -941,8 +941,10 @@ fn eval_on_other_negotiations_does_not_regress() {
     // first 0.950 / 0.875 / 0.782 / 0.907 (dc14623).
     negotiation_scores_at_least("drc-m23-2025", 0.93, 0.85, 0.76, 0.88);
     // The 2025 India-Pakistan crisis: blind first 0.903 / 0.851 / 0.870 /
-    // 0.851 (between 281f8c8 and 8f884c3).
-    negotiation_scores_at_least("india-pakistan-2025", 0.90, 0.86, 0.87, 0.84);
+    // 0.851 (between 281f8c8 and 8f884c3). (Sign 0.854 -> 0.833 in the
+    // seventeenth session: a row whose issue came from a clause another
+    // attitude governs, right only by chance, is no longer made.)
+    negotiation_scores_at_least("india-pakistan-2025", 0.90, 0.86, 0.87, 0.83);
     // The Armenia-Azerbaijan peace process: blind first 0.864 / 0.971 /
     // 0.610 / 0.920 (2b4b9a1).
     negotiation_scores_at_least("armenia-azerbaijan-2025", 0.95, 0.95, 0.64, 0.90);
@@ -952,6 +954,13 @@ fn eval_on_other_negotiations_does_not_regress() {
     // The UN plastics treaty talks (nine sides, no two-party conflict): blind
     // first 1.000 / 0.806 / 0.522 / 1.000 (98b9961).
     negotiation_scores_at_least("plastics-treaty-2025", 0.97, 0.83, 0.56, 0.95);
+    // The COP30 climate talks (ten sides): blind first 0.957 / 0.875 / 0.714
+    // / 0.975 (09cfe79).
+    negotiation_scores_at_least("cop30-climate-2025", 0.95, 0.90, 0.70, 0.95);
+    // The 2025 US government shutdown (Democrats, Republicans, the
+    // administration, unions): blind first 0.972 / 0.926 / 0.848 / 0.923
+    // (09cfe79).
+    negotiation_scores_at_least("us-shutdown-2025", 0.95, 0.94, 0.83, 0.92);
 }
 
 fn negotiation_scores_at_least(corpus: &str, q_f1: f64, speaker: f64, coverage: f64, sign: f64) {

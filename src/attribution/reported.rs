@@ -583,6 +583,15 @@ fn trim_previous(s: &Scope, cue: &Cue, out: &mut [Statement]) {
 /// next speaker's clause ("while", "but", a subordinator) is not part of
 /// the content before it.
 fn without_clause_opener(s: &Scope, start: usize, end: usize) -> usize {
+    // "… as many Republicans": the subject's quantifier goes with it.
+    let mut end = end;
+    while let Some(i) = s.text[start..end].trim_end().rfind(char::is_whitespace) {
+        let last = s.text[start + i..end].trim();
+        if !super::speakers::QUANTIFIERS.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        end = start + i;
+    }
     let left = &s.text[start..end];
     let Some(i) = left.rfind(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) else {
         return end;

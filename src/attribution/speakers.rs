@@ -607,7 +607,7 @@ const UNDERTAKING_VERBS: &[&str] = &[
 
 /// Determiners and quantifiers that may stand before a subject ("as many
 /// Republicans made clear").
-const QUANTIFIERS: &[&str] = &[
+pub(super) const QUANTIFIERS: &[&str] = &[
     "the", "many", "most", "some", "several", "other", "both", "all",
 ];
 
