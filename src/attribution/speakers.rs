@@ -1333,7 +1333,7 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     // perhaps with auxiliaries between ("… and Ukraine have agreed"). Only
     // the few mentions that close are resolved (this runs for every cue).
     let adjacent = |m: &Mention| {
-        let gap = &text[m.end..cue.start];
+        let gap = without_acronym(&text[m.end..cue.start]);
         gap.split_whitespace().count() <= 3
             && gap
                 .split_whitespace()
@@ -1357,13 +1357,21 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     let mut first = &s.mentions[at];
     for (links, p) in s.mentions[..at].iter().rev().enumerate() {
         // Overlapping mentions (two readings of one name) join nothing.
-        let Some(between) = text.get(p.end..first.start).map(str::trim) else {
+        let Some(between) = text.get(p.end..first.start).map(without_acronym) else {
             break;
         };
         let joined = if links == 0 {
             matches!(
                 between,
-                "and" | ", and" | "&" | "and its" | "and their" | "and his" | "and her"
+                "and"
+                    | ", and"
+                    | "&"
+                    | "and its"
+                    | "and their"
+                    | "and his"
+                    | "and her"
+                    | "and the"
+                    | ", and the"
             )
         } else {
             between == ","
@@ -1402,6 +1410,18 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     }
     out.reverse();
     out
+}
+
+/// The words between two mentions without an acronym in parentheses that
+/// opens them ("(Aosis) and the" -> "and the"), trimmed.
+fn without_acronym(gap: &str) -> &str {
+    let gap = gap.trim();
+    match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+        Some((inner, rest)) if !inner.contains(char::is_whitespace) && inner.len() <= 12 => {
+            rest.trim()
+        }
+        _ => gap,
+    }
 }
 
 /// The side whose adjective is coordinated right before mention `m`
@@ -2505,5 +2525,16 @@ mod tests {
         // A hypothetical opener reports no statement of the side's.
         let got = who("Ukraine said it would leave if Russia rejected the ceasefire.");
         assert!(got.iter().all(|(_, p)| p == "ukraine"), "{got:?}");
+    }
+
+    #[test]
+    fn a_joint_subject_may_repeat_its_article_and_carry_acronyms() {
+        let got = who("The EU, the UK and the US are prepared to tighten sanctions.");
+        let parties: Vec<&str> = got.iter().map(|(_, p)| p.as_str()).collect();
+        assert!(parties.contains(&"europe"), "{got:?}");
+        assert!(parties.contains(&"united_states"), "{got:?}");
+        assert_eq!(super::without_acronym(" (EIG) are "), "are");
+        assert_eq!(super::without_acronym("(Aosis) and the"), "and the");
+        assert_eq!(super::without_acronym("(the group) and"), "(the group) and");
     }
 }
