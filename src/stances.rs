@@ -788,6 +788,22 @@ impl<'a> Scorer<'a> {
         score_tokens(text, s, lex, hits, &sc, toks, sentence_toks, antecedent)
     }
 
+    /// A statement's words that name nothing an attitude could be about: at
+    /// most two words, a bare infinitive or noun ("to agree", "support").
+    fn objectless(content: &str) -> bool {
+        let words: Vec<&str> = content
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words[..] {
+            [] => true,
+            [w] => w.chars().all(|c| c.is_lowercase()),
+            [to, v] => to == "to" && v.chars().all(|c| c.is_lowercase()),
+            _ => false,
+        }
+    }
+
     /// The issue and direction a statement was about, for the next anaphor.
     pub fn antecedent_of(&mut self, s: &Statement) -> Antecedent {
         let sc = scope(self.text, s);
@@ -905,13 +921,34 @@ fn score_tokens(
             topic_words.push((issue, text[t.start..t.end].to_string()));
         }
     }
+    // "These were not adopted after the EU refused to agree.": an attitude
+    // with no object at all ("to agree", "support") and no issue in its
+    // sentence is about what the statement before was about.
+    if objects.is_empty()
+        && s.kind == Kind::Reported
+        && first_attitude.is_some()
+        && let Some((issue, direction)) = antecedent
+        && objectless(&text[s.span.clone()])
+    {
+        let at = Tok {
+            start: sc.end,
+            end: sc.end,
+            token: Token::Term { issue, direction },
+            negating: false,
+        };
+        objects.push((at, issue, direction));
+        topic_words.push((issue, format!("before: {}", lex.issues[issue].id)));
+    }
     let term_word = |t: &Tok, issue: usize| {
         if t.start == t.end {
             let w = topic_words
                 .iter()
                 .find(|x| x.0 == issue)
                 .map_or("", |x| x.1.as_str());
-            format!("[sentence topic: {w}]")
+            match w.strip_prefix("before: ") {
+                Some(id) => format!("[statement before: {id}]"),
+                None => format!("[sentence topic: {w}]"),
+            }
         } else {
             text[t.start..t.end].to_string()
         }
@@ -2087,6 +2124,22 @@ pub fn numbers(s: &str) -> String {
         .join("; ")
 }
 
+/// A statement's words that name nothing an attitude could be about: at
+/// most two words, a bare infinitive or noun ("to agree", "support").
+fn objectless(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words[..] {
+        [] => true,
+        [w] => w.chars().all(|c| c.is_lowercase()),
+        [to, v] => to == "to" && v.chars().all(|c| c.is_lowercase()),
+        _ => false,
+    }
+}
+
 /// The issue and direction a statement was about, for the next anaphor.
 pub fn antecedent_of(text: &str, s: &Statement, lex: &Lexicon, hits: &[Hit]) -> Antecedent {
     Scorer::new(text, lex, hits).antecedent_of(s)
@@ -2396,6 +2449,18 @@ mod tests {
         // A copula's predicate still judges its subject.
         let got = stances_of("Peskov said a meeting is possible.");
         assert!(has(&got, "russia", "talks_process=1"), "{got:?}");
+    }
+
+    #[test]
+    fn an_attitude_with_no_object_is_about_the_statement_before() {
+        let got = stances_of("Russia demanded a ceasefire on its terms. Ukraine refused to agree.");
+        assert!(has(&got, "ukraine", "ceasefire=-2"), "{got:?}");
+        assert_eq!(
+            cues_of("Russia demanded a ceasefire on its terms. Ukraine refused to agree.")[1],
+            "refused(-2) > agree(+2) > [statement before: ceasefire](toward)"
+        );
+        assert!(super::objectless("to agree") && super::objectless("support"));
+        assert!(!super::objectless("the plan") && !super::objectless("to agree on it"));
     }
 
     #[test]
