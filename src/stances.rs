@@ -788,22 +788,6 @@ impl<'a> Scorer<'a> {
         score_tokens(text, s, lex, hits, &sc, toks, sentence_toks, antecedent)
     }
 
-    /// A statement's words that name nothing an attitude could be about: at
-    /// most two words, a bare infinitive or noun ("to agree", "support").
-    fn objectless(content: &str) -> bool {
-        let words: Vec<&str> = content
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        match words[..] {
-            [] => true,
-            [w] => w.chars().all(|c| c.is_lowercase()),
-            [to, v] => to == "to" && v.chars().all(|c| c.is_lowercase()),
-            _ => false,
-        }
-    }
-
     /// The issue and direction a statement was about, for the next anaphor.
     pub fn antecedent_of(&mut self, s: &Statement) -> Antecedent {
         let sc = scope(self.text, s);

@@ -247,11 +247,11 @@ fn sentence_statements(s: &Scope, memory: &mut Memory, out: &mut Vec<Statement>)
 }
 
 #[cfg(test)]
-mod testing {
+pub(crate) mod testing {
     use crate::documents::{Boilerplate, Document, from_text};
     use crate::lexicon::Lexicon;
 
-    pub(super) fn doc(text: &str, date: &str) -> Document {
+    pub(crate) fn doc(text: &str, date: &str) -> Document {
         from_text("t.txt", text, date, &Boilerplate::default_rules())
     }
 

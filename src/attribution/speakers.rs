@@ -1329,6 +1329,10 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
     let Some((name, party, _)) = subject else {
         return Vec::new();
     };
+    let included = included_members(s, cue, *party, memory);
+    if !included.is_empty() {
+        return included;
+    }
     // The subject's mention: right before its verb ("… and Umerov said"),
     // perhaps with auxiliaries between ("… and Ukraine have agreed"). Only
     // the few mentions that close are resolved (this runs for every cue).
@@ -1409,6 +1413,58 @@ fn co_speakers(s: &Scope, ci: usize, subject: Option<&Speaker>, memory: &Memory)
         });
     }
     out.reverse();
+    out
+}
+
+/// "Some negotiating groups, including Aosis and the EIG, are supporting
+/// …": the sides a subject's "including" list names speak with it (each
+/// once, the subject's own side aside).
+fn included_members(s: &Scope, cue: &Cue, party: usize, memory: &Memory) -> Vec<Speaker> {
+    let before = &s.text[s.sentence.start..cue.start];
+    let Some(i) = before.rfind(", including ") else {
+        return Vec::new();
+    };
+    let from = s.sentence.start + i;
+    // The list ends at the next comma (or at the verb).
+    let to = s.text[from + 2..cue.start]
+        .find(',')
+        .map_or(cue.start, |j| from + 2 + j);
+    // The list belongs to the verb's subject: only auxiliaries and adverbs
+    // stand between its end and the verb ("Amid talks, including the
+    // US-Ukraine talks, Lavrov said" lists no speakers).
+    let gap = s.text[to..cue.start].trim_start_matches([',', ' ']);
+    if gap.split_whitespace().count() > 3
+        || !gap
+            .split_whitespace()
+            .all(|w| AUXILIARIES.contains(&w) || crate::text::is_verb_adverb(w))
+    {
+        return Vec::new();
+    }
+    // A list of names: it opens with one, and holds no clause of its own
+    // ("including over trade measures — which developing nations say").
+    let list = &s.text[from + ", including ".len()..to];
+    let opens_with_name = s.mentions.iter().any(|m| {
+        let lead = from + ", including ".len();
+        m.start >= lead && matches!(s.text[lead..m.start].trim(), "" | "the")
+    });
+    if !opens_with_name
+        || list.contains(['—', '–', ';'])
+        || list
+            .split_whitespace()
+            .any(|w| matches!(w, "which" | "who" | "that" | "whom"))
+    {
+        return Vec::new();
+    }
+    let mut out: Vec<Speaker> = Vec::new();
+    for m in s.mentions.iter().filter(|m| m.start > from && m.end <= to) {
+        if let Some(sp) = resolve(&m.who, s.lex, memory)
+            && sp.1 != party
+            && sp.1 != s.lex.other_party
+            && !out.iter().any(|o| o.1 == sp.1)
+        {
+            out.push(sp);
+        }
+    }
     out
 }
 
@@ -2536,5 +2592,40 @@ mod tests {
         assert_eq!(super::without_acronym(" (EIG) are "), "are");
         assert_eq!(super::without_acronym("(Aosis) and the"), "and the");
         assert_eq!(super::without_acronym("(the group) and"), "(the group) and");
+    }
+
+    #[test]
+    fn the_sides_a_subject_includes_speak_with_it() {
+        let lex = crate::lexicon::Lexicon::from_toml(
+            r#"
+[[parties]]
+id = "islands"
+aliases = ["Aosis"]
+[[parties]]
+id = "other"
+aliases = ["EIG"]
+[[issues]]
+id = "roadmap"
+proposition = "a roadmap away from fossil fuels"
+keywords = ["roadmap"]
+"#,
+            "t.toml",
+        )
+        .unwrap();
+        let d = crate::attribution::testing::doc(
+            "Some negotiating groups, including Aosis and the EIG are supporting the roadmap.",
+            "2025-11-17",
+        );
+        let parties: Vec<&str> = crate::attribution::extract(&d, &lex)
+            .iter()
+            .map(|s| lex.party_id(s.party))
+            .collect();
+        assert!(parties.contains(&"islands"), "{parties:?}");
+        // A list that is no subject's names no speaker.
+        let got = who(
+            "Amid talks in Geneva, including the US-Ukraine talks, Lavrov said the war would go on.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "russia");
     }
 }
