@@ -2628,4 +2628,32 @@ keywords = ["roadmap"]
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "russia");
     }
+
+    #[test]
+    fn the_group_is_the_side_named_a_group_that_spoke_last() {
+        let lex = crate::lexicon::Lexicon::from_toml(
+            r#"
+[[parties]]
+id = "ldc"
+label = "Least developed countries (LDC Group)"
+aliases = ["Least Developed Countries"]
+[[issues]]
+id = "finance"
+proposition = "more climate finance"
+keywords = ["climate finance"]
+"#,
+            "t.toml",
+        )
+        .unwrap();
+        let d = crate::attribution::testing::doc(
+            "The Least Developed Countries said the talks must move. The group urged donors to deliver climate finance.",
+            "2025-11-10",
+        );
+        let got: Vec<(String, &str)> = crate::attribution::extract(&d, &lex)
+            .iter()
+            .map(|s| (s.speaker.clone(), lex.party_id(s.party)))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], (String::new(), "ldc"));
+    }
 }

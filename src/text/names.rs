@@ -626,6 +626,31 @@ pub(super) fn body_mentions(
                 && b.0.is_char_boundary(b.0.len() - written.len())
                 && b.0[b.0.len() - written.len()..].eq_ignore_ascii_case(written)
         };
+        // "The Least Developed Countries (LDC) group has called … the group
+        // warned": a bare "the group" after a side named with that noun is
+        // the side.
+        if party == lex.other_party
+            && !known.bodies.contains_key(&lower)
+            && written.eq_ignore_ascii_case(&lower)
+            && definite_before(text, sentence.start, start)
+            && let Some((_, p)) = known.last_side.as_ref().filter(|(side, p)| {
+                // The noun in its name as written or in its label ("LDC Group").
+                let label = &lex.parties[*p].label;
+                side.split_whitespace()
+                    .chain(label.split_whitespace())
+                    .any(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .eq_ignore_ascii_case(&lower)
+                    })
+            })
+        {
+            found.push(Mention {
+                start,
+                end,
+                who: Who::Party(*p),
+            });
+            continue;
+        }
         let (name, party) = match known.bodies.get(&lower) {
             Some(b) if written.eq_ignore_ascii_case(&lower) || shortened(b) => b.clone(),
             // "India rejected the award. … the government said": a bare
