@@ -2448,6 +2448,13 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_relative_aside_is_the_subjects() {
+        let text = "Ukraine has resisted a plan proposed by Witkoff, which would freeze the front line, demanding a full ceasefire first.";
+        let got = stances_of(text);
+        assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+    }
+
+    #[test]
     fn an_effort_the_subject_leads_is_its_aim() {
         for text in [
             "Russian officials are leading an effort to block the ceasefire.",

@@ -178,7 +178,16 @@ fn attitude_participle(s: &Scope, ci: usize, out: &[Statement]) -> bool {
     if ci == 0 || !cue.attitude || !cue.is_participle(text) {
         return false;
     }
-    let prev = s.cues[ci - 1];
+    // A passive participle before it ("a bill proposed by Trump") is no
+    // verb of a clause: the verb before it is.
+    let Some(prev) = s.cues[..ci]
+        .iter()
+        .rev()
+        .find(|c| !text[c.end..].starts_with(" by "))
+        .copied()
+    else {
+        return false;
+    };
     let after = text[cue.end..s.sentence.end].trim_start();
     // After a clause inside what was said ("Ukraine said Moscow had
     // rejected its call …, offering instead …") the participle may be that
@@ -194,8 +203,24 @@ fn attitude_participle(s: &Scope, ci: usize, out: &[Statement]) -> bool {
         && prev.end <= cue.start
         // One clause before it: "As Zelensky sought to …, Trump lit into
         // him, suggesting …" is not Zelensky's.
-        && text[prev.end..cue.start].matches(',').count() == 1
+        && one_clause_between(&text[prev.end..cue.start])
         && !embedded()
+}
+
+/// The words between a verb and a participle after it hold one clause
+/// break: a single comma, or a relative aside and its closing comma
+/// ("resisted a bill …, which would keep the government open, demanding …").
+fn one_clause_between(between: &str) -> bool {
+    match between.matches(',').count() {
+        1 => true,
+        2 => {
+            let first = between.find(',').unwrap_or(0);
+            [", which ", ", who "]
+                .iter()
+                .any(|r| between[first..].starts_with(r))
+        }
+        _ => false,
+    }
 }
 
 /// Does `after` open a clause of its own: a subject of at most four words
@@ -840,6 +865,17 @@ fn connector_end(text: &str, h: &Hit, sentence: &Range<usize>, attitude: bool) -
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_clause_break_may_hold_a_relative_aside() {
+        assert!(super::one_clause_between(" a plan,"));
+        assert!(super::one_clause_between(
+            " a plan, which would freeze the line,"
+        ));
+        assert!(!super::one_clause_between(
+            " a plan, as Kyiv said, and then,"
+        ));
+    }
+
     use super::super::testing::run;
 
     #[test]
