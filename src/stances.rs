@@ -178,6 +178,57 @@ struct Tok {
     negating: bool,
 }
 
+/// "was unwilling to accept", "is not ready to accept", "has no intention to
+/// accept", "declined to accept": a chain ending in "to" right before the cue
+/// that holds a negation is read with it (back to its first negating word,
+/// within its clause, at most five words).
+fn negated_catenative_start(text: &str, sentence_start: usize, start: usize) -> usize {
+    let before = &text[sentence_start..start];
+    let trimmed = before.trim_end();
+    if !trimmed.ends_with(" to") {
+        return start;
+    }
+    let negating = |w: &str| {
+        let w = w.to_lowercase().replace('’', "'");
+        matches!(
+            w.as_str(),
+            "not"
+                | "no"
+                | "never"
+                | "unwilling"
+                | "unable"
+                | "reluctant"
+                | "declined"
+                | "declines"
+                | "decline"
+                | "refused"
+                | "refuses"
+                | "refuse"
+        ) || w.ends_with("n't")
+    };
+    let mut found = None;
+    let mut end = trimmed.len();
+    for _ in 0..5 {
+        let head = trimmed[..end].trim_end();
+        let i = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let w = &head[i..];
+        if w.is_empty()
+            || w.ends_with([',', ';', ':', '.', '”', '"'])
+            || w.starts_with(|c: char| c.is_uppercase())
+        {
+            break;
+        }
+        if negating(w) {
+            found = Some(i);
+        }
+        if i == 0 {
+            break;
+        }
+        end = i;
+    }
+    found.map_or(start, |i| sentence_start + i)
+}
+
 /// The words a statement's stance is read from: its own words, plus the cue
 /// before them ("rejected the idea") and a few words before a short quoted
 /// fragment ("calling Zelensky “illegitimate”").
@@ -203,6 +254,7 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
                 start = s.sentence.start + rest.len() - modal.len();
             }
         }
+        start = negated_catenative_start(text, s.sentence.start, start);
     }
     // A quoted fragment is read with its frame: "was ready to “secure the
     // release of our people”", "calling Zelensky “illegitimate”" — up to six
@@ -2452,6 +2504,23 @@ mod tests {
         let text = "Ukraine has resisted a plan proposed by Witkoff, which would freeze the front line, demanding a full ceasefire first.";
         let got = stances_of(text);
         assert!(has(&got, "ukraine", "ceasefire=2"), "{got:?}");
+    }
+
+    #[test]
+    fn a_negated_chain_before_the_cue_is_read_with_it() {
+        for text in [
+            "Russia was unwilling to accept a ceasefire.",
+            "Russia is not ready to accept a ceasefire.",
+            "Russia has no intention to accept a ceasefire.",
+            "Russia declined to accept a ceasefire.",
+        ] {
+            let got = stances_of(text);
+            assert!(has(&got, "russia", "ceasefire=-2"), "{text}: {got:?}");
+        }
+        let got = stances_of("Russia is ready to accept a ceasefire.");
+        assert!(has(&got, "russia", "ceasefire=2"), "{got:?}");
+        // Refusing to speak is no position.
+        assert!(stances_of("Peskov declined to comment on the ceasefire.").is_empty());
     }
 
     #[test]
