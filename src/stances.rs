@@ -2519,6 +2519,12 @@ mod tests {
         }
         let got = stances_of("Russia is ready to accept a ceasefire.");
         assert!(has(&got, "russia", "ceasefire=2"), "{got:?}");
+        // Said of a side without "that": the side's own clause.
+        let got = stances_of("Zelensky said Russia was unwilling to accept a ceasefire.");
+        assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+        // "pressed Zelensky to accept": Zelensky is the verb's object.
+        let got = stances_of("Trump pressed Zelensky to accept a ceasefire.");
+        assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");
         // Refusing to speak is no position.
         assert!(stances_of("Peskov declined to comment on the ceasefire.").is_empty());
     }

@@ -434,12 +434,20 @@ fn infinitive_of_object(s: &Scope, ci: usize) -> bool {
     {
         return true;
     }
-    s.cues[..ci].iter().any(|c| {
-        c.end <= subject && {
-            let gap = s.text[c.end..subject].trim();
-            gap.is_empty() || matches!(gap, "the" | "both")
-        }
-    })
+    // "said Russia was unwilling to accept": a finite verb after the name
+    // makes it the subject of a clause of its own, not an earlier verb's
+    // object.
+    let finite_between = gap_to_cue.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        crate::text::is_auxiliary(&w) && !matches!(w.as_str(), "to" | "be" | "been" | "being")
+    });
+    !finite_between
+        && s.cues[..ci].iter().any(|c| {
+            c.end <= subject && {
+                let gap = s.text[c.end..subject].trim();
+                gap.is_empty() || matches!(gap, "the" | "both")
+            }
+        })
 }
 
 /// "the territory … that Russia wants as a price": a position verb's object
