@@ -2522,6 +2522,11 @@ mod tests {
         // Said of a side without "that": the side's own clause.
         let got = stances_of("Zelensky said Russia was unwilling to accept a ceasefire.");
         assert!(has(&got, "russia", "ceasefire=-2"), "{got:?}");
+        // A prediction about a side states no position of its own.
+        assert!(
+            stances_of("Observers said Russia is unlikely to accept the ceasefire.").is_empty()
+        );
+        assert!(stances_of("Russia is expected to reject the ceasefire.").is_empty());
         // "pressed Zelensky to accept": Zelensky is the verb's object.
         let got = stances_of("Trump pressed Zelensky to accept a ceasefire.");
         assert!(!has(&got, "ukraine", "ceasefire=2"), "{got:?}");

@@ -72,6 +72,7 @@ pub(super) fn reported_statements(
             || infinitive_of_object(s, ci)
             || s.lex.failure_before(text, cue.start)
             || object_relative(s, ci)
+            || predicted(s, cue)
         {
             continue;
         }
@@ -448,6 +449,22 @@ fn infinitive_of_object(s: &Scope, ci: usize) -> bool {
                 gap.is_empty() || matches!(gap, "the" | "both")
             }
         })
+}
+
+/// "Observers said the RSF is unlikely to accept the plan", "Russia is
+/// expected to reject it": a prediction about the subject, which states no
+/// position of its own.
+fn predicted(s: &Scope, cue: &Cue) -> bool {
+    let before = s.text[s.sentence.start..cue.start].trim_end();
+    let Some(chain) = before.strip_suffix(" to") else {
+        return false;
+    };
+    chain.split_whitespace().rev().take(2).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "likely" | "unlikely" | "expected"
+        )
+    })
 }
 
 /// "the territory … that Russia wants as a price": a position verb's object
