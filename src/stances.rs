@@ -180,36 +180,24 @@ struct Tok {
 
 /// "was unwilling to accept", "is not ready to accept", "has no intention to
 /// accept", "declined to accept": a chain ending in "to" right before the cue
-/// that holds a negation is read with it (back to its first negating word,
-/// within its clause, at most five words).
-fn negated_catenative_start(text: &str, sentence_start: usize, start: usize) -> usize {
-    let before = &text[sentence_start..start];
-    let trimmed = before.trim_end();
+/// that holds one of the lexicon's negators or rejection cues is read with it
+/// (back to the first such term, within its clause, at most five words).
+fn negated_catenative_start(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    lex: &Lexicon,
+    hits: &[Hit],
+) -> usize {
+    let trimmed = text[sentence_start..start].trim_end();
     if !trimmed.ends_with(" to") {
         return start;
     }
-    let negating = |w: &str| {
-        let w = w.to_lowercase().replace('’', "'");
-        matches!(
-            w.as_str(),
-            "not"
-                | "no"
-                | "never"
-                | "unwilling"
-                | "unable"
-                | "reluctant"
-                | "declined"
-                | "declines"
-                | "decline"
-                | "refused"
-                | "refuses"
-                | "refuse"
-        ) || w.ends_with("n't")
-    };
-    let mut found = None;
-    let mut end = trimmed.len();
+    // Where the chain may begin: five words back, not past punctuation or
+    // a capitalised word (the subject).
+    let mut chain = sentence_start + trimmed.len();
     for _ in 0..5 {
-        let head = trimmed[..end].trim_end();
+        let head = text[sentence_start..chain].trim_end();
         let i = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let w = &head[i..];
         if w.is_empty()
@@ -218,15 +206,23 @@ fn negated_catenative_start(text: &str, sentence_start: usize, start: usize) -> 
         {
             break;
         }
-        if negating(w) {
-            found = Some(i);
-        }
+        chain = sentence_start + i;
         if i == 0 {
             break;
         }
-        end = i;
     }
-    found.map_or(start, |i| sentence_start + i)
+    let k = hits.partition_point(|h| h.start < chain);
+    hits[k..]
+        .iter()
+        .take_while(|h| h.end <= start)
+        .find(|h| {
+            lex.meanings_with_parts(h).any(|m| match m {
+                Meaning::Negator => true,
+                Meaning::Attitude(a) => a.value() < 0,
+                _ => false,
+            })
+        })
+        .map_or(start, |h| h.start)
 }
 
 /// The words a statement's stance is read from: its own words, plus the cue
@@ -254,7 +250,6 @@ pub fn scope(text: &str, s: &Statement) -> Range<usize> {
                 start = s.sentence.start + rest.len() - modal.len();
             }
         }
-        start = negated_catenative_start(text, s.sentence.start, start);
     }
     // A quoted fragment is read with its frame: "was ready to “secure the
     // release of our people”", "calling Zelensky “illegitimate”" — up to six
@@ -831,7 +826,7 @@ impl<'a> Scorer<'a> {
         if s.party == self.lex.other_party {
             return Vec::new();
         }
-        let sc = scope(self.text, s);
+        let sc = self.scope_of(s);
         let mut toks = self.tokens_within(&s.sentence, &sc);
         own_cue_token(s, self.lex, self.hits, &mut toks);
         object_noun_token(self.text, s, self.lex, self.hits, &mut toks);
@@ -840,9 +835,27 @@ impl<'a> Scorer<'a> {
         score_tokens(text, s, lex, hits, &sc, toks, sentence_toks, antecedent)
     }
 
+    /// [`scope`], reaching back over a negated chain before a reported
+    /// statement's cue ("was unwilling to accept").
+    fn scope_of(&self, s: &Statement) -> Range<usize> {
+        let mut sc = scope(self.text, s);
+        if matches!(s.kind, Kind::Indirect | Kind::Reported)
+            && s.cue_span.as_ref().is_some_and(|c| c.start == sc.start)
+        {
+            sc.start = negated_catenative_start(
+                self.text,
+                s.sentence.start,
+                sc.start,
+                self.lex,
+                self.hits,
+            );
+        }
+        sc
+    }
+
     /// The issue and direction a statement was about, for the next anaphor.
     pub fn antecedent_of(&mut self, s: &Statement) -> Antecedent {
-        let sc = scope(self.text, s);
+        let sc = self.scope_of(s);
         let toks = self.tokens_within(&s.sentence, &sc);
         // A phrase with a direction says what the idea was ("hand over
         // Donbas"); else a topic word names it ("insist on Donbas"), toward.

@@ -459,12 +459,11 @@ fn predicted(s: &Scope, cue: &Cue) -> bool {
     let Some(chain) = before.strip_suffix(" to") else {
         return false;
     };
-    chain.split_whitespace().rev().take(2).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "likely" | "unlikely" | "expected"
-        )
-    })
+    chain
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| s.lex.words.predictions.contains(&w.to_lowercase()))
 }
 
 /// "the territory … that Russia wants as a price": a position verb's object

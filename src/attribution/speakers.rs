@@ -1657,6 +1657,16 @@ mod tests {
     use super::super::testing::run;
 
     /// (speaker, party) of every statement.
+    /// (speaker, party) of every statement in `text` under the lexicon `toml`.
+    fn who_with(toml: &str, text: &str) -> Vec<(String, String)> {
+        let lex = crate::lexicon::Lexicon::from_toml(toml, "t.toml").unwrap();
+        let d = crate::attribution::testing::doc(text, "2025-11-17");
+        crate::attribution::extract(&d, &lex)
+            .iter()
+            .map(|s| (s.speaker.clone(), lex.party_id(s.party).to_string()))
+            .collect()
+    }
+
     fn who(text: &str) -> Vec<(String, String)> {
         run(text).into_iter().map(|s| (s.2, s.3)).collect()
     }
@@ -2596,7 +2606,7 @@ mod tests {
 
     #[test]
     fn the_sides_a_subject_includes_speak_with_it() {
-        let lex = crate::lexicon::Lexicon::from_toml(
+        let got = who_with(
             r#"
 [[parties]]
 id = "islands"
@@ -2609,17 +2619,9 @@ id = "roadmap"
 proposition = "a roadmap away from fossil fuels"
 keywords = ["roadmap"]
 "#,
-            "t.toml",
-        )
-        .unwrap();
-        let d = crate::attribution::testing::doc(
             "Some negotiating groups, including Aosis and the EIG are supporting the roadmap.",
-            "2025-11-17",
         );
-        let parties: Vec<&str> = crate::attribution::extract(&d, &lex)
-            .iter()
-            .map(|s| lex.party_id(s.party))
-            .collect();
+        let parties: Vec<&str> = got.iter().map(|(_, p)| p.as_str()).collect();
         assert!(parties.contains(&"islands"), "{parties:?}");
         // A list that is no subject's names no speaker.
         let got = who(
@@ -2631,7 +2633,7 @@ keywords = ["roadmap"]
 
     #[test]
     fn the_group_is_the_side_named_a_group_that_spoke_last() {
-        let lex = crate::lexicon::Lexicon::from_toml(
+        let got = who_with(
             r#"
 [[parties]]
 id = "ldc"
@@ -2642,18 +2644,9 @@ id = "finance"
 proposition = "more climate finance"
 keywords = ["climate finance"]
 "#,
-            "t.toml",
-        )
-        .unwrap();
-        let d = crate::attribution::testing::doc(
             "The Least Developed Countries said the talks must move. The group urged donors to deliver climate finance.",
-            "2025-11-10",
         );
-        let got: Vec<(String, &str)> = crate::attribution::extract(&d, &lex)
-            .iter()
-            .map(|s| (s.speaker.clone(), lex.party_id(s.party)))
-            .collect();
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[1], (String::new(), "ldc"));
+        assert_eq!(got[1], (String::new(), "ldc".to_string()));
     }
 }

@@ -307,6 +307,10 @@ pub struct TextDef {
     /// subject follows one ("if Putin agrees to a ceasefire, …") reports no
     /// statement of that subject; it is part of the statement around it.
     pub hypotheticals: Option<Vec<String>>,
+    /// Words that make what follows a prediction about its subject ("is
+    /// unlikely to accept", "is expected to reject"): a position verb after
+    /// one and "to" states no position of the subject's own.
+    pub predictions: Option<Vec<String>>,
     /// Nouns for officials who speak without a name ("official",
     /// "diplomat", "negotiators"): after a side's adjective or alias they
     /// are that side's unnamed official ([`PartyDef::unnamed`]).
@@ -361,6 +365,8 @@ pub struct Words {
     pub honorifics_she: FxHashSet<String>,
     /// Words that open a hypothetical clause, lowercase.
     pub hypotheticals: FxHashSet<String>,
+    /// Words that make what follows a prediction ([`TextDef::predictions`]), lowercase.
+    pub predictions: FxHashSet<String>,
     /// Nouns for documents that speak for their owner, lowercase.
     pub documents: FxHashSet<String>,
     /// Every form of the authorship verbs ([`TextDef::authorship`]), lowercase.
@@ -1844,6 +1850,7 @@ fn compile(file: LexiconFile, path: &str) -> Result<Lexicon, LexiconError> {
         time_words: set(&file.text.time_words, &BASE.text.time_words),
         subordinators: set(&file.text.subordinators, &BASE.text.subordinators),
         hypotheticals: lower_set(&file.text.hypotheticals, &BASE.text.hypotheticals),
+        predictions: lower_set(&file.text.predictions, &BASE.text.predictions),
         documents: lower_set(&file.text.documents, &BASE.text.documents),
         thing_heads: lower_set(&file.text.thing_heads, &BASE.text.thing_heads),
         governments: lower_set(&file.text.governments, &BASE.text.governments),
@@ -2241,6 +2248,7 @@ fn size_problems(file: &LexiconFile) -> Vec<String> {
         &file.text.time_words,
         &file.text.subordinators,
         &file.text.hypotheticals,
+        &file.text.predictions,
         &file.text.documents,
         &file.text.authorship,
         &file.text.thing_heads,
